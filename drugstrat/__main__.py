@@ -1,0 +1,3 @@
+from drugstrat.cli import main
+
+main()

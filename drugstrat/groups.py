@@ -1,0 +1,167 @@
+"""Target groups named inside running text: "vulnerable groups (e.g. young people, inmates)".
+
+A list of groups is recognised by a head noun from the language table ("groups", "staff",
+"groepen") followed within a few words by a cue that opens a list ("such as", "e.g.", "zoals").
+The list runs to the closing parenthesis when it sits inside one, else to the end of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drugstrat.lang import Language
+
+# How far before a cue the head noun may stand, in words: "groups with more specific care needs,
+# such as" is seven.
+HEAD_WINDOW_WORDS = 8
+# An "item" longer than this is a clause the cue happened to introduce, not a group's name.
+MAX_ITEM_WORDS = 16
+
+_CLAUSE_END = re.compile(r"[.;:](?=\s|$)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def find_target_groups(text: str, lang: Language) -> list[str]:
+    """The target groups a text names, in order, without duplicates."""
+    groups: list[str] = []
+    for cue_start, cue_end in _cue_positions(text, lang):
+        if not _head_noun_before(text, cue_start, lang):
+            continue
+        for item in _split_series(_list_extent(text, cue_start, cue_end), lang):
+            if item not in groups:
+                groups.append(item)
+    return groups
+
+
+def _cue_positions(text: str, lang: Language) -> list[tuple[int, int]]:
+    positions = []
+    folded = text.casefold()
+    for cue in lang.group_cues:
+        # A cue ends in a word character or a full stop; only the word side needs a boundary.
+        tail = r"\b" if cue[-1].isalnum() else ""
+        for match in re.finditer(rf"(?<!\w){re.escape(cue.casefold())}{tail}", folded):
+            positions.append((match.start(), match.end()))
+    positions.sort()
+    # "for example" inside "such as … for example" would open a second, overlapping list.
+    kept: list[tuple[int, int]] = []
+    for start, end in positions:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _head_noun_before(text: str, cue_start: int, lang: Language) -> bool:
+    before = text[:cue_start]
+    clause_breaks = list(_CLAUSE_END.finditer(before))
+    if clause_breaks:
+        before = before[clause_breaks[-1].end():]
+    words = [w.casefold() for w in _WORD.findall(before)][-HEAD_WINDOW_WORDS:]
+    heads = {h.casefold() for h in lang.group_heads}
+    return any(word in heads for word in words)
+
+
+def _list_extent(text: str, cue_start: int, cue_end: int) -> str:
+    """The text of the list a cue opens: inside its parentheses, or up to the clause's end."""
+    depth_at_cue = _paren_depth(text[:cue_start])
+    depth = depth_at_cue
+    for i in range(cue_end, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == depth_at_cue:
+                return text[cue_end:i]
+            depth -= 1
+        elif depth == depth_at_cue and depth_at_cue == 0 and _ends_clause(text, i):
+            return text[cue_end:i]
+    return text[cue_end:]
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in ";:":
+        return True
+    if ch != ".":
+        return False
+    nxt = text[i + 1:i + 3]
+    # A full stop ends the clause when a space and a capital (or the end) follow; "e.g. young"
+    # and "1.5" do not.
+    return nxt == "" or (nxt[:1].isspace() and (len(nxt) < 2 or not nxt[1].islower()))
+
+
+def _paren_depth(text: str) -> int:
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def _split_series(extent: str, lang: Language) -> list[str]:
+    pieces = _split_top_level(extent, ",;")
+    # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows.
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1].rstrip().endswith("-"):
+            merged[-1] = merged[-1].rstrip() + ", " + piece.strip()
+        else:
+            merged.append(piece)
+    items = [item for item in (_clean_item(piece, lang) for piece in merged) if item]
+    if items:
+        items.extend(_split_last_conjunction(items.pop(), lang))
+    return [item for item in items if len(item.split()) <= MAX_ITEM_WORDS]
+
+
+def _split_top_level(text: str, separators: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in separators and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _split_last_conjunction(piece: str, lang: Language) -> list[str]:
+    """Split the series' last piece at the conjunction that joins its last two items.
+
+    Conjunctions are tried in the table's order ("and" before "or", since an "or" usually sits
+    inside an item); of one conjunction, the first with at least two words before it wins, else
+    its first at all: "occupational and sports physicians and police forces" splits at the second
+    "and", "justitiabelen en personen … of een gedragsverslaving" at the "en".
+    """
+    words = piece.split()
+    for conjunction in lang.conjunctions:
+        if "/" in conjunction:  # "and/or" joins alternatives of one item
+            continue
+        places = [i for i in range(1, len(words) - 1) if words[i].casefold() == conjunction]
+        if not places:
+            continue
+        i = next((p for p in places if p >= 2), places[0])
+        left, right = " ".join(words[:i]), " ".join(words[i + 1:])
+        if left.endswith("-"):  # "arbeids- en sportartsen" is one item
+            return [piece]
+        return [left, right]
+    return [piece]
+
+
+def _clean_item(piece: str, lang: Language) -> str:
+    item = " ".join(piece.split())
+    for marker in lang.open_list_markers:
+        if item.casefold().endswith(marker.casefold()):
+            item = item[: -len(marker)]
+    item = item.strip(" ,;.:")
+    # "…, and farmers": the comma already split the series; the conjunction is not part of it.
+    first, _, rest = item.partition(" ")
+    if first.casefold() in lang.conjunctions and rest:
+        item = rest
+    if item.casefold() in {m.casefold().strip(".") for m in lang.open_list_markers}:
+        return ""
+    return item

@@ -1,0 +1,125 @@
+"""Everything the parser knows about a language, in one table per language.
+
+The parser itself holds no English or Dutch words: labels, section names, honorifics, month names
+and list cue words all come from here, so a French or German edition is one more `Language`.
+Matching is case-insensitive unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Language-neutral keys of the sections the genre has. A heading not listed under a key still
+# parses; it gets the id `s<N>` from its roman numeral.
+SECTION_KEYS = ("foreword", "contents", "intro", "scope", "mission", "objectives", "endnotes")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    # Label in front of a strategic objective's number ("SO. 3"), matched case-sensitively so the
+    # English word "So" starting a sentence is never taken for a heading.
+    objective_labels: tuple[str, ...]
+    specific_objectives_labels: tuple[str, ...]
+    # Heading text (upper-cased, no numeral) -> language-neutral section key.
+    section_names: dict[str, str]
+    # Longest first is not required: the parser tries them all and takes the longest match.
+    honorifics: tuple[str, ...]
+    months: tuple[str, ...]
+    # Lead-in phrases of the mission's two lists: what "we are striving to" do, and the means.
+    aims_cues: tuple[str, ...]
+    means_cues: tuple[str, ...]
+    # Target groups: a head noun ("groups", "staff") followed within a few words by a cue that
+    # opens the list of groups ("such as", "e.g.").
+    group_heads: tuple[str, ...]
+    group_cues: tuple[str, ...]
+    # Words joining the last two items of a series ("a, b and c").
+    conjunctions: tuple[str, ...]
+    # Markers of an open-ended list.
+    open_list_markers: tuple[str, ...] = field(default=("etc.", "…", "..."))
+
+
+ENGLISH = Language(
+    code="en",
+    name="English",
+    objective_labels=("SO",),
+    specific_objectives_labels=("Specific objectives", "Specific objective"),
+    section_names={
+        "FOREWORD": "foreword",
+        "PREFACE": "foreword",
+        "CONTENT": "contents",
+        "CONTENTS": "contents",
+        "TABLE OF CONTENTS": "contents",
+        "INTRODUCTION": "intro",
+        "SCOPE": "scope",
+        "MISSION & VISION": "mission",
+        "MISSION AND VISION": "mission",
+        "STRATEGIC OBJECTIVES": "objectives",
+        "ENDNOTES": "endnotes",
+        "NOTES": "endnotes",
+    },
+    honorifics=("Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "M.", "Mme.", "Sir", "Dame"),
+    months=(
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ),
+    aims_cues=("we are striving to", "we strive to", "we aim to"),
+    means_cues=("we intend to achieve this by", "we will achieve this by", "achieve this by"),
+    group_heads=(
+        "groups", "group", "people", "persons", "personnel", "staff", "actors",
+        "professionals", "population", "populations",
+    ),
+    group_cues=("such as", "e.g.", "for example", "for instance", "including", "namely"),
+    conjunctions=("and", "or", "and/or"),
+)
+
+DUTCH = Language(
+    code="nl",
+    name="Nederlands",
+    objective_labels=("SD",),
+    specific_objectives_labels=("Specifieke doelstellingen", "Specifieke doelstelling"),
+    section_names={
+        "VOORWOORD": "foreword",
+        "INHOUD": "contents",
+        "INHOUDSTAFEL": "contents",
+        "INHOUDSOPGAVE": "contents",
+        "INLEIDING": "intro",
+        "SCOPE": "scope",
+        "TOEPASSINGSGEBIED": "scope",
+        "MISSIE & VISIE": "mission",
+        "MISSIE EN VISIE": "mission",
+        "STRATEGISCHE DOELSTELLINGEN": "objectives",
+        "EINDNOTEN": "endnotes",
+        "NOTEN": "endnotes",
+    },
+    honorifics=("Prof.", "Dr.", "Dhr.", "Mevr.", "Mw.", "Mr.", "M.", "Mme.", "Mevrouw", "De heer"),
+    months=(
+        "januari", "februari", "maart", "april", "mei", "juni", "juli",
+        "augustus", "september", "oktober", "november", "december",
+    ),
+    aims_cues=("streven hierbij naar", "streven we naar", "we streven naar"),
+    means_cues=("willen we realiseren door", "realiseren we door", "bereiken we door"),
+    group_heads=(
+        "groepen", "groep", "doelgroepen", "personen", "mensen", "personeel", "actoren",
+        "professionelen", "bevolking",
+    ),
+    group_cues=("zoals", "bijvoorbeeld", "bv.", "bijv.", "waaronder", "onder andere", "met name"),
+    conjunctions=("en", "of", "en/of"),
+    open_list_markers=("enz.", "etc.", "…", "..."),
+)
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, DUTCH)}
+
+
+def language(code: str) -> Language:
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        known = ", ".join(sorted(LANGUAGES))
+        raise ValueError(f"unknown language {code!r} (known: {known})") from None
+
+
+def all_objective_labels() -> tuple[str, ...]:
+    """Every language's objective label, so `show SD.3` works whatever language is shown."""
+    return tuple(label for lang in LANGUAGES.values() for label in lang.objective_labels)

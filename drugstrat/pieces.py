@@ -1,0 +1,86 @@
+"""Lines → pieces: paragraphs and list items, whatever the wrapping and bullet style.
+
+Text arrives hard-wrapped by pdftotext, with `•`, `*`, `–` or `-` bullets, or with one paragraph
+per line. A blank line ends a paragraph; a bullet starts an item and the lines under it continue
+it. Lines that open something new even without a blank line before them (a numbered objective,
+a heading) are told by the `starts_piece` callback the parser supplies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+BULLET = re.compile(r"^\s*[-•*–—▪◦●·‣]\s+(?=\S)")
+
+
+@dataclass
+class Piece:
+    kind: str  # "para" or "item"
+    text: str
+    line: int  # 1-based line of the piece's first line in the source
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines; a word hyphenated across a line break keeps its hyphen."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not text:
+            text = line
+        elif re.search(r"\w-$", text) and line[:1].islower():
+            text += line  # "evidence-\ninformed" -> "evidence-informed"
+        else:
+            text += " " + line
+    return text
+
+
+def split_pieces(
+    text: str,
+    opens_piece: Callable[[str], bool],
+    names_person: Callable[[str], bool],
+) -> Iterator[Piece]:
+    """Split a document into pieces, lazily: the callbacks may depend on what the caller has
+    made of the pieces before (a numbered line opens a piece only inside the objectives).
+
+    `opens_piece(line)`: the line begins a piece of its own even inside a block (a heading, a
+    numbered objective whose bullet is missing). `names_person(line)`: the line starts with an
+    honorific; in a block that starts so, every such line is its own piece (one person a line).
+    """
+    current: list[str] = []
+    kind = "para"
+    first_line = 0
+    names_block = False
+    at_block_start = True
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.replace("\f", "").rstrip()
+        if not line.strip():
+            if current:
+                yield Piece(kind, join_lines(current), first_line)
+                current = []
+            at_block_start = True
+            continue
+        bullet = BULLET.match(line)
+        if at_block_start:
+            names_block = not bullet and names_person(line)
+        if bullet:
+            if current:
+                yield Piece(kind, join_lines(current), first_line)
+            kind, first_line = "item", number
+            current = [line[bullet.end():]]
+        elif (
+            at_block_start
+            or opens_piece(line)
+            or (names_block and names_person(line))
+        ):
+            if current:
+                yield Piece(kind, join_lines(current), first_line)
+            kind, first_line = "para", number
+            current = [line]
+        else:
+            current.append(line)  # a wrapped continuation of the paragraph or item
+        at_block_start = False
+    if current:
+        yield Piece(kind, join_lines(current), first_line)
