@@ -45,6 +45,9 @@ class ParseResult:
     lang: str
     records: list[dict]
     warnings: list[ParseWarning] = field(default_factory=list)
+    # Id -> prefix of the counted series it belongs to ("SO2.p" for SO2.p4). Counted ids follow
+    # the order of the text, so alignment may renumber them; numbered ones (SO2, 2.1, n3) not.
+    series: dict[str, str] = field(default_factory=dict)
 
 
 def roman_to_int(numeral: str) -> int:
@@ -72,6 +75,7 @@ class _Parser:
         self.section: str | None = None  # key of the current section; None on the title page
         self.objective: dict | None = None  # current strategic objective record
         self.counters: dict[str, int] = {}
+        self.series: dict[str, str] = {}
         self.list_id: str | None = None  # id prefix of the list being read, if any
         self.list_role: str = "list_item"
         self.lead_in = ""  # the paragraph before the current list, for its cue words
@@ -96,7 +100,7 @@ class _Parser:
             self._piece(piece)
         self._link_endnotes()
         self._check_numbering()
-        return ParseResult(self.lang.code, self.records, self.warnings)
+        return ParseResult(self.lang.code, self.records, self.warnings, self.series)
 
     def _opens_piece(self, line: str) -> bool:
         stripped = line.strip()
@@ -258,7 +262,7 @@ class _Parser:
             return
         assert self.list_id is not None
         self._add("list_item", self._next(f"{self.list_id}."), text, line,
-                  parent=self._container(), list=self.list_id)
+                  parent=self._container(), in_list=self.list_id)
 
     def _start_list(self) -> None:
         container = self._container()
@@ -323,7 +327,9 @@ class _Parser:
     def _next(self, prefix: str) -> str:
         """The next id of a numbered series: `SO1.p` gives SO1.p1, SO1.p2, …"""
         self.counters[prefix] = self.counters.get(prefix, 0) + 1
-        return f"{prefix}{self.counters[prefix]}"
+        record_id = f"{prefix}{self.counters[prefix]}"
+        self.series[record_id] = prefix
+        return record_id
 
     def _add(self, rtype: str, record_id: str, raw: str, line: int, parent: str | None,
              **extra: object) -> dict:

@@ -1,0 +1,192 @@
+"""Pairing the language versions: records with the same id are translations of each other.
+
+Ids come from the document's structure, so two versions with the same structure get the same ids
+without any comparison of their words. What one version has and the other lacks is kept, marked
+`aligned: false`, never dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drugstrat.parser import ParseResult
+
+# Gale–Church-style costs: a 1-1 pair costs only its length mismatch; merging two records into
+# one costs a little more, leaving one without a counterpart a lot more.
+MERGE_PENALTY = 0.4
+SKIP_PENALTY = 1.5
+LENGTH_SMOOTHING = 30  # characters added to both lengths so short records do not dominate
+
+
+def align(versions: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Mark every record of every language `aligned` when all other languages have its id."""
+    ids = {lang: {record["id"] for record in records} for lang, records in versions.items()}
+    for lang, records in versions.items():
+        others = [ids[other] for other in ids if other != lang]
+        for record in records:
+            record["aligned"] = all(record["id"] in other for other in others)
+    return versions
+
+
+def realign(primary: ParseResult, other: ParseResult) -> None:
+    """Renumber `other`'s counted series where its record count differs from `primary`'s.
+
+    Paragraphs, list items, signatories … are numbered in text order, so a paragraph the
+    translator merged or split shifts every id after it. Where the counts of a series differ,
+    its records are aligned by length (dynamic programming allowing 1-1, 2-1, 1-2, 1-0, 0-1)
+    and `other`'s ids are rewritten to the ids of their counterparts: a record merging two of
+    `primary` gets the first id and `merges: [both ids]`, one with no counterpart gets the id
+    of the record it follows plus a letter (`SO2.p3a`).
+    """
+    ratio = _length_ratio(primary.records, other.records)
+    mine = _series_members(primary)
+    theirs = _series_members(other)
+    renames: dict[str, str] = {}
+    annotations: dict[str, dict] = {}
+    for prefix, members in theirs.items():
+        targets = mine.get(prefix)
+        if not targets or len(targets) == len(members):
+            continue
+        pairs = _align_lengths([len(r["text"]) for r in targets],
+                               [len(r["text"]) for r in members], ratio)
+        previous, letter = prefix + "0", 0
+        for a_span, b_span in pairs:
+            if a_span and b_span:
+                previous, letter = targets[a_span[0]]["id"], 0
+                for k, b in enumerate(b_span):
+                    new_id = previous if k == 0 else _after(previous, k)
+                    renames[members[b]["id"]] = new_id
+                if len(a_span) > 1:
+                    annotations[targets[a_span[0]]["id"]] = {
+                        "merges": [targets[a]["id"] for a in a_span]}
+                if len(b_span) > 1:
+                    for k in range(1, len(b_span)):
+                        annotations[_after(previous, k)] = {"continues": previous}
+                letter = len(b_span) - 1
+            elif b_span:
+                letter += 1
+                renames[members[b_span[0]]["id"]] = _after(previous, letter)
+    if renames:
+        _apply_renames(other.records, renames, annotations)
+
+
+def _after(record_id: str, k: int) -> str:
+    """Id of the k-th record inserted after `record_id` in the other language: SO2.p3a, …"""
+    return record_id + "abcdefghijklmnopqrstuvwxyz"[min(k, 26) - 1]
+
+
+def _series_members(result: ParseResult) -> dict[str, list[dict]]:
+    by_id = {record["id"]: record for record in result.records}
+    members: dict[str, list[dict]] = {}
+    for record_id, prefix in result.series.items():
+        if record_id in by_id:
+            members.setdefault(prefix, []).append(by_id[record_id])
+    return members
+
+
+def _length_ratio(a: list[dict], b: list[dict]) -> float:
+    total_a = sum(len(r["text"]) for r in a) or 1
+    total_b = sum(len(r["text"]) for r in b) or 1
+    return total_b / total_a
+
+
+def _align_lengths(a: list[int], b: list[int], ratio: float) -> list[tuple[list[int], list[int]]]:
+    """Minimum-cost alignment of two length sequences; returns (a indices, b indices) beads."""
+
+    def mismatch(la: int, lb: int) -> float:
+        return abs(math.log((lb + LENGTH_SMOOTHING) / (ratio * la + LENGTH_SMOOTHING)))
+
+    moves = ((1, 1, 0.0), (2, 1, MERGE_PENALTY), (1, 2, MERGE_PENALTY),
+             (1, 0, SKIP_PENALTY), (0, 1, SKIP_PENALTY))
+    inf = float("inf")
+    n, m = len(a), len(b)
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            for di, dj, penalty in moves:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                step = penalty
+                if di and dj:
+                    step += mismatch(sum(a[i:ni]), sum(b[j:nj]))
+                if cost[i][j] + step < cost[ni][nj]:
+                    cost[ni][nj] = cost[i][j] + step
+                    back[ni][nj] = (di, dj)
+    beads: list[tuple[list[int], list[int]]] = []
+    i, j = n, m
+    while i or j:
+        move = back[i][j]
+        assert move is not None
+        di, dj = move
+        beads.append((list(range(i - di, i)), list(range(j - dj, j))))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads
+
+
+def _apply_renames(records: list[dict], renames: dict[str, str],
+                   annotations: dict[str, dict]) -> None:
+    def new(record_id: str) -> str:
+        if record_id in renames:
+            return renames[record_id]
+        # Children carry their parent's id as a prefix (SO2.p3.g1): they move with it.
+        head, dot, tail = record_id.rpartition(".")
+        while head:
+            if head in renames:
+                return renames[head] + record_id[len(head):]
+            head, dot, tail = head.rpartition(".")
+        return record_id
+
+    for record in records:
+        record["id"] = new(record["id"])
+        if record.get("parent"):
+            record["parent"] = new(record["parent"])
+        if record.get("cited_by"):
+            record["cited_by"] = [new(i) for i in record["cited_by"]]
+    for record in records:
+        if extra := annotations.get(record["id"]):
+            record.update(extra)
+
+
+def alignment_problems(versions: dict[str, list[dict]]) -> list[dict]:
+    """What keeps two versions from lining up: unpaired records, and pairs that disagree on
+    their type or parent (the same id naming different things)."""
+    problems: list[dict] = []
+    by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
+    langs = list(versions)
+    for lang in langs:
+        others = [other for other in langs if other != lang]
+        for record in versions[lang]:
+            for other in others:
+                twin = by_id[other].get(record["id"])
+                if twin is None:
+                    problems.append(_problem(record, _unpaired(record, other, by_id[other])))
+                elif lang < other and twin["type"] != record["type"]:
+                    problems.append(_problem(
+                        record, f"type {record['type']} here but {twin['type']} in {other}"))
+                elif lang < other and twin.get("parent") != record.get("parent"):
+                    problems.append(_problem(
+                        record, f"parent {record.get('parent')} here but {twin.get('parent')} "
+                                f"in {other}"))
+    return problems
+
+
+def _unpaired(record: dict, other: str, theirs: dict[str, dict]) -> str:
+    for twin in theirs.values():
+        if record["id"] in twin.get("merges", ()):
+            return f"merged into {twin['id']} in {other}"
+    if record.get("continues"):
+        return f"continues {record['continues']}: the {other} version has it in one record"
+    return f"no {other} record with this id"
+
+
+def _problem(record: dict, message: str) -> dict:
+    return {"id": record["id"], "lang": record["lang"], "line": record.get("line"),
+            "problem": message}

@@ -1,0 +1,63 @@
+"""What every command shares: the knowledge-base option, output options, error handling."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from drugstrat.cli import messages
+from drugstrat.cli.output import Format
+from drugstrat.errors import DrugstratError
+from drugstrat.status import Exit
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout (= --format json).")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", "-l", help="Only this language (en, nl).")
+]
+
+
+def reports_errors(command: F) -> F:
+    """Turn a library error into one message on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DrugstratError as exc:
+            messages.error(str(exc))
+            raise typer.Exit(code=Exit.USAGE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def data_dir(ctx: typer.Context) -> Path:
+    from drugstrat.paths import data_dir as resolve
+
+    return resolve((ctx.obj or {}).get("data"))
+
+
+def data_given(ctx: typer.Context) -> bool:
+    """Whether the user named a knowledge base (--data or DRUGSTRAT_DATA)."""
+    return (ctx.obj or {}).get("data") is not None
+
+
+def check_lang(lang: str | None, available: list[str]) -> str | None:
+    if lang is None:
+        return None
+    code = lang.strip().lower()
+    if code not in available:
+        raise typer.BadParameter(
+            f"{lang!r} is not a language of this knowledge base ({', '.join(available)})",
+            param_hint="--lang",
+        )
+    return code

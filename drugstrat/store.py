@@ -1,0 +1,125 @@
+"""The query path: the knowledge base from its compiled JSON cache, without YAML or pydantic.
+
+The cache holds every record of every language and the SHA-256 of each records.yaml it was
+compiled from. A query hashes the YAML files (a fraction of a millisecond) and, when they still
+match, never touches a YAML parser; when a person has edited the YAML, the cache is rebuilt
+(validated through pydantic) on the spot. Modification times are not trusted: `pip install`
+rewrites them, and a checkout does too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from drugstrat import SCHEMA_VERSION
+from drugstrat.errors import KBError
+from drugstrat.paths import CACHE_DIR, kb_languages, records_path
+
+CACHE_FILE = "kb.json"
+
+
+class KB:
+    """Records of every language, indexed by id; document order is the first language's."""
+
+    def __init__(self, root: Path, versions: dict[str, list[dict]]) -> None:
+        self.root = root
+        self.versions = versions
+        self.langs = list(versions)
+        self.by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
+        order: dict[str, None] = {}
+        for records in versions.values():
+            for record in records:
+                order.setdefault(record["id"], None)
+        self.ids = list(order)
+        self._children: dict[str, dict[str, None]] = {}
+        for record_id in self.ids:
+            for record in self.get(record_id).values():
+                if parent := record.get("parent"):
+                    self._children.setdefault(parent, {})[record_id] = None
+
+    def get(self, record_id: str) -> dict[str, dict]:
+        """The record with this id in each language that has it."""
+        return {lang: self.by_id[lang][record_id]
+                for lang in self.langs if record_id in self.by_id[lang]}
+
+    def records(self, lang: str | None = None) -> list[dict]:
+        langs = [lang] if lang else self.langs
+        return [r for code in langs for r in self.versions.get(code, [])]
+
+    def children(self, record_id: str) -> list[str]:
+        """Ids of the records whose parent is `record_id`, in document order."""
+        return list(self._children.get(record_id, ()))
+
+
+def load(root: Path) -> KB:
+    """Load a knowledge base for querying, from the cache when it is current."""
+    langs = kb_languages(root)
+    if not langs:
+        hint = "run `drugstrat build`" if root.is_dir() else "no such directory"
+        raise KBError(f"{root}: no knowledge base here (expected {root}/en/records.yaml; {hint})")
+    hashes = {lang: _sha256(records_path(root, lang)) for lang in langs}
+    for path in _cache_candidates(root):
+        cached = _read_cache(path)
+        if cached and cached.get("schema") == SCHEMA_VERSION and cached.get("hashes") == hashes:
+            return KB(root, cached["records"])
+    return KB(root, _recompile(root, hashes))
+
+
+def compile_cache(root: Path, versions: dict[str, list[dict]]) -> None:
+    """Write the cache for records just built (their YAML already on disk)."""
+    hashes = {lang: _sha256(records_path(root, lang)) for lang in versions}
+    _write_cache(root, hashes, versions)
+
+
+def _recompile(root: Path, hashes: dict[str, str]) -> dict[str, list[dict]]:
+    from drugstrat.kb import load_validated
+
+    versions, problems = load_validated(root)
+    if problems:
+        first = problems[0]
+        where = f"{first['file']}:{first['line']}" if first.get("line") else first["file"]
+        more = f" (and {len(problems) - 1} more; see `drugstrat validate`)" if len(
+            problems) > 1 else ""
+        raise KBError(f"{where}: {first['problem']}{more}")
+    from drugstrat.align import align
+
+    align(versions)
+    _write_cache(root, hashes, versions)
+    return versions
+
+
+def _write_cache(root: Path, hashes: dict[str, str], versions: dict[str, list[dict]]) -> None:
+    from drugstrat.fsutil import atomic_write_text
+
+    payload = json.dumps({"schema": SCHEMA_VERSION, "hashes": hashes, "records": versions},
+                         ensure_ascii=False, separators=(",", ":"))
+    for path in _cache_candidates(root):
+        try:
+            atomic_write_text(path, payload)
+            return
+        except OSError:
+            continue  # a read-only install: fall back to the user's cache directory
+
+
+def _cache_candidates(root: Path) -> list[Path]:
+    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return [root / CACHE_DIR / CACHE_FILE, user_cache / "drugstrat" / f"{key}.json"]
+
+
+def _read_cache(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as handle:
+            return json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read ({exc.strerror})") from None
