@@ -1,4 +1,4 @@
-"""Atomic file writes: a reader (or an interrupted build) sees the old file or the new, never half."""
+"""Atomic file writes: a reader, or an interrupted build, sees the old file or the new one."""
 
 from __future__ import annotations
 

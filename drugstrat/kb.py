@@ -237,7 +237,7 @@ def load_validated(root: Path) -> tuple[dict[str, list[dict]], list[dict]]:
 def validate(root: Path) -> list[dict]:
     """Schema and alignment problems of a knowledge base; empty when it is sound."""
     versions, problems = load_validated(root)
-    for lang, records in versions.items():
+    for records in versions.values():
         ids = {r["id"] for r in records}
         for record in records:
             parent = record.get("parent")
