@@ -117,7 +117,7 @@ def build(sources: dict[str, Path], root: Path, encoding: str | None = None) -> 
             _save_orphans(root, lang, built.orphans)
     for lang, built in report.languages.items():
         atomic_write_text(records_path(root, lang), built.yaml)
-    store.compile_cache(root, {lang: b.records for lang, b in report.languages.items()})
+    store.compile_cache(root)
     return report
 
 
@@ -126,11 +126,23 @@ def check(root: Path, encoding: str | None = None) -> BuildReport:
 
     Fields people added are merged in before comparing: they are not drift.
     """
-    report = prepare(recorded_sources(root), root, encoding)
+    return compare(prepare(recorded_sources(root), root, encoding))
+
+
+def compare(report: BuildReport) -> BuildReport:
+    """Fill `report.drifted` with the records files whose content differs from the build's.
+
+    Content, not text: a person re-ordering keys or re-wrapping a folded text is no drift.
+    """
+    from ruamel.yaml import YAML
+
+    from drugstrat.yamlio import load_file
+
+    yaml = YAML(typ="safe")
     for lang, built in report.languages.items():
-        path = records_path(root, lang)
-        on_disk = path.read_text(encoding="utf-8") if path.is_file() else None
-        if on_disk != built.yaml:
+        path = records_path(report.root, lang)
+        on_disk = load_file(path) if path.is_file() else None
+        if on_disk != yaml.load(built.yaml):
             report.drifted.append(path)
     return report
 

@@ -68,10 +68,11 @@ def load(root: Path) -> KB:
     return KB(root, _recompile(root, hashes))
 
 
-def compile_cache(root: Path, versions: dict[str, list[dict]]) -> None:
-    """Write the cache for records just built (their YAML already on disk)."""
-    hashes = {lang: _sha256(records_path(root, lang)) for lang in versions}
-    _write_cache(root, hashes, versions)
+def compile_cache(root: Path) -> None:
+    """Compile the cache from the YAML on disk, through the same validation a query would use,
+    so a fresh build and a later recompilation give scripts identical JSON."""
+    langs = kb_languages(root)
+    _recompile(root, {lang: _sha256(records_path(root, lang)) for lang in langs})
 
 
 def _recompile(root: Path, hashes: dict[str, str]) -> dict[str, list[dict]]:

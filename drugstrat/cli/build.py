@@ -54,12 +54,8 @@ def build(
         sources = None
 
     if check:
-        report = kb.check(root, encoding) if sources is None else kb.prepare(
-            sources, root, encoding)
-        if sources is not None:
-            report.drifted = [p for p in (kb.records_path(root, lang) for lang in sources)
-                              if not p.is_file() or p.read_text(encoding="utf-8")
-                              != report.languages[p.parent.name].yaml]
+        report = kb.check(root, encoding) if sources is None else kb.compare(
+            kb.prepare(sources, root, encoding))
         _emit_report(report, choose(fmt, as_json), checking=True)
         if report.drifted:
             for path in report.drifted:

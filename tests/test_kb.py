@@ -1,0 +1,195 @@
+"""The knowledge base on disk: build, rebuild with people's edits, drift, cache, validation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from drugstrat import kb, store
+from drugstrat.errors import InputError, KBError
+from drugstrat.paths import records_path
+
+from .conftest import EN_SOURCE, NL_SOURCE, build_pair
+
+
+def load_yaml(path: Path) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def records_of(root: Path, lang: str) -> dict[str, dict]:
+    return {r["id"]: r for r in load_yaml(records_path(root, lang))["records"]}
+
+
+def test_build_writes_yaml_per_language_with_the_source_beside_it(scratch_kb):
+    for lang in ("en", "nl"):
+        document = load_yaml(records_path(scratch_kb, lang))
+        assert document["lang"] == lang
+        assert (scratch_kb / lang / document["source"]).is_file()
+        assert all(r["lang"] == lang for r in document["records"])
+
+
+def test_yaml_is_readable_unicode_with_long_texts_as_block_scalars(scratch_kb):
+    text = records_path(scratch_kb, "nl").read_text(encoding="utf-8")
+    assert "geïntegreerd" in text and "\\u" not in text
+    assert "text: >-\n" in text
+    # Stable key order: identity first.
+    assert "  - id: SO1\n    type: strategic_objective\n    lang: nl\n" in text
+
+
+def test_folded_yaml_reads_back_exactly(scratch_kb):
+    report = kb.prepare({"en": EN_SOURCE, "nl": NL_SOURCE}, scratch_kb)
+    for lang, built in report.languages.items():
+        on_disk = records_of(scratch_kb, lang)
+        for record in built.records:
+            assert on_disk[record["id"]]["text"] == record["text"]
+
+
+def test_fields_a_person_added_survive_a_rebuild(scratch_kb):
+    path = records_path(scratch_kb, "nl")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - id: '3.4'\n", "  - id: '3.4'\n    status: reviewed\n    note: ok\n", 1)
+    assert "status: reviewed" in text
+    path.write_text(text, encoding="utf-8")
+    kb.build(kb.recorded_sources(scratch_kb), scratch_kb)
+    record = records_of(scratch_kb, "nl")["3.4"]
+    assert (record["status"], record["note"]) == ("reviewed", "ok")
+    assert store.load(scratch_kb).get("3.4")["nl"]["status"] == "reviewed"
+
+
+def test_annotations_on_records_that_vanish_are_kept_in_orphans(tmp_path):
+    en = "I. INTRODUCTION\n\nOne.\n\nTwo.\n"
+    root = build_pair(tmp_path, en, "I. INLEIDING\n\nEen.\n\nTwee.\n")
+    path = records_path(root, "en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: intro.p2\n", "  - id: intro.p2\n    note: keep me\n"), encoding="utf-8")
+    (tmp_path / "src" / "en.txt").write_text("I. INTRODUCTION\n\nOne.\n", encoding="utf-8")
+    kb.build({"en": tmp_path / "src" / "en.txt", "nl": tmp_path / "src" / "nl.txt"}, root)
+    orphans = load_yaml(root / "en" / "orphans.yaml")
+    assert orphans == [{"id": "intro.p2", "text": "Two.", "note": "keep me"}]
+
+
+def test_check_reports_drift_and_ignores_peoples_fields(scratch_kb):
+    assert kb.check(scratch_kb).drifted == []
+    path = records_path(scratch_kb, "en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: '3.4'\n", "  - id: '3.4'\n    status: reviewed\n", 1), encoding="utf-8")
+    assert kb.check(scratch_kb).drifted == []
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "To promote a reinforced", "To promote a weakened"), encoding="utf-8")
+    assert kb.check(scratch_kb).drifted == [path]
+
+
+def test_an_interrupted_build_leaves_the_previous_kb_whole(scratch_kb, monkeypatch):
+    before = {lang: records_path(scratch_kb, lang).read_bytes() for lang in ("en", "nl")}
+
+    def fail(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drugstrat.kb.atomic_write_text", fail)
+    with pytest.raises(KeyboardInterrupt):
+        kb.build(kb.recorded_sources(scratch_kb), scratch_kb)
+    monkeypatch.undo()
+    after = {lang: records_path(scratch_kb, lang).read_bytes() for lang in ("en", "nl")}
+    assert after == before
+    assert not list(scratch_kb.rglob(".tmp-*"))
+
+
+def test_the_cache_is_rebuilt_when_a_person_edits_the_yaml(scratch_kb):
+    assert store.load(scratch_kb).get("SO1")["en"]["text"] == "To promote and protect health " \
+                                                                "and well-being"
+    path = records_path(scratch_kb, "en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "To promote and protect health and well-being", "To promote health"), encoding="utf-8")
+    assert store.load(scratch_kb).get("SO1")["en"]["text"] == "To promote health"
+    cache = json.loads((scratch_kb / ".cache" / "kb.json").read_text(encoding="utf-8"))
+    assert any(r["text"] == "To promote health" for r in cache["records"]["en"])
+
+
+def test_queries_do_not_parse_yaml_when_the_cache_is_current(scratch_kb, monkeypatch):
+    store.load(scratch_kb)
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("YAML was parsed on the query path")
+
+    monkeypatch.setattr("drugstrat.kb.load_validated", no_yaml)
+    assert store.load(scratch_kb).get("3.4")
+
+
+def test_broken_yaml_names_file_and_line(scratch_kb):
+    path = records_path(scratch_kb, "en")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[9] = "    text: [unclosed"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KBError, match=rf"{path}:1\d: invalid YAML"):
+        store.load(scratch_kb)
+
+
+def test_a_record_breaking_the_schema_is_reported_with_its_line(scratch_kb):
+    path = records_path(scratch_kb, "nl")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - id: SO1\n    type: strategic_objective\n",
+                        "  - id: SO1\n    type: objective_of_sorts\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: SO1") + 1
+    problems = kb.validate(scratch_kb)
+    schema = [p for p in problems if p["id"] == "SO1" and "type" in p["problem"]]
+    assert schema and schema[0]["line"] == line and schema[0]["file"] == str(path)
+    with pytest.raises(KBError, match=rf"{path}:{line}: type"):
+        store.load(scratch_kb)
+
+
+def test_validate_reports_alignment_problems(tmp_path):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n\nTwo is a much longer paragraph.\n",
+                      "I. INLEIDING\n\nEen.\n")
+    problems = kb.validate(root)
+    assert [(p["id"], p["lang"]) for p in problems] == [("intro.p2", "en")]
+    assert problems[0]["problem"] == "no nl record with this id"
+
+
+def test_a_sound_kb_validates_clean(tmp_path):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n", "I. INLEIDING\n\nEen.\n")
+    assert kb.validate(root) == []
+
+
+def test_a_merged_paragraph_does_not_shift_the_ids_after_it(tmp_path):
+    en = ("I. INTRODUCTION\n\nShort one.\n\n" + "Second paragraph, fairly long. " * 3 +
+          "\n\n" + "Third paragraph, fairly long too. " * 3 + "\n\nFourth and last.\n")
+    nl = ("I. INLEIDING\n\nKorte een.\n\n" + "Tweede alinea, vrij lang. " * 3 +
+          "Derde alinea, ook vrij lang. " * 3 + "\n\nVierde en laatste.\n")
+    root = build_pair(tmp_path, en, nl)
+    nl_records = records_of(root, "nl")
+    assert nl_records["intro.p4"]["text"] == "Vierde en laatste."
+    assert nl_records["intro.p2"]["merges"] == ["intro.p2", "intro.p3"]
+    assert records_of(root, "en")["intro.p3"]["aligned"] is False
+
+
+def test_missing_and_empty_sources_are_input_errors(tmp_path):
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        kb.build({"en": tmp_path / "empty.txt", "nl": NL_SOURCE}, tmp_path / "out")
+    with pytest.raises(InputError, match="no such file"):
+        kb.build({"en": tmp_path / "nope.txt", "nl": NL_SOURCE}, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_kb_in_a_read_only_place_still_answers(scratch_kb, tmp_path, monkeypatch):
+    """An installed package may not be writable: the cache then goes to the user's cache dir."""
+    from drugstrat import fsutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "usercache"))
+    (scratch_kb / ".cache" / "kb.json").unlink()
+    real_write = fsutil.atomic_write_text
+
+    def read_only(path: Path, text: str) -> None:
+        if scratch_kb in path.parents:
+            raise PermissionError(13, "Permission denied")
+        real_write(path, text)
+
+    monkeypatch.setattr(fsutil, "atomic_write_text", read_only)
+    assert store.load(scratch_kb).get("3.4")
+    assert len(list((tmp_path / "usercache" / "drugstrat").glob("*.json"))) == 1
+    assert not (scratch_kb / ".cache" / "kb.json").exists()
