@@ -44,7 +44,7 @@ def test_bundled_parse_matches_the_golden_file(tmp_path):
 def test_bundled_strategy_has_what_a_reader_sees(tmp_path):
     """Facts checked by eye against the source texts, independent of the golden file."""
     report = kb.prepare({"en": EN_SOURCE, "nl": NL_SOURCE}, tmp_path)
-    for lang, built in report.languages.items():
+    for built in report.languages.values():
         records = {r["id"]: r for r in built.records}
         assert [records[f"SO{n}"]["number"] for n in range(1, 7)] == [str(n) for n in range(1, 7)]
         specific = [r["id"] for r in built.records if r["type"] == "specific_objective"]
