@@ -66,10 +66,16 @@ def _ordered(record: dict) -> Any:
 
 
 def _folded(text: str) -> Any:
-    """A long text as a `>-` block, folded at single spaces so it reads back unchanged."""
-    from ruamel.yaml.scalarstring import FoldedScalarString
+    """A long text as a `>-` block, folded at single spaces so it reads back unchanged.
 
-    if len(text) <= FOLD_WIDTH or not text.isprintable() or text != text.strip():
+    Text holding characters YAML reads as line breaks or cannot show (NEL, U+2028, controls) is
+    double-quoted with escapes instead: exactness beats looks.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+    if not text.isprintable() or any(ch in text for ch in "\x85\u2028\u2029\ufeff"):
+        return DoubleQuotedScalarString(text)
+    if len(text) <= FOLD_WIDTH or text != text.strip():
         return text
     folds, last = [], 0
     for i, ch in enumerate(text):

@@ -38,6 +38,8 @@ def build(
     Plain `drugstrat build` rebuilds the bundled knowledge base (or the one --data names) from
     the sources it was built from. With --en FILE --nl FILE --out DIR it builds a new one.
     Fields people added to records (status, note …) are kept.
+
+    Example: drugstrat build --en en.txt --nl nl.txt --out my-kb
     """
     from drugstrat import kb
 

@@ -22,6 +22,8 @@ def validate(ctx: typer.Context, as_json: JsonOption = False, fmt: FormatOption 
     Exits 1 when there is any problem: a record that fails the schema (with its file and line),
     a duplicate id, a parent that does not exist, a record with no counterpart in the other
     language, or a pair that disagrees on type or parent.
+
+    Example: drugstrat validate --format csv
     """
     from drugstrat import kb
 

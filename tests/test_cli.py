@@ -1,0 +1,237 @@
+"""The command line as users and scripts see it: stdout, stderr, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from drugstrat import __version__
+from drugstrat.cli import app
+from drugstrat.paths import records_path
+
+from .conftest import build_pair, write
+
+
+def run(runner, kb_dir: Path, *args: str):
+    return runner.invoke(app, ["--data", str(kb_dir), *args])
+
+
+# -- show ---------------------------------------------------------------------------------------
+
+
+def test_show_puts_both_languages_side_by_side(runner, bundled_kb):
+    result = run(runner, bundled_kb, "show", "3.4")
+    assert result.exit_code == 0, result.stderr
+    assert "EN" in result.stdout and "NL" in result.stdout
+    assert "To promote a reinforced" in result.stdout
+    assert "Bevorderen van een" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("typed", ["SO3", "SO 3", "SD.3", "so3", "sd 3", "SO. 3"])
+def test_show_forgives_the_way_an_objective_is_typed(runner, bundled_kb, typed):
+    result = run(runner, bundled_kb, "show", typed, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)] == ["SO3", "SO3"]
+
+
+def test_show_json_is_the_records_of_both_languages(runner, bundled_kb):
+    result = run(runner, bundled_kb, "show", "3.4", "--json")
+    records = json.loads(result.stdout)
+    assert [(r["id"], r["lang"], r["type"]) for r in records] == [
+        ("3.4", "en", "specific_objective"), ("3.4", "nl", "specific_objective")]
+    assert records[1]["emphasis"][0]["kind"] == "bold"
+
+
+def test_show_one_language(runner, bundled_kb):
+    result = run(runner, bundled_kb, "show", "1.1", "--lang", "nl", "--json")
+    assert [r["lang"] for r in json.loads(result.stdout)] == ["nl"]
+
+
+def test_an_unknown_id_says_so_suggests_and_exits_1(runner, bundled_kb):
+    result = run(runner, bundled_kb, "show", "3.41")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no record with id '3.41'" in result.stderr
+    assert "3.4" in result.stderr.split("did you mean", 1)[1]
+
+
+def test_an_unknown_language_is_a_usage_error(runner, bundled_kb):
+    result = run(runner, bundled_kb, "show", "3.4", "--lang", "fr")
+    assert result.exit_code == 2
+    assert "not a language of this knowledge base" in result.stderr
+
+
+# -- list ---------------------------------------------------------------------------------------
+
+
+def test_list_filters_by_type_lang_and_parent(runner, bundled_kb):
+    result = run(runner, bundled_kb, "list", "--type", "specific_objective", "--parent", "SO 4",
+                 "--lang", "en", "--json")
+    assert result.exit_code == 0
+    assert [(r["id"], r["lang"]) for r in json.loads(result.stdout)] == [
+        ("4.1", "en"), ("4.2", "en"), ("4.3", "en")]
+
+
+def test_list_jsonl_csv_and_yaml_carry_the_same_records(runner, bundled_kb):
+    args = ("list", "--type", "strategic_objective")
+    jsonl = [json.loads(line) for line in run(runner, bundled_kb, *args, "-f", "jsonl")
+             .stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(run(runner, bundled_kb, *args, "-f", "csv").stdout)))
+    from ruamel.yaml import YAML
+
+    yaml_records = YAML(typ="safe").load(run(runner, bundled_kb, *args, "-f", "yaml").stdout)
+    assert len(jsonl) == len(rows) == len(yaml_records) == 12
+    assert [r["id"] for r in rows] == [r["id"] for r in jsonl] == [r["id"] for r in yaml_records]
+    assert rows[0]["text"] == jsonl[0]["text"] == yaml_records[0]["text"]
+
+
+def test_list_table_shows_both_languages(runner, bundled_kb):
+    result = run(runner, bundled_kb, "list", "--type", "strategic_objective")
+    assert result.exit_code == 0
+    assert "SO6" in result.stdout and "6 records" in result.stdout
+
+
+def test_list_with_an_unknown_type_is_a_usage_error(runner, bundled_kb):
+    result = run(runner, bundled_kb, "list", "--type", "objectivez")
+    assert result.exit_code == 2
+    assert "strategic_objective" in result.stderr
+
+
+def test_an_empty_listing_is_an_empty_json_array(runner, bundled_kb):
+    result = run(runner, bundled_kb, "list", "--parent", "nothing-here", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+# -- build and validate -------------------------------------------------------------------------
+
+
+def test_build_from_a_pair_then_check_it(runner, tmp_path):
+    en = write(tmp_path / "en.txt", "I. INTRODUCTION\n\nOne paragraph.\n")
+    nl = write(tmp_path / "nl.txt", "I. INLEIDING\n\nEen alinea.\n")
+    out = tmp_path / "kb"
+    result = runner.invoke(app, ["build", "--en", str(en), "--nl", str(nl), "--out", str(out),
+                                 "--json"])
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["languages"]["en"]["records"] == 2
+    check = runner.invoke(app, ["--data", str(out), "build", "--check"])
+    assert (check.exit_code, check.stdout) == (0, "")
+    write(out / "en" / "en.txt", "I. INTRODUCTION\n\nAnother paragraph.\n")
+    drift = runner.invoke(app, ["--data", str(out), "build", "--check"])
+    assert drift.exit_code == 1
+    assert "records.yaml differs" in drift.stderr
+
+
+def test_build_warnings_go_to_stderr_with_file_and_line(runner, tmp_path):
+    en = write(tmp_path / "en.txt", "I. STRATEGIC OBJECTIVES\n\nSO. 1 Health\n\nSO. 3 Crime\n\n"
+                                    "Body.\n")
+    nl = write(tmp_path / "nl.txt", "I. STRATEGISCHE DOELSTELLINGEN\n\nSD. 1 Gezondheid\n\n"
+                                    "Tekst.\n")
+    result = runner.invoke(app, ["build", "--en", str(en), "--nl", str(nl), "--out",
+                                 str(tmp_path / "kb"), "--json"])
+    assert result.exit_code == 0
+    json.loads(result.stdout)  # stdout stays clean JSON
+    assert f"{en}:3: warning: strategic objective 1 has no body" in result.stderr
+    assert f"{en}:5: warning: numbering gap: strategic objective 2 is missing" in result.stderr
+
+
+def test_build_with_only_one_language_is_a_usage_error(runner, tmp_path):
+    en = write(tmp_path / "en.txt", "I. INTRODUCTION\n\nOne.\n")
+    result = runner.invoke(app, ["build", "--en", str(en), "--out", str(tmp_path / "kb")])
+    assert result.exit_code == 2
+    assert "give both --en and --nl" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        ("caf\u00e9".encode("latin-1") + b"\n", "not UTF-8: byte 0xe9 at offset 3"),
+    ],
+)
+def test_bad_source_files_exit_2_with_a_message_and_no_traceback(runner, tmp_path, content,
+                                                                  message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    nl = write(tmp_path / "nl.txt", "I. INLEIDING\n\nEen.\n")
+    result = runner.invoke(app, ["build", "--en", str(bad), "--nl", str(nl), "--out",
+                                 str(tmp_path / "kb")])
+    assert result.exit_code == 2
+    assert message in result.stderr and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "kb").exists()
+
+
+def test_encoding_option_reads_a_legacy_file(runner, tmp_path):
+    en = tmp_path / "en.txt"
+    en.write_bytes("I. INTRODUCTION\n\nCaf\u00e9 policy.\n".encode("cp1252"))
+    nl = tmp_path / "nl.txt"
+    nl.write_bytes("I. INLEIDING\n\nCaf\u00e9beleid.\n".encode("cp1252"))
+    out = tmp_path / "kb"
+    result = runner.invoke(app, ["build", "--en", str(en), "--nl", str(nl), "--out", str(out),
+                                 "--encoding", "cp1252"])
+    assert result.exit_code == 0, result.stderr
+    shown = runner.invoke(app, ["--data", str(out), "show", "intro.p1", "--json"])
+    assert json.loads(shown.stdout)[0]["text"] == "Caf\u00e9 policy."
+
+
+def test_validate_exits_1_and_lists_problems(runner, tmp_path):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n\nTwo.\n", "I. INLEIDING\n\nEen.\n")
+    result = run(runner, root, "validate", "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert problems[0]["id"] == "intro.p2" and problems[0]["lang"] == "en"
+
+
+def test_validate_a_sound_kb_exits_0(runner, tmp_path):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n", "I. INLEIDING\n\nEen.\n")
+    result = run(runner, root, "validate", "--json")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_broken_yaml_is_a_clean_error(runner, scratch_kb):
+    path = records_path(scratch_kb, "en")
+    path.write_text("records: [unclosed\n", encoding="utf-8")
+    result = run(runner, scratch_kb, "show", "3.4")
+    assert result.exit_code == 2
+    assert f"{path}:2: invalid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_kb_is_a_clean_error(runner, tmp_path):
+    result = run(runner, tmp_path / "nowhere", "list")
+    assert result.exit_code == 2
+    assert "no knowledge base here" in result.stderr
+
+
+def test_the_data_dir_can_come_from_the_environment(runner, bundled_kb):
+    result = runner.invoke(app, ["show", "SO1", "--json"], env={"DRUGSTRAT_DATA": str(bundled_kb)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["id"] == "SO1"
+
+
+def test_version(runner):
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"drugstrat {__version__}\n")
+
+
+# -- untrusted text -----------------------------------------------------------------------------
+
+
+def test_markup_and_escape_sequences_in_records_are_printed_literally(runner, tmp_path):
+    nasty = "Text with [/i] and [bold]markup[/bold] :smile: and \x1b[31mred\x1b[0m."
+    root = build_pair(tmp_path, f"I. INTRODUCTION\n\n{nasty}\n", "I. INLEIDING\n\nEen.\n")
+    result = run(runner, root, "show", "intro.p1", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "[/i]" in result.stdout and "[bold]markup[/bold]" in result.stdout
+    assert ":smile:" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mred" in result.stdout
+    as_json = json.loads(run(runner, root, "show", "intro.p1", "--json").stdout)
+    assert as_json[0]["text"] == nasty  # scripts get the exact text
