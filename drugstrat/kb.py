@@ -200,8 +200,9 @@ def _save_orphans(root: Path, lang: str, orphans: list[dict]) -> None:
 def load_validated(root: Path) -> tuple[dict[str, list[dict]], list[dict]]:
     """Load every language's YAML and validate it against the schema.
 
-    Returns the records and the schema problems (`{file, line, id, lang, problem}`); raises
-    `KBError` only when a file cannot be read as YAML at all.
+    Returns the records and the schema problems (`{file, line, id, lang, problem}`, `file`
+    relative to the knowledge base, as `en/records.yaml`); raises `KBError` only when a file
+    cannot be read as YAML at all.
     """
     from pydantic import ValidationError
 
@@ -217,8 +218,9 @@ def load_validated(root: Path) -> tuple[dict[str, list[dict]], list[dict]]:
     for lang in langs:
         path = records_path(root, lang)
         document = load_file(path)
+        where = _relative(root, path)
         if document.get("schema") != SCHEMA_VERSION:
-            problems.append({"file": str(path), "line": 1, "id": None, "lang": lang,
+            problems.append({"file": where, "line": 1, "id": None, "lang": lang,
                              "problem": f"schema {document.get('schema')!r}, "
                                         f"expected {SCHEMA_VERSION}; rebuild"})
         records, lines = [], None
@@ -236,7 +238,7 @@ def load_validated(root: Path) -> tuple[dict[str, list[dict]], list[dict]]:
             except (ValidationError, ValueError) as exc:
                 lines = lines if lines is not None else record_lines(path)
                 problems.append({
-                    "file": str(path),
+                    "file": where,
                     "line": lines[index] if index < len(lines) else None,
                     "id": raw.get("id") if isinstance(raw, dict) else None,
                     "lang": lang,
@@ -259,14 +261,19 @@ def validate(root: Path) -> list[dict]:
     for problem in alignment_problems(versions):
         # These point at the record's place in its source text, where the difference shows.
         source_line = problem.pop("line")
-        problems.append({"file": str(records_path(root, problem["lang"])), "line": None,
+        problems.append({"file": _relative(root, records_path(root, problem["lang"])),
+                         "line": None,
                          **problem, "source_line": source_line})
     return problems
 
 
 def _where(root: Path, record: dict) -> dict:
-    return {"file": str(records_path(root, record["lang"])), "line": None,
+    return {"file": _relative(root, records_path(root, record["lang"])), "line": None,
             "id": record["id"], "lang": record["lang"]}
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _describe(exc: Exception) -> str:

@@ -7,15 +7,16 @@ Matching is case-insensitive unless a field says otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Language-neutral keys of the sections the genre has. A heading not listed under a key still
 # parses; it gets the id `s<N>` from its roman numeral.
 SECTION_KEYS = ("foreword", "contents", "intro", "scope", "mission", "objectives", "endnotes")
 
 
-@dataclass(frozen=True)
-class Language:
+# A NamedTuple rather than a dataclass: `show` imports this module for the objective labels, and
+# the dataclasses module would add to every command's start-up.
+class Language(NamedTuple):
     code: str
     name: str
     # Label in front of a strategic objective's number ("SO. 3"), matched case-sensitively so the
@@ -37,7 +38,7 @@ class Language:
     # Words joining the last two items of a series ("a, b and c").
     conjunctions: tuple[str, ...]
     # Markers of an open-ended list.
-    open_list_markers: tuple[str, ...] = field(default=("etc.", "…", "..."))
+    open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
 
 
 ENGLISH = Language(

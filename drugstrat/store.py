@@ -1,15 +1,14 @@
 """The query path: the knowledge base from its compiled JSON cache, without YAML or pydantic.
 
-The cache holds every record of every language and the SHA-256 of each records.yaml it was
-compiled from. A query hashes the YAML files (a fraction of a millisecond) and, when they still
-match, never touches a YAML parser; when a person has edited the YAML, the cache is rebuilt
-(validated through pydantic) on the spot. Modification times are not trusted: `pip install`
-rewrites them, and a checkout does too.
+The cache holds every record of every language and, for each records.yaml it was compiled
+from, its SHA-256 and its size and modification time. A query compares size and time (one stat
+call) and, when they match, never reads the YAML at all. When they differ, the content decides:
+`pip install` and `git checkout` rewrite times without changing a byte, so an equal hash only
+refreshes the stamps, and a real edit rebuilds the cache (validated through pydantic).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -60,54 +59,68 @@ def load(root: Path) -> KB:
     if not langs:
         hint = "run `drugstrat build`" if root.is_dir() else "no such directory"
         raise KBError(f"{root}: no knowledge base here (expected {root}/en/records.yaml; {hint})")
-    hashes = {lang: _sha256(records_path(root, lang)) for lang in langs}
+    stamps = {lang: _stamp(records_path(root, lang)) for lang in langs}
+    hashes: dict[str, str] | None = None
     for path in _cache_candidates(root):
         cached = _read_cache(path)
-        if cached and cached.get("schema") == SCHEMA_VERSION and cached.get("hashes") == hashes:
+        if not cached or cached.get("schema") != SCHEMA_VERSION:
+            continue
+        if cached.get("stamps") == stamps:
             return KB(root, cached["records"])
-    return KB(root, _recompile(root, hashes))
+        hashes = hashes or {lang: _sha256(records_path(root, lang)) for lang in langs}
+        if cached.get("hashes") == hashes:
+            _write_cache(root, hashes, stamps, cached["records"])
+            return KB(root, cached["records"])
+    return KB(root, _recompile(root, langs))
 
 
 def compile_cache(root: Path) -> None:
     """Compile the cache from the YAML on disk, through the same validation a query would use,
     so a fresh build and a later recompilation give scripts identical JSON."""
-    langs = kb_languages(root)
-    _recompile(root, {lang: _sha256(records_path(root, lang)) for lang in langs})
+    _recompile(root, kb_languages(root))
 
 
-def _recompile(root: Path, hashes: dict[str, str]) -> dict[str, list[dict]]:
+def _recompile(root: Path, langs: list[str]) -> dict[str, list[dict]]:
     from drugstrat.kb import load_validated
 
+    # Stamped before reading, so an edit made while we read makes the cache stale, not wrong.
+    stamps = {lang: _stamp(records_path(root, lang)) for lang in langs}
+    hashes = {lang: _sha256(records_path(root, lang)) for lang in langs}
     versions, problems = load_validated(root)
     if problems:
         first = problems[0]
-        where = f"{first['file']}:{first['line']}" if first.get("line") else first["file"]
+        path = root / first["file"]
+        where = f"{path}:{first['line']}" if first.get("line") else str(path)
         more = f" (and {len(problems) - 1} more; see `drugstrat validate`)" if len(
             problems) > 1 else ""
         raise KBError(f"{where}: {first['problem']}{more}")
     from drugstrat.align import align
 
     align(versions)
-    _write_cache(root, hashes, versions)
+    _write_cache(root, hashes, stamps, versions)
     return versions
 
 
-def _write_cache(root: Path, hashes: dict[str, str], versions: dict[str, list[dict]]) -> None:
-    from drugstrat.fsutil import atomic_write_text
+def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]],
+                 versions: dict[str, list[dict]]) -> None:
+    from drugstrat import fsutil
 
-    payload = json.dumps({"schema": SCHEMA_VERSION, "hashes": hashes, "records": versions},
-                         ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(
+        {"schema": SCHEMA_VERSION, "hashes": hashes, "stamps": stamps, "records": versions},
+        ensure_ascii=False, separators=(",", ":"))
     for path in _cache_candidates(root):
         try:
-            atomic_write_text(path, payload)
+            fsutil.atomic_write_text(path, payload)
             return
         except OSError:
             continue  # a read-only install: fall back to the user's cache directory
 
 
 def _cache_candidates(root: Path) -> list[Path]:
+    import zlib
+
     user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    key = f"{zlib.crc32(str(root.resolve()).encode()):08x}"
     return [root / CACHE_DIR / CACHE_FILE, user_cache / "drugstrat" / f"{key}.json"]
 
 
@@ -119,7 +132,17 @@ def _read_cache(path: Path) -> dict | None:
         return None
 
 
+def _stamp(path: Path) -> list[int]:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read ({exc.strerror})") from None
+    return [info.st_size, info.st_mtime_ns]
+
+
 def _sha256(path: Path) -> str:
+    import hashlib
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:

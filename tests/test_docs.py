@@ -3,6 +3,7 @@ the code prints today."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -56,15 +57,25 @@ def readme_examples() -> list[tuple[str, str]]:
     return examples
 
 
-@pytest.mark.parametrize(("command", "output"), readme_examples(),
-                         ids=[c for c, _ in readme_examples()])
-def test_readme_examples_are_real_output(runner, command, output, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("DRUGSTRAT_DATA", raising=False)
+def run_example(runner, command: str) -> str:
+    """What `command` prints on stdout today (a trailing `| head -N` is honoured)."""
     args = shlex.split(command.split("|")[0])
     assert args[0] == "drugstrat"
-    result = runner.invoke(app, args[1:])
-    shown = result.stdout
+    shown = runner.invoke(app, args[1:], env={"COLUMNS": "100", "DRUGSTRAT_DATA": ""}).stdout
     if "| head -" in command:
         shown = "".join(shown.splitlines(keepends=True)[: int(command.rsplit("-", 1)[1])])
-    assert shown == output, command
+    return shown
+
+
+@pytest.mark.parametrize(("command", "output"), readme_examples(),
+                         ids=[c for c, _ in readme_examples()])
+def test_readme_examples_are_real_output(runner, command, output):
+    """After an intended change of output, `UPDATE_README=1 pytest tests/test_docs.py` rewrites
+    the examples; review the diff."""
+    actual = run_example(runner, command)
+    if os.environ.get("UPDATE_README"):
+        text = README.read_text(encoding="utf-8")
+        README.write_text(text.replace(f"$ {command}\n{output}", f"$ {command}\n{actual}", 1),
+                          encoding="utf-8")
+        return
+    assert actual == output, command

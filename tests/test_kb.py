@@ -137,7 +137,7 @@ def test_a_record_breaking_the_schema_is_reported_with_its_line(scratch_kb):
     line = text.splitlines().index("  - id: SO1") + 1
     problems = kb.validate(scratch_kb)
     schema = [p for p in problems if p["id"] == "SO1" and "type" in p["problem"]]
-    assert schema and schema[0]["line"] == line and schema[0]["file"] == str(path)
+    assert schema and schema[0]["line"] == line and schema[0]["file"] == "nl/records.yaml"
     with pytest.raises(KBError, match=rf"{path}:{line}: type"):
         store.load(scratch_kb)
 
@@ -193,3 +193,20 @@ def test_a_kb_in_a_read_only_place_still_answers(scratch_kb, tmp_path, monkeypat
     assert store.load(scratch_kb).get("3.4")
     assert len(list((tmp_path / "usercache" / "drugstrat").glob("*.json"))) == 1
     assert not (scratch_kb / ".cache" / "kb.json").exists()
+
+
+def test_a_touched_but_unchanged_yaml_does_not_recompile(scratch_kb, monkeypatch):
+    """`pip install` and `git checkout` rewrite modification times, not content."""
+    import os
+
+    store.load(scratch_kb)
+    path = records_path(scratch_kb, "en")
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("YAML was parsed although its content did not change")
+
+    monkeypatch.setattr("drugstrat.kb.load_validated", no_yaml)
+    assert store.load(scratch_kb).get("3.4")
+    cache = json.loads((scratch_kb / ".cache" / "kb.json").read_text(encoding="utf-8"))
+    assert cache["stamps"]["en"][1] == 1_000_000_000  # refreshed, so the next query is fast

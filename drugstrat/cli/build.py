@@ -85,7 +85,7 @@ def _emit_report(report: Any, fmt: Any, checking: bool) -> None:
         "checked" if checking else "built": True,
         "drifted": [str(p) for p in report.drifted],
         "languages": {
-            lang: {"source": str(built.source), "records": len(built.records),
+            lang: {"source": built.source_name, "records": len(built.records),
                    "unaligned": unaligned[lang], "warnings": len(built.warnings),
                    "types": counts[lang]}
             for lang, built in report.languages.items()

@@ -7,7 +7,6 @@ through the safe console. Nothing but data goes to stdout.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -61,6 +60,8 @@ def emit(
 
 
 def _write_csv(rows: Sequence[dict], columns: Sequence[str] | None) -> None:
+    import csv
+
     if columns is None:
         seen: dict[str, None] = {}
         for row in rows:

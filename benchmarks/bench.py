@@ -1,0 +1,154 @@
+"""Latency and build-time figures, as ratios measured in one run (GUIDE, "Performance budgets").
+
+    python benchmarks/bench.py            # default: 15 runs per command
+    python benchmarks/bench.py --runs 40
+
+Absolute times on these shared machines are noise; ratios against `python -c "import typer"`
+measured in the same run are not. The script also builds a synthetic knowledge base 20x the
+bundled one (its objectives repeated under new numbers, in both languages) and reports how query
+latency grows. It prints; it asserts nothing (a timing assertion in a test suite would flake).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drugstrat.lang import LANGUAGES  # noqa: E402
+from drugstrat.parser import parse_text  # noqa: E402
+from drugstrat.paths import bundled_data_dir  # noqa: E402
+
+GROWTH = 20  # the GUIDE's "KB grows 20x"
+
+BUDGETS = {  # command label -> (budget, target) as multiples of the typer floor
+    "show 3.4 --json": (1.5, 1.2),
+    "list --type specific_objective --json": (1.5, 1.2),
+    "show 3.4 (table)": (2.5, None),
+    "list --type strategic_objective (table)": (2.5, None),
+}
+
+
+def drugstrat_command() -> list[str]:
+    script = Path(sys.executable).parent / "drugstrat"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "drugstrat"]
+
+
+def median_seconds(command: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                       env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def scaled_sources(growth: int, workdir: Path) -> dict[str, Path]:
+    """The bundled texts with their strategic objectives repeated (renumbered) until the
+    knowledge base has about `growth` times as many records."""
+    out = {}
+    for lang_code in ("en", "nl"):
+        lang = LANGUAGES[lang_code]
+        label = re.escape(lang.objective_labels[0])
+        endnotes = "|".join(re.escape(name) for name, key in lang.section_names.items()
+                            if key == "endnotes")
+        text = next((bundled_data_dir() / lang_code).glob("*.txt")).read_text(encoding="utf-8")
+        head, rest = re.split(rf"(?m)^(?={label}\. 1 )", text, maxsplit=1)
+        objectives, notes = re.split(rf"(?m)^(?={endnotes})", rest, maxsplit=1)
+        total = len(parse_text(text, lang).records)
+        per_copy = total - len(parse_text(head + notes, lang).records)
+        factor = math.ceil((growth * total - (total - per_copy)) / per_copy)
+        count = len(re.findall(rf"(?m)^{label}\. \d+ ", objectives))
+        copies = []
+        for k in range(factor):
+            offset = k * count
+
+            def renumber(match: re.Match[str], offset: int = offset) -> str:
+                return f"{match.group(1)}{int(match.group(2)) + offset}{match.group(3)}"
+
+            copy = re.sub(rf"(?m)^({label}\. )(\d+)( )", renumber, objectives)
+            copy = re.sub(r"(?m)^((?:- )?)(\d+)(\.\d+ )", renumber, copy)
+            copies.append(copy)
+        path = workdir / f"scaled.{lang_code}.txt"
+        path.write_text(head + "".join(copies) + notes, encoding="utf-8")
+        out[lang_code] = path
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    cli = drugstrat_command()
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("DRUGSTRAT_DATA", None)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        bundled = work / "bundled"
+        start = time.perf_counter()
+        subprocess.run([*cli, "build", "--en", str(next((bundled_data_dir() / "en").glob("*.txt"))),
+                        "--nl", str(next((bundled_data_dir() / "nl").glob("*.txt"))),
+                        "--out", str(bundled), "--json"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        build_bundled = time.perf_counter() - start
+
+        big = work / "x20"
+        sources = scaled_sources(GROWTH, work)
+        start = time.perf_counter()
+        subprocess.run([*cli, "build", "--en", str(sources["en"]), "--nl", str(sources["nl"]),
+                        "--out", str(big), "--json"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        build_big = time.perf_counter() - start
+
+        # Warm the caches (first query after a build compiles nothing, but be fair anyway).
+        for root in (bundled, big):
+            subprocess.run([*cli, "--data", str(root), "show", "3.4", "--json"], check=True,
+                           stdout=subprocess.DEVNULL)
+
+        floor = median_seconds([sys.executable, "-c", "import typer"], args.runs, env)
+        bare = median_seconds([sys.executable, "-c", "pass"], args.runs, env)
+        commands = {
+            "show 3.4 --json": ["show", "3.4", "--json"],
+            "list --type specific_objective --json": ["list", "--type", "specific_objective",
+                                                      "--json"],
+            "show 3.4 (table)": ["show", "3.4"],
+            "list --type strategic_objective (table)": ["list", "--type",
+                                                        "strategic_objective"],
+        }
+        print(f"runs per command: {args.runs}; medians; ratios against the typer floor")
+        print(f"bare interpreter        {bare * 1000:7.1f} ms")
+        print(f"import typer (floor)    {floor * 1000:7.1f} ms")
+        print()
+        big_label = f"x{GROWTH} KB"
+        print(f"{'command':42} {'bundled':>9} {'ratio':>6} {'budget':>7} {big_label:>9} "
+              f"{'growth':>7}")
+        for label, argv in commands.items():
+            small = median_seconds([*cli, "--data", str(bundled), *argv], args.runs, env)
+            large = median_seconds([*cli, "--data", str(big), *argv], args.runs, env)
+            budget, target = BUDGETS[label]
+            verdict = "ok" if small / floor <= budget else "OVER"
+            print(f"{label:42} {small * 1000:7.1f}ms {small / floor:5.2f}x {budget:5.1f}x "
+                  f"{large * 1000:7.1f}ms {large / small:6.2f}x  {verdict}")
+        print()
+        records = sum(1 for _ in (bundled / "en" / "records.yaml").read_text().split("\n  - id:"))
+        big_records = sum(1 for _ in (big / "en" / "records.yaml").read_text().split("\n  - id:"))
+        print(f"build, bundled KB ({records} records a language):  {build_bundled:6.2f} s")
+        print(f"build, x{GROWTH} KB ({big_records} records a language):  {build_big:6.2f} s")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
