@@ -24,22 +24,23 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 def find_target_groups(text: str, lang: Language) -> list[str]:
     """The target groups a text names, in order, without duplicates."""
     groups: list[str] = []
-    for cue_start, cue_end in _cue_positions(text, lang):
+    for cue_start, cue_end in cue_positions(text, lang.group_cues):
         if not _head_noun_before(text, cue_start, lang):
             continue
-        for item in _split_series(_list_extent(text, cue_start, cue_end), lang):
+        for item in split_series(list_extent(text, cue_start, cue_end), lang):
             if item not in groups:
                 groups.append(item)
     return groups
 
 
-def _cue_positions(text: str, lang: Language) -> list[tuple[int, int]]:
+def cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the cue words of a list stand in a text, without overlaps, in order."""
     positions = []
-    folded = text.casefold()
-    for cue in lang.group_cues:
+    lowered = text.lower()  # lower(), not casefold(): offsets must stay those of `text`
+    for cue in cues:
         # A cue ends in a word character or a full stop; only the word side needs a boundary.
         tail = r"\b" if cue[-1].isalnum() else ""
-        for match in re.finditer(rf"(?<!\w){re.escape(cue.casefold())}{tail}", folded):
+        for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}{tail}", lowered):
             positions.append((match.start(), match.end()))
     positions.sort()
     # "for example" inside "such as … for example" would open a second, overlapping list.
@@ -61,7 +62,7 @@ def _head_noun_before(text: str, cue_start: int, lang: Language) -> bool:
     return any(word in heads for word in words)
 
 
-def _list_extent(text: str, cue_start: int, cue_end: int) -> str:
+def list_extent(text: str, cue_start: int, cue_end: int) -> str:
     """The text of the list a cue opens: inside its parentheses, or up to the clause's end."""
     depth_at_cue = _paren_depth(text[:cue_start])
     depth = depth_at_cue
@@ -100,7 +101,8 @@ def _paren_depth(text: str) -> int:
     return depth
 
 
-def _split_series(extent: str, lang: Language) -> list[str]:
+def split_series(extent: str, lang: Language) -> list[str]:
+    """The items of a series: "a, b (c, d) and e" -> a, b (c, d), e."""
     pieces = _split_top_level(extent, ",;")
     # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows.
     merged: list[str] = []

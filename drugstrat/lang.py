@@ -39,6 +39,14 @@ class Language(NamedTuple):
     conjunctions: tuple[str, ...]
     # Markers of an open-ended list.
     open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
+    # Frequent function words, for telling which language a sentence is in.
+    function_words: frozenset[str] = frozenset()
+    # Abbreviations whose full stop does not end a sentence (lower-case, with their dots).
+    abbreviations: frozenset[str] = frozenset()
+    # Words introducing an inline series, besides the target-group cues.
+    series_cues: tuple[str, ...] = ()
+    # Decimal separator in numbers ("1.5" in English, "1,5" in Dutch).
+    decimal_separator: str = "."
 
 
 ENGLISH = Language(
@@ -73,6 +81,13 @@ ENGLISH = Language(
     ),
     group_cues=("such as", "e.g.", "for example", "for instance", "including", "namely"),
     conjunctions=("and", "or", "and/or"),
+    function_words=frozenset(
+        "the of and to in a is that for on with as by this be are from or an which it at "
+        "their its was were will has have been not also these those such".split()),
+    abbreviations=frozenset(
+        "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
+        .split()),
+    series_cues=("such as", "e.g.", "for example", "namely", "including", "i.e."),
 )
 
 DUTCH = Language(
@@ -108,6 +123,15 @@ DUTCH = Language(
     group_cues=("zoals", "bijvoorbeeld", "bv.", "bijv.", "waaronder", "onder andere", "met name"),
     conjunctions=("en", "of", "en/of"),
     open_list_markers=("enz.", "etc.", "…", "..."),
+    function_words=frozenset(
+        "de het een en van in is dat voor op met als door dit zijn worden wordt die er aan "
+        "ook naar om te bij uit tot niet deze zich maar of hun".split()),
+    abbreviations=frozenset(
+        "bv. bijv. enz. d.w.z. o.a. m.a.w. vb. art. p. nr. dhr. mevr. mw. dr. prof. ca. incl. "
+        "etc. e.a. i.e. e.g.".split()),
+    series_cues=("zoals", "bijvoorbeeld", "bv.", "met name", "waaronder", "onder andere",
+                 "d.w.z."),
+    decimal_separator=",",
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, DUTCH)}

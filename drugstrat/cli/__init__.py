@@ -54,6 +54,7 @@ def _options(
 
 # Registering the commands: each module adds its own to `app`.
 from drugstrat.cli import build as _build  # noqa: E402,F401
+from drugstrat.cli import diff as _diff  # noqa: E402,F401
 from drugstrat.cli import query as _query  # noqa: E402,F401
 from drugstrat.cli import validate as _validate  # noqa: E402,F401
 

@@ -1,0 +1,67 @@
+"""Proper names that must not change between the languages, with near-miss spellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
+from drugstrat.textutil import fold
+
+# A name: capitalised words, possibly joined by particles ("De Wever", "Van Peteghem").
+NAME = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]+)(?:\s+(?:(?:de|van|der|den|le|la)\s+)?"
+                  r"[A-Z][\w'’-]+)*")
+NEAR_MISS = 85  # rapidfuzz ratio above which a different spelling is the same name
+
+
+def shared_names(doc: Document) -> set[str]:
+    """Names written in both language versions somewhere: those are not translated, so they must
+    be spelled the same wherever they occur."""
+    if "names" not in doc.memo:
+        found = {}
+        for lang, records in doc.versions.items():
+            found[lang] = {m.group() for r in records for m in NAME.finditer(r["text"])
+                           if _looks_like_name(m.group())}
+        people = {r["name"] for records in doc.versions.values() for r in records if r.get("name")}
+        doc.memo["names"] = (found["en"] & found["nl"]) | people
+    return doc.memo["names"]
+
+
+def _looks_like_name(candidate: str) -> bool:
+    # One capitalised word is usually a sentence start; two or more, or an internal capital
+    # ("Dilliès" no, "LGBTQIA" no, "McDonald" yes), make a name worth checking.
+    return " " in candidate and len(candidate) >= 6
+
+
+@check("names", Severity.warning, "a proper name spelled differently in the other language")
+def names(doc: Document) -> Iterator[Finding]:
+    from rapidfuzz import fuzz, process
+
+    known = shared_names(doc)
+    for pair in doc.pairs:
+        reported: set[frozenset[str]] = set()
+        for lang, record, other_record in (("en", pair.en, pair.nl), ("nl", pair.nl, pair.en)):
+            other = "nl" if lang == "en" else "en"
+            candidates = [m.group() for m in NAME.finditer(other_record["text"])]
+            if not candidates:
+                continue
+            for match in NAME.finditer(record["text"]):
+                name = match.group()
+                if name not in known or name in other_record["text"]:
+                    continue
+                _, score, index = process.extractOne(
+                    fold(name), [fold(c) for c in candidates], scorer=fuzz.ratio)
+                spelled = candidates[index]
+                if score < NEAR_MISS or frozenset((name, spelled)) in reported:
+                    continue
+                reported.add(frozenset((name, spelled)))
+                at = other_record["text"].find(spelled)
+                spans = {lang: [match.span()], other: [(at, at + len(spelled))]}
+                evidence = {lang: excerpt(record["text"], *match.span()),
+                            other: excerpt(other_record["text"], at, at + len(spelled))}
+                yield Finding(
+                    pair.id, pair.type, "names", Severity.warning,
+                    f"«{name}» is spelled «{spelled}» in {other}",
+                    evidence["en"], evidence["nl"], key="|".join(sorted((name, spelled))),
+                    spans=spans,
+                )
