@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drugstrat.diff import refs, series, structure, symbols, terms, text  # noqa: F401 register
+# Importing the check modules registers their checks.
+from drugstrat.diff import names, refs, series, structure, symbols, terms, text  # noqa: F401
 from drugstrat.diff.model import REGISTRY, Document, Finding, Pair, Severity
 from drugstrat.lang import language
 

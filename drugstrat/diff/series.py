@@ -12,7 +12,7 @@ from drugstrat.textutil import fold
 
 # Two items are the same thing in both languages when they are near-identical once folded
 # ("LGBTQIA+", "journalists"/"journalisten") or share a glossary term.
-COGNATE_SIMILARITY = 80
+COGNATE_SIMILARITY = 75
 
 
 def inline_series(text: str, lang: Language) -> list[list[str]]:
@@ -28,8 +28,8 @@ def inline_series(text: str, lang: Language) -> list[list[str]]:
             found.append((start, _expand_suspended(items, lang)))
             taken.append((start, end + len(extent)))
     for match in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
+        if any(match.start() <= s < match.end() or s <= match.start() < e for s, e in taken):
+            continue  # "(such as a, b)": already read from its cue
         items = split_series(match.group(1), lang)
         if len(items) >= 2 and "," in match.group(1):
             found.append((match.start(), _expand_suspended(items, lang)))

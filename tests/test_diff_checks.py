@@ -1,0 +1,272 @@
+"""Each diff check on small bilingual snippets: where it must fire, and where it must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from drugstrat.diff import REGISTRY, document
+from drugstrat.glossary import Glossary, Term
+
+
+def record(lang: str, text: str, record_id: str = "x", rtype: str = "paragraph",
+           **extra: object) -> dict:
+    return {"id": record_id, "type": rtype, "lang": lang, "text": text, "parent": "intro",
+            "aligned": True, **extra}
+
+
+def findings(check: str, en: str | list[dict], nl: str | list[dict],
+             glossary: Glossary | None = None) -> list:
+    versions = {
+        "en": [record("en", en)] if isinstance(en, str) else en,
+        "nl": [record("nl", nl)] if isinstance(nl, str) else nl,
+    }
+    doc = document(versions, glossary or Glossary())
+    return list(REGISTRY[check].run(doc))
+
+
+def test_every_check_has_a_description_and_severity():
+    assert len(REGISTRY) >= 15
+    for check in REGISTRY.values():
+        assert check.description and check.severity.name in ("info", "warning", "error")
+
+
+# -- numbers and references ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("en", "nl"), [
+    ("Approved on 7 April 2023.", "Goedgekeurd op 7 april 2023."),
+    ("A rise of 1.5% in 2024.", "Een stijging van 1,5% in 2024."),
+    ("Some 1,000 cases.", "Zowat 1.000 gevallen."),
+    ("Since the late 1990s.", "Sinds eind jaren 1990."),
+    ("We may act in March.", "We kunnen handelen."),  # "may" and a bare month are no dates
+])
+def test_numbers_compared_locale_aware_stay_quiet(en, nl):
+    assert findings("numbers", en, nl) == []
+
+
+def test_numbers_fire_on_a_changed_year_with_evidence():
+    found = findings("numbers", "Approved in 2023 and 2024.", "Goedgekeurd in 2023 en 2025.")
+    assert sorted(f.key for f in found) == ["2024", "2025"]
+    f = next(f for f in found if f.key == "2024")
+    assert f.severity.name == "error" and "2024" in f.en and f.nl == "(none)"
+    assert f.spans["en"] == [(21, 25)]
+
+
+def test_dates_with_different_months_fire():
+    found = findings("numbers", "Act of 7 April 2023.", "Wet van 7 mei 2023.")
+    assert {f.key for f in found} == {"month:4", "month:5"}
+
+
+def test_footnote_markers():
+    assert findings("footnotes", "A note¹ here.", "Een noot¹ hier.") == []
+    found = findings("footnotes", "A note¹ here.", "Een noot hier.")
+    assert [f.key for f in found] == ["¹"]
+
+
+def test_urls_with_a_language_specific_domain_are_only_info():
+    found = findings("urls", "See www.drugpolicy.be.", "Zie www.drugbeleid.be.")
+    assert [f.severity.name for f in found] == ["info"]
+    missing = findings("urls", "See www.drugpolicy.be.", "Zie de website.")
+    assert [f.severity.name for f in missing] == ["warning"]
+    assert findings("urls", "Mail info@x.be.", "Mail info@x.be.") == []
+
+
+def test_acronyms_pair_through_definitions_at_aligned_places():
+    en = [record("en", "The General Drugs Policy Cell (GDPC) meets.", "a"),
+          record("en", "The GDPC decides.", "b")]
+    nl = [record("nl", "De Algemene Cel Drugsbeleid (ACD) vergadert.", "a"),
+          record("nl", "De ACD beslist.", "b")]
+    assert findings("acronyms", en, nl) == []
+    nl[1] = record("nl", "De cel beslist.", "b")
+    found = findings("acronyms", en, nl)
+    assert [(f.id, f.message) for f in found] == [("b", "GDPC/ACD appears 1× in en and 0× in nl")]
+
+
+# -- enumerations ---------------------------------------------------------------------------
+
+
+def test_enumeration_counts_and_names_the_item_without_counterpart():
+    found = findings(
+        "enumeration",
+        "Actors (such as magistrates, police and journalists) are at risk.",
+        "Actoren (zoals magistraten, politie, douaniers en journalisten) lopen risico.",
+    )
+    assert len(found) == 1
+    assert "3 item(s) in en and 4 in nl" in found[0].message
+    assert "«douaniers»" in found[0].message
+
+
+def test_enumeration_quiet_when_counts_match_and_for_suspended_compounds():
+    assert findings("enumeration", "Groups (e.g. young people, inmates and refugees).",
+                    "Groepen (bv. jongeren, gedetineerden en vluchtelingen).") == []
+    assert findings("enumeration", "Legal drugs (alcohol, tobacco and similar products)",
+                    "Legale drugs (alcohol, tabaks- en soortgelijke producten)") == []
+
+
+def test_open_list_in_one_language_only():
+    found = findings("open-list", "Staff such as doctors and nurses.",
+                     "Personeel zoals artsen, verpleegkundigen, enz.")
+    assert [f.key for f in found] == ["nl"] and "enz." in found[0].nl
+    assert findings("open-list", "Doctors, nurses, etc.", "Artsen, verpleegkundigen, enz.") == []
+
+
+# -- structure ------------------------------------------------------------------------------
+
+
+def test_missing_record_is_an_error_with_context_from_the_other_language():
+    en = [record("en", "First.", "p1"), record("en", "Second.", "p2", aligned=False)]
+    nl = [record("nl", "Eerste.", "p1")]
+    found = findings("missing", en, nl)
+    assert [(f.id, f.severity.name) for f in found] == [("p2", "error")]
+    assert found[0].en == "Second." and "after p1" in found[0].nl
+
+
+def test_merged_paragraphs_are_a_warning_not_a_missing_record():
+    en = [record("en", "One.", "p1"), record("en", "Two.", "p2", aligned=False)]
+    nl = [record("nl", "Een. Twee.", "p1", merges=["p1", "p2"])]
+    assert findings("missing", en, nl) == []
+    found = findings("merged", en, nl)
+    assert [f.id for f in found] == ["p1"] and "One." in found[0].en and "Twee" in found[0].nl
+
+
+def test_paragraph_and_list_counts():
+    en = [record("en", "A.", "S.p1"), record("en", "B.", "S.p2"),
+          record("en", "x", "S.l1.1", "list_item", in_list="S.l1"),
+          record("en", "y", "S.l1.2", "list_item", in_list="S.l1")]
+    nl = [record("nl", "A.", "S.p1"),
+          record("nl", "x", "S.l1.1", "list_item", in_list="S.l1")]
+    for r in en + nl:
+        r["parent"] = "S"
+    en.insert(0, record("en", "Title", "S", "section"))
+    nl.insert(0, record("nl", "Titel", "S", "section"))
+    assert [f.message for f in findings("paragraph-count", en, nl)] == [
+        "S has 2 paragraph(s) in en and 1 in nl"]
+    assert [f.message for f in findings("list-count", en, nl)] == [
+        "list S.l1 has 2 item(s) in en and 1 in nl"]
+
+
+def test_order():
+    en = [record("en", t, i) for i, t in (("a", "A"), ("b", "B"), ("c", "C"))]
+    nl = [record("nl", t, i) for i, t in (("a", "A"), ("c", "C"), ("b", "B"))]
+    assert len(findings("order", en, nl)) == 1
+    assert findings("order", en, [record("nl", r["text"], r["id"]) for r in en]) == []
+
+
+# -- symbols and emphasis ------------------------------------------------------------------
+
+
+def test_unpaired_brackets_and_quotes_but_not_enumerators():
+    assert [f.key[:3] for f in findings("brackets", "A (note without end.", "Een (noot).")] == [
+        "en("]
+    assert findings("brackets", "Pillars: 1) prevention; 2) care.",
+                    "Pijlers: 1) preventie; 2) zorg.") == []
+    assert findings("brackets", "The “substance” matters.", "Het “middel” telt.") == []
+    assert len(findings("brackets", "The “substance matters.", "Het “middel” telt.")) == 1
+
+
+def test_parenthetical_in_one_language_only():
+    found = findings("parenthetical", "Care (where needed) matters.", "Zorg is belangrijk.")
+    assert found and found[0].en == "(where needed)" and found[0].nl == "(none)"
+
+
+def test_emphasis_in_one_language_only():
+    en = [record("en", "Reduce supply.")]
+    nl = [record("nl", "Het aanbod verminderen.",
+                 emphasis=[{"kind": "bold", "start": 4, "end": 10, "text": "aanbod"}])]
+    found = findings("emphasis", en, nl)
+    assert found and found[0].message == "emphasis in nl only" and found[0].nl == "bold: aanbod"
+    assert findings("emphasis", en, [record("nl", "Het aanbod verminderen.")]) == []
+
+
+# -- text -----------------------------------------------------------------------------------
+
+
+def test_repeated_words():
+    found = findings("repeated-words", "It is strictly regulated and controlled.",
+                     "Het wordt nauwgezet gereguleerd en gereguleerd.")
+    assert [f.message for f in found] == ["«gereguleerd en gereguleerd» in nl"]
+    assert findings("repeated-words", "Vulnerable groups and groups with needs.",
+                    "Kwetsbare groepen en groepen met noden.") == []
+    assert [f.message for f in findings("repeated-words", "See the the note.", "Zie de noot.")] \
+        == ["«the the» in en"]
+    assert findings("repeated-words", "A focus on on-site platforms.", "Een focus.") == []
+
+
+def test_untranslated_sentence_and_identical_text():
+    english = "Articles 2 and 7 of the Universal Declaration of Human Rights are relevant here."
+    found = findings("untranslated", english, english)
+    assert [f.key for f in found] == ["identical"]
+    found = findings("untranslated", "The strategy is ready. It will be evaluated in time.",
+                     "De strategie is klaar. It will be evaluated in time by the cell.")
+    assert len(found) == 1 and found[0].message == "a sentence of the nl text is in English"
+    assert "It will be evaluated" in found[0].nl
+    assert findings("untranslated", "The strategy is ready and will be evaluated in time.",
+                    "De strategie is klaar en wordt tijdig geëvalueerd door de cel.") == []
+
+
+def test_length_ratio_outlier_against_the_document_median():
+    en = [record("en", f"This is sentence number {i} of a fairly ordinary paragraph.", f"p{i}")
+          for i in range(5)]
+    nl = [record("nl", f"Dit is zin nummer {i} van een vrij gewone alinea in het Nederlands.",
+                 f"p{i}") for i in range(5)]
+    assert findings("length-ratio", en, nl) == []
+    nl[2] = record("nl", "Dit is zin.", "p2")
+    found = findings("length-ratio", en, nl)
+    assert [f.id for f in found] == ["p2"] and "en text is much longer" in found[0].message
+
+
+def test_sentence_count_knows_abbreviations():
+    assert findings("sentence-count", "Groups (e.g. young people) count. Mr. Smith agrees.",
+                    "Groepen (bv. jongeren) tellen. Dhr. Smith is akkoord.") == []
+    assert len(findings("sentence-count", "One. Two.", "Een, twee.")) == 1
+
+
+# -- names and terminology -----------------------------------------------------------------
+
+
+def test_names_near_miss_spelling():
+    en = [record("en", "Mr. Boris Dilliès, Minister-President.", "s1", "signatory"),
+          record("en", "Approved by Boris Dilliès.", "p1")]
+    nl = [record("nl", "Dhr. Boris Dilliès, Minister-President.", "s1", "signatory"),
+          record("nl", "Goedgekeurd door Boris Dillies.", "p1")]
+    en[0]["name"] = nl[0]["name"] = "Boris Dilliès"
+    found = findings("names", en, nl)
+    assert [(f.id, f.message) for f in found] == [
+        ("p1", "«Boris Dilliès» is spelled «Boris Dillies» in nl")]
+
+
+GLOSSARY = Glossary(terms=[
+    Term({"en": ("harm reduction",), "nl": ("schadebeperk*",)}),
+    Term({"en": ("trafficking",), "nl": ("handel", "*handel")}),
+    Term({"en": ("addict*",), "nl": ("verslav*",)}),
+])
+
+
+@pytest.mark.parametrize(("en", "nl"), [
+    ("Harm reduction works.", "Schadebeperking werkt."),
+    ("Harm reduction measures.", "Risico- en schadebeperkende maatregelen."),
+    ("Drug trafficking grows.", "De drugshandel groeit."),
+    ("Production and trafficking.", "Productie en -handel."),
+    ("Behavioural addictions.", "Gedragsverslavingen."),
+])
+def test_glossary_quiet_when_a_translation_is_there(en, nl):
+    assert findings("glossary", en, nl, GLOSSARY) == []
+
+
+def test_glossary_fires_when_no_translation_is_there():
+    found = findings("glossary", "Harm reduction works.", "Preventie werkt.", GLOSSARY)
+    assert len(found) == 1 and "none of «schadebeperk»" in found[0].nl
+    # "behandelt" (deals with) holds "handel" but is no compound of it.
+    found = findings("glossary", "The body deals with all themes.",
+                     "Het orgaan behandelt alle thema's.", GLOSSARY)
+    assert found == []
+
+
+def test_term_consistency_flags_the_odd_translation_out():
+    glossary = Glossary(terms=[Term({"en": ("enforcement",), "nl": ("handhaving", "repressie")})])
+    en = [record("en", f"Enforcement {i}.", f"p{i}") for i in range(5)]
+    nl = [record("nl", f"Handhaving {i}.", f"p{i}") for i in range(4)]
+    nl.append(record("nl", "Repressie 4.", "p4"))
+    found = findings("term-consistency", en, nl, glossary)
+    assert [(f.id, f.severity.name) for f in found] == [("p4", "info")]
+    assert "«repressie» here but «handhaving» in 4" in found[0].message
