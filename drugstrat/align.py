@@ -77,6 +77,77 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
                 renames[members[b_span[0]]["id"]] = _after(previous, letter)
     if renames:
         _apply_renames(other.records, renames, annotations)
+    _realign_groups(primary.records, other.records)
+
+
+def _realign_groups(primary: list[dict], other: list[dict]) -> None:
+    """Target groups are numbered within the record naming them; where the two languages name a
+    different number, pair them by spelling (most group names are cognates or loanwords:
+    "journalists"/"journalisten", "LGBTQIA+"), so that one added name does not shift the rest.
+    """
+    def by_parent(records: list[dict]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for record in records:
+            if record["type"] == "target_group":
+                out.setdefault(record["parent"], []).append(record)
+        return out
+
+    mine, theirs = by_parent(primary), by_parent(other)
+    renames: dict[str, str] = {}
+    for parent, members in theirs.items():
+        targets = mine.get(parent)
+        if not targets or len(targets) == len(members):
+            continue
+        pairs = _align_names([r["text"] for r in targets], [r["text"] for r in members])
+        previous, extra = f"{parent}.g0", 0
+        for a, b in pairs:
+            if a is not None:
+                previous, extra = targets[a]["id"], 0
+                if b is not None:
+                    renames[members[b]["id"]] = previous
+            elif b is not None:
+                extra += 1
+                renames[members[b]["id"]] = _after(previous, extra)
+    for record in other:
+        if record["id"] in renames:
+            record["id"] = renames[record["id"]]
+
+
+SKIP_NAME = 0.6  # cost of leaving a name without counterpart, against 1 - similarity
+
+
+def _align_names(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
+    """Monotonic alignment of two lists of names by spelling similarity (edit-distance DP)."""
+    from rapidfuzz import fuzz
+
+    from drugstrat.textutil import fold
+
+    n, m = len(a), len(b)
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        cost[i][0] = i * SKIP_NAME
+    for j in range(1, m + 1):
+        cost[0][j] = j * SKIP_NAME
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            pair = 1 - fuzz.ratio(fold(a[i - 1]), fold(b[j - 1])) / 100
+            cost[i][j] = min(cost[i - 1][j - 1] + pair, cost[i - 1][j] + SKIP_NAME,
+                             cost[i][j - 1] + SKIP_NAME)
+    pairs: list[tuple[int | None, int | None]] = []
+    i, j = n, m
+    while i or j:
+        if i and j and abs(cost[i][j] - (cost[i - 1][j - 1] + 1 - fuzz.ratio(
+                fold(a[i - 1]), fold(b[j - 1])) / 100)) < 1e-9:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and abs(cost[i][j] - (cost[i - 1][j] + SKIP_NAME)) < 1e-9:
+            pairs.append((i - 1, None))
+            i -= 1
+        else:
+            pairs.append((None, j - 1))
+            j -= 1
+    pairs.reverse()
+    return pairs
 
 
 def _after(record_id: str, k: int) -> str:

@@ -47,6 +47,10 @@ class Language(NamedTuple):
     series_cues: tuple[str, ...] = ()
     # Decimal separator in numbers ("1.5" in English, "1,5" in Dutch).
     decimal_separator: str = "."
+    # Endings a light stemmer strips for search, longest first ("trafficking" -> "traffick").
+    suffixes: tuple[str, ...] = ()
+    # Whether a stripped stem ending in a doubled consonant loses one ("gokk" -> "gok").
+    undouble: bool = False
 
 
 ENGLISH = Language(
@@ -88,6 +92,8 @@ ENGLISH = Language(
         "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
         .split()),
     series_cues=("such as", "e.g.", "for example", "namely", "including", "i.e."),
+    suffixes=("isations", "isation", "ations", "ation", "ings", "ing", "ies", "ied", "ers",
+              "er", "es", "ed", "s"),
 )
 
 DUTCH = Language(
@@ -132,6 +138,8 @@ DUTCH = Language(
     series_cues=("zoals", "bijvoorbeeld", "bv.", "met name", "waaronder", "onder andere",
                  "d.w.z."),
     decimal_separator=",",
+    suffixes=("ingen", "heden", "ing", "heid", "ende", "end", "en", "es", "e", "s"),
+    undouble=True,
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, DUTCH)}

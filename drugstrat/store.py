@@ -23,9 +23,12 @@ CACHE_FILE = "kb.json"
 class KB:
     """Records of every language, indexed by id; document order is the first language's."""
 
-    def __init__(self, root: Path, versions: dict[str, list[dict]]) -> None:
+    def __init__(self, root: Path, versions: dict[str, list[dict]],
+                 hashes: dict[str, str] | None = None) -> None:
         self.root = root
         self.versions = versions
+        # SHA-256 of each language's YAML: what derived indexes (search) are stamped with.
+        self.hashes = hashes or {}
         self.langs = list(versions)
         self.by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
         order: dict[str, None] = {}
@@ -61,17 +64,18 @@ def load(root: Path) -> KB:
         raise KBError(f"{root}: no knowledge base here (expected {root}/en/records.yaml; {hint})")
     stamps = {lang: _stamp(records_path(root, lang)) for lang in langs}
     hashes: dict[str, str] | None = None
-    for path in _cache_candidates(root):
+    for path in cache_candidates(root):
         cached = _read_cache(path)
         if not cached or cached.get("schema") != SCHEMA_VERSION:
             continue
         if cached.get("stamps") == stamps:
-            return KB(root, cached["records"])
+            return KB(root, cached["records"], cached.get("hashes"))
         hashes = hashes or {lang: _sha256(records_path(root, lang)) for lang in langs}
         if cached.get("hashes") == hashes:
             _write_cache(root, hashes, stamps, cached["records"])
-            return KB(root, cached["records"])
-    return KB(root, _recompile(root, langs))
+            return KB(root, cached["records"], hashes)
+    versions, hashes = _recompile(root, langs)
+    return KB(root, versions, hashes)
 
 
 def compile_cache(root: Path) -> None:
@@ -80,7 +84,7 @@ def compile_cache(root: Path) -> None:
     _recompile(root, kb_languages(root))
 
 
-def _recompile(root: Path, langs: list[str]) -> dict[str, list[dict]]:
+def _recompile(root: Path, langs: list[str]) -> tuple[dict[str, list[dict]], dict[str, str]]:
     from drugstrat.kb import load_validated
 
     # Stamped before reading, so an edit made while we read makes the cache stale, not wrong.
@@ -98,7 +102,7 @@ def _recompile(root: Path, langs: list[str]) -> dict[str, list[dict]]:
 
     align(versions)
     _write_cache(root, hashes, stamps, versions)
-    return versions
+    return versions, hashes
 
 
 def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]],
@@ -108,7 +112,7 @@ def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]
     payload = json.dumps(
         {"schema": SCHEMA_VERSION, "hashes": hashes, "stamps": stamps, "records": versions},
         ensure_ascii=False, separators=(",", ":"))
-    for path in _cache_candidates(root):
+    for path in cache_candidates(root):
         try:
             fsutil.atomic_write_text(path, payload)
             return
@@ -116,7 +120,8 @@ def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]
             continue  # a read-only install: fall back to the user's cache directory
 
 
-def _cache_candidates(root: Path) -> list[Path]:
+def cache_candidates(root: Path) -> list[Path]:
+    """Where a knowledge base's caches go: beside it, else (read-only) in the user's cache."""
     import zlib
 
     user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -56,6 +56,7 @@ def _options(
 from drugstrat.cli import build as _build  # noqa: E402,F401
 from drugstrat.cli import diff as _diff  # noqa: E402,F401
 from drugstrat.cli import query as _query  # noqa: E402,F401
+from drugstrat.cli import search as _search  # noqa: E402,F401
 from drugstrat.cli import validate as _validate  # noqa: E402,F401
 
 

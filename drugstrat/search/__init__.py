@@ -1,0 +1,1 @@
+"""Search and cross-references over both languages: `search`, `xref`, `groups`, `terms`."""

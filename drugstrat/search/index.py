@@ -1,0 +1,113 @@
+"""The search index: an SQLite file beside the JSON cache, built on the first search after the
+knowledge base changed.
+
+Two FTS5 tables over the folded text (case and accents removed): `words` (unicode61 tokens, for
+word and prefix matches: stems and compound modifiers) and `grams` (trigrams, for substrings:
+the head of a compound, "handel" in "drugshandel"). `vocab` lists every word with its document
+frequency, for typo correction and compound splitting. A query touches only the pages it needs,
+so its cost grows with the answer, not with the knowledge base.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from drugstrat.store import KB
+from drugstrat.textutil import fold, words
+
+INDEX_VERSION = 1
+
+
+def so_number(kb: KB, record_id: str) -> int | None:
+    """The strategic objective a record belongs to, by its id or its parents."""
+    seen = set()
+    current: str | None = record_id
+    while current and current not in seen:
+        seen.add(current)
+        if current.startswith("SO") and current[2:].isdigit():
+            return int(current[2:])
+        head = current.split(".")[0]
+        if head.isdigit() and "." in current and current.split(".")[1].isdigit():
+            return int(head)
+        versions = kb.get(current)
+        current = next(iter(versions.values())).get("parent") if versions else None
+    return None
+
+
+def open_index(kb: KB) -> sqlite3.Connection:
+    """A connection to the current index of `kb`, building it first when needed."""
+    stamp = json.dumps({"version": INDEX_VERSION, "hashes": kb.hashes}, sort_keys=True)
+    for path in _candidates(kb.root):
+        if path.is_file():
+            try:
+                connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                row = connection.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+                if row and row[0] == stamp:
+                    return connection
+                connection.close()
+            except sqlite3.DatabaseError:
+                pass
+    for path in _candidates(kb.root):
+        try:
+            _build(kb, path, stamp)
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        except OSError:
+            continue
+    # Nowhere to write: an index in memory still answers this query.
+    connection = sqlite3.connect(":memory:")
+    _fill(kb, connection, stamp)
+    return connection
+
+
+def _candidates(root: Path) -> list[Path]:
+    from drugstrat.store import cache_candidates
+
+    # kb.json -> kb.search.db: one index per knowledge base, also in the shared user cache.
+    return [path.with_suffix(".search.db") for path in cache_candidates(root)]
+
+
+def _build(kb: KB, path: Path, stamp: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-search.", suffix=".db", dir=path.parent)
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(tmp)
+        _fill(kb, connection, stamp)
+        connection.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fill(kb: KB, connection: sqlite3.Connection, stamp: str) -> None:
+    connection.executescript("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE records(rowid INTEGER PRIMARY KEY, id TEXT, lang TEXT, type TEXT,
+                             so INTEGER, length INTEGER);
+        CREATE VIRTUAL TABLE words USING fts5(body, content='',
+                                              tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE grams USING fts5(body, content='', tokenize='trigram');
+        CREATE TABLE vocab(word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
+    """)
+    df: dict[str, int] = {}
+    rows = []
+    for rowid, record in enumerate(kb.records(), start=1):
+        folded = fold(record["text"])
+        rows.append((rowid, record["id"], record["lang"], record["type"],
+                     so_number(kb, record["id"]), len(words(folded)), folded))
+        for word in set(words(folded)):
+            df[word] = df.get(word, 0) + 1
+    connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
+                           [row[:6] for row in rows])
+    connection.executemany("INSERT INTO words(rowid, body) VALUES (?, ?)",
+                           [(row[0], row[6]) for row in rows])
+    connection.executemany("INSERT INTO grams(rowid, body) VALUES (?, ?)",
+                           [(row[0], row[6]) for row in rows])
+    connection.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(df.items()))
+    connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+    connection.commit()

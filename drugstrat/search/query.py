@@ -1,0 +1,255 @@
+"""Ranked search over both languages at once.
+
+A query word matches a record in the first of these ways that finds anything, each a little
+weaker than the one before:
+
+1. its stems (English and Dutch endings stripped) as word prefixes: "gokken" -> "gok*" finds
+   "gokken", "gokspelen", "gokverslaving";
+2. as a substring, for long words: the head of a compound, "handel" in "drugshandel";
+3. split into two known parts, when it is a compound: "drugshandel" also finds
+   "handel in drugs";
+4. the nearest words of the knowledge base's vocabulary (rapidfuzz), for typos:
+   "prekursoren" -> "precursoren".
+
+Scores add the matched words' inverse document frequency, scaled by how the word matched, and
+favour records that match every word, hold the exact phrase, and are objectives rather than
+incidental mentions. A record and its translation come back together.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from drugstrat.lang import LANGUAGES
+from drugstrat.search.stem import stem
+from drugstrat.store import KB
+from drugstrat.textutil import fold, fold_with_offsets, original_span, words
+
+# What a match of each kind is worth, against an exact word.
+PREFIX_STEM = 0.9
+SUBSTRING = 0.75
+COMPOUND_PARTS = 0.8
+TYPO = 0.7
+TYPO_CUTOFF = 78  # rapidfuzz ratio
+MIN_SUBSTRING = 5
+MIN_COMPOUND = 8
+PHRASE_BONUS = 1.6
+# Objectives are what an analyst cites; a signatory's office mentioning a word is incidental.
+TYPE_WEIGHT = {
+    "strategic_objective": 1.8, "specific_objective": 1.6, "section": 1.2, "mission_aim": 1.2,
+    "mission_means": 1.2, "scope_item": 1.2, "paragraph": 1.0, "list_item": 1.0,
+    "target_group": 0.9, "endnote": 0.7, "title_page": 0.6, "signatory": 0.5,
+    "coordinator": 0.5, "toc_entry": 0.3,
+}
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    lang: str
+    score: float
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "type": self.type, "lang": self.lang,
+                "score": round(self.score, 3), "text": self.text,
+                "spans": [list(span) for span in self.spans]}
+
+
+@dataclass
+class Group:
+    """A record and its translation, ranked together."""
+
+    id: str
+    type: str
+    score: float
+    hits: list[Hit]
+
+
+@dataclass
+class _Match:
+    weight: float
+    pattern: str  # regex over folded text, for highlighting
+
+
+def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | None = None,
+           so: int | None = None, limit: int = 10) -> list[Group]:
+    from drugstrat.ids import resolve
+
+    direct = resolve(query, kb.ids) if _looks_like_id(query) else None
+    if direct:
+        versions = {code: r for code, r in kb.get(direct).items() if lang in (None, code)}
+        hits = [Hit(r["id"], r["type"], code, 1.0, r["text"]) for code, r in versions.items()]
+        return [Group(direct, hits[0].type, 1.0, hits)] if hits else []
+
+    from drugstrat.search.index import open_index
+
+    terms = _query_words(query)
+    if not terms:
+        return []
+    connection = open_index(kb)
+    try:
+        rows = {row[0]: row[1:] for row in connection.execute(
+            "SELECT rowid, id, lang, type, so, length FROM records")}
+        total = len(rows)
+        average = sum(r[4] for r in rows.values()) / max(total, 1)
+        per_word = [_matches(connection, word) for word in terms]
+    finally:
+        connection.close()
+
+    scores: dict[int, float] = {}
+    patterns: dict[int, list[str]] = {}
+    for matches in per_word:
+        idf = math.log(1 + total / (1 + len(matches)))
+        for rowid, match in matches.items():
+            scores[rowid] = scores.get(rowid, 0.0) + idf * match.weight
+            patterns.setdefault(rowid, []).append(match.pattern)
+    phrase = " ".join(words(fold(query)))
+    by_id: dict[str, Group] = {}
+    for rowid, score in scores.items():
+        record_id, code, rtype, record_so, length = rows[rowid]
+        if (types and rtype not in types) or lang not in (None, code) or so not in (None,
+                                                                                     record_so):
+            continue
+        record = kb.get(record_id).get(code)
+        if record is None:
+            continue
+        coverage = sum(rowid in m for m in per_word) / len(per_word)
+        score *= 0.4 + 0.6 * coverage ** 2
+        score *= TYPE_WEIGHT.get(rtype, 1.0) / (0.8 + 0.2 * length / max(average, 1))
+        if len(terms) > 1 and phrase in fold(record["text"]):
+            score *= PHRASE_BONUS
+        hit = Hit(record_id, rtype, code, score, record["text"],
+                  _spans(record["text"], patterns[rowid]))
+        group = by_id.setdefault(record_id, Group(record_id, rtype, 0.0, []))
+        group.hits.append(hit)
+        group.score = max(group.score, score)
+    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.ids.index(g.id)))[:limit]
+    for group in ranked:
+        _add_counterparts(kb, group, lang, patterns_of=[h for h in group.hits])
+        group.hits.sort(key=lambda h: kb.langs.index(h.lang))
+    return ranked
+
+
+def _looks_like_id(query: str) -> bool:
+    return len(query.split()) <= 2 and bool(re.search(r"\d|^[\w.~-]+$", query.strip()))
+
+
+def _query_words(query: str) -> list[str]:
+    tokens = [w for w in words(fold(query)) if len(w) > 1 or w.isdigit()]
+    stop = set().union(*(lang.function_words for lang in LANGUAGES.values()))
+    content = [w for w in tokens if w not in stop]
+    return list(dict.fromkeys(content or tokens))
+
+
+def _stems(word: str) -> set[str]:
+    return {stem(word, lang) for lang in LANGUAGES.values()} | {word}
+
+
+def _fts(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _matches(connection, word: str) -> dict[int, _Match]:  # noqa: ANN001 - sqlite3 connection
+    found: dict[int, _Match] = {}
+
+    def add(rowids, weight: float, pattern: str) -> None:  # noqa: ANN001
+        for (rowid,) in rowids:
+            if rowid not in found or found[rowid].weight < weight:
+                found[rowid] = _Match(weight, pattern)
+
+    for root in sorted(_stems(word), key=len, reverse=True):
+        if len(root) < 3 and root != word:
+            continue
+        weight = 1.0 if root == word else PREFIX_STEM
+        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
+                               (_fts(root) + "*",)), weight, rf"(?<!\w){re.escape(root)}\w*")
+    if len(word) >= MIN_SUBSTRING:
+        add(connection.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (_fts(word),)),
+            SUBSTRING, rf"\w*{re.escape(word)}\w*")
+    if len(word) >= MIN_COMPOUND:
+        for left, right in _compound_splits(connection, word):
+            left_rows = _part_rows(connection, left)
+            right_rows = _part_rows(connection, right)
+            pattern = rf"\w*(?:{re.escape(left)}|{re.escape(right)})\w*"
+            add(((r,) for r in left_rows & right_rows), COMPOUND_PARTS, pattern)
+    if not found:
+        for candidate, similarity in _near_words(connection, word):
+            add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
+                                   (_fts(candidate),)),
+                TYPO * similarity / 100, rf"(?<!\w){re.escape(candidate)}(?!\w)")
+    return found
+
+
+def _part_rows(connection, part: str) -> set[int]:  # noqa: ANN001
+    query = "SELECT rowid FROM words WHERE words MATCH ?"
+    rows = {r for (r,) in connection.execute(query, (_fts(part) + "*",))}
+    if len(part) >= 4:
+        rows |= {r for (r,) in connection.execute(
+            "SELECT rowid FROM grams WHERE grams MATCH ?", (_fts(part),))}
+    return rows
+
+
+def _compound_splits(connection, word: str) -> list[tuple[str, str]]:  # noqa: ANN001
+    """Ways to read `word` as two known parts, a Dutch linking s or e allowed between them:
+    "drugshandel" -> ("drugs", "handel")."""
+    splits = []
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        for head in {right, right[1:] if right[:1] in "se" else right}:
+            if len(head) >= 3 and _known_prefix(connection, left) and _known_word(connection,
+                                                                                   head):
+                splits.append((left, head))
+    return splits[:3]
+
+
+def _known_prefix(connection, part: str) -> bool:  # noqa: ANN001
+    return connection.execute("SELECT 1 FROM vocab WHERE word >= ? AND word < ? LIMIT 1",
+                              (part, part + "\uffff")).fetchone() is not None
+
+
+def _known_word(connection, part: str) -> bool:  # noqa: ANN001
+    return connection.execute("SELECT 1 FROM vocab WHERE word = ?", (part,)).fetchone() is not None
+
+
+def _near_words(connection, word: str) -> list[tuple[str, float]]:  # noqa: ANN001
+    from rapidfuzz import fuzz, process
+
+    vocabulary = [w for (w,) in connection.execute(
+        "SELECT word FROM vocab WHERE length(word) BETWEEN ? AND ?",
+        (len(word) - 3, len(word) + 3))]
+    return [(w, score) for w, score, _ in process.extract(
+        word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=5)]
+
+
+def _spans(text: str, patterns: list[str]) -> list[tuple[int, int]]:
+    folded, offsets = fold_with_offsets(text)
+    spans: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        for match in re.finditer(pattern, folded):
+            if match.end() > match.start():
+                spans.add(original_span(offsets, match.start(), match.end(), len(text)))
+    return _merge(sorted(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _add_counterparts(kb: KB, group: Group, lang: str | None, patterns_of: list[Hit]) -> None:
+    """Put the translation beside the hit, even where only one language matched."""
+    present = {h.lang for h in group.hits}
+    for code, record in kb.get(group.id).items():
+        if code in present or lang not in (None, code):
+            continue
+        group.hits.append(Hit(group.id, record["type"], code, 0.0, record["text"]))
