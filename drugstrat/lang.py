@@ -87,7 +87,9 @@ ENGLISH = Language(
     conjunctions=("and", "or", "and/or"),
     function_words=frozenset(
         "the of and to in a is that for on with as by this be are from or an which it at "
-        "their its was were will has have been not also these those such".split()),
+        "their its was were will has have been not also these those such against between "
+        "within through into all other our we they can may must should would more both any "
+        "each".split()),
     abbreviations=frozenset(
         "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
         .split()),
@@ -131,7 +133,9 @@ DUTCH = Language(
     open_list_markers=("enz.", "etc.", "…", "..."),
     function_words=frozenset(
         "de het een en van in is dat voor op met als door dit zijn worden wordt die er aan "
-        "ook naar om te bij uit tot niet deze zich maar of hun".split()),
+        "ook naar om te bij uit tot niet deze zich maar of hun tegen over onder tussen via "
+        "zowel alle andere binnen hierbij waarbij zodat waar meer onze ons wij we zij ze kan "
+        "kunnen moet moeten zal zullen nog dus echter".split()),
     abbreviations=frozenset(
         "bv. bijv. enz. d.w.z. o.a. m.a.w. vb. art. p. nr. dhr. mevr. mw. dr. prof. ca. incl. "
         "etc. e.a. i.e. e.g.".split()),

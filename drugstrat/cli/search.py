@@ -45,9 +45,11 @@ def search(
     Example: drugstrat search money laundering --type specific_objective
     """
     from drugstrat import store
+    from drugstrat.glossary import glossary_path
     from drugstrat.search.query import search as run_search
 
-    kb = store.load(data_dir(ctx))
+    root = data_dir(ctx)
+    kb = store.load(root)
     code = check_lang(lang, kb.langs)
     known = {r["type"] for r in kb.records()}
     for rtype in types or ():
@@ -56,10 +58,12 @@ def search(
                                      param_hint="--type")
     text = " ".join(query)
     groups = run_search(kb, text, types=set(types or ()) or None, lang=code, so=so,
-                        limit=limit)
+                        limit=limit, glossary_file=glossary_path(root))
     rows = [{"rank": rank, **hit.to_dict()}
             for rank, group in enumerate(groups, start=1) for hit in group.hits]
-    emit(choose(fmt, as_json), rows, columns=HIT_COLUMNS, table=lambda: _hits_view(groups))
+    output = choose(fmt, as_json)
+    if groups or output.value != "table":
+        emit(output, rows, columns=HIT_COLUMNS, table=lambda: _hits_view(groups))
     if not groups:
         messages.warn(f"no match for {text!r}")
         raise typer.Exit(code=Exit.FOUND)
@@ -273,7 +277,8 @@ def terms(
     kb = store.load(root)
     text = " ".join(query)
     pairs = term_pairs(kb, glossary.load(glossary.glossary_path(root)), text)
-    rows = [{"source": p["source"], **{c: "; ".join(p.get(c, ())) for c in kb.langs},
+    rows = [{"source": p["source"],
+             **{c: "; ".join(dict.fromkeys(p.get(c, ()))) for c in kb.langs},
              "score": p.get("score"), "records": p["records"]} for p in pairs]
     columns = ("source", *kb.langs, "score", "records")
     emit(choose(fmt, as_json), rows, document=pairs, columns=columns,

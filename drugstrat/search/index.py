@@ -38,9 +38,15 @@ def so_number(kb: KB, record_id: str) -> int | None:
     return None
 
 
-def open_index(kb: KB) -> sqlite3.Connection:
-    """A connection to the current index of `kb`, building it first when needed."""
-    stamp = json.dumps({"version": INDEX_VERSION, "hashes": kb.hashes}, sort_keys=True)
+def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
+    """A connection to the current index of `kb` (and its glossary), building it first when
+    needed."""
+    import hashlib
+
+    glossary_hash = (hashlib.sha256(glossary_file.read_bytes()).hexdigest()
+                     if glossary_file and glossary_file.is_file() else None)
+    stamp = json.dumps({"version": INDEX_VERSION, "hashes": kb.hashes,
+                        "glossary": glossary_hash}, sort_keys=True)
     for path in _candidates(kb.root):
         if path.is_file():
             try:
@@ -53,13 +59,13 @@ def open_index(kb: KB) -> sqlite3.Connection:
                 pass
     for path in _candidates(kb.root):
         try:
-            _build(kb, path, stamp)
+            _build(kb, path, stamp, glossary_file)
             return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         except OSError:
             continue
     # Nowhere to write: an index in memory still answers this query.
     connection = sqlite3.connect(":memory:")
-    _fill(kb, connection, stamp)
+    _fill(kb, connection, stamp, glossary_file)
     return connection
 
 
@@ -70,13 +76,13 @@ def _candidates(root: Path) -> list[Path]:
     return [path.with_suffix(".search.db") for path in cache_candidates(root)]
 
 
-def _build(kb: KB, path: Path, stamp: str) -> None:
+def _build(kb: KB, path: Path, stamp: str, glossary_file: Path | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-search.", suffix=".db", dir=path.parent)
     os.close(fd)
     try:
         connection = sqlite3.connect(tmp)
-        _fill(kb, connection, stamp)
+        _fill(kb, connection, stamp, glossary_file)
         connection.close()
         os.replace(tmp, path)
     except BaseException:
@@ -84,7 +90,8 @@ def _build(kb: KB, path: Path, stamp: str) -> None:
         raise
 
 
-def _fill(kb: KB, connection: sqlite3.Connection, stamp: str) -> None:
+def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
+          glossary_file: Path | None) -> None:
     connection.executescript("""
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE records(rowid INTEGER PRIMARY KEY, id TEXT, lang TEXT, type TEXT,
@@ -93,7 +100,16 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str) -> None:
                                               tokenize='unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE grams USING fts5(body, content='', tokenize='trigram');
         CREATE TABLE vocab(word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
+        CREATE TABLE glossary(term INTEGER, lang TEXT, form TEXT);
     """)
+    if glossary_file is not None:
+        # The glossary's forms, so a query word can reach its translations without the YAML.
+        from drugstrat.glossary import load
+
+        for number, term in enumerate(load(glossary_file).terms):
+            connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
+                                   [(number, lang, form) for lang, forms in term.forms.items()
+                                    for form in forms])
     df: dict[str, int] = {}
     rows = []
     for rowid, record in enumerate(kb.records(), start=1):

@@ -8,8 +8,9 @@ weaker than the one before:
 2. as a substring, for long words: the head of a compound, "handel" in "drugshandel";
 3. split into two known parts, when it is a compound: "drugshandel" also finds
    "handel in drugs";
-4. the nearest words of the knowledge base's vocabulary (rapidfuzz), for typos:
-   "prekursoren" -> "precursoren".
+4. its translations in the glossary: "gevangenissen" also finds "prisons" and "detentie";
+5. when nothing else did, the nearest words of the knowledge base's vocabulary (rapidfuzz),
+   for typos: "prekursoren" -> "precursoren".
 
 Scores add the matched words' inverse document frequency, scaled by how the word matched, and
 favour records that match every word, hold the exact phrase, and are objectives rather than
@@ -21,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from drugstrat.lang import LANGUAGES
 from drugstrat.search.stem import stem
@@ -32,6 +34,7 @@ PREFIX_STEM = 0.9
 SUBSTRING = 0.75
 COMPOUND_PARTS = 0.8
 TYPO = 0.7
+TRANSLATION = 0.6  # a glossary translation of the word, in either language
 TYPO_CUTOFF = 78  # rapidfuzz ratio
 MIN_SUBSTRING = 5
 MIN_COMPOUND = 8
@@ -77,7 +80,8 @@ class _Match:
 
 
 def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | None = None,
-           so: int | None = None, limit: int = 10) -> list[Group]:
+           so: int | None = None, limit: int = 10,
+           glossary_file: Path | None = None) -> list[Group]:
     from drugstrat.ids import resolve
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
@@ -91,13 +95,14 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
     terms = _query_words(query)
     if not terms:
         return []
-    connection = open_index(kb)
+    connection = open_index(kb, glossary_file)
     try:
         rows = {row[0]: row[1:] for row in connection.execute(
             "SELECT rowid, id, lang, type, so, length FROM records")}
         total = len(rows)
         average = sum(r[4] for r in rows.values()) / max(total, 1)
-        per_word = [_matches(connection, word) for word in terms]
+        glossary = _glossary_forms(connection)
+        per_word = [_matches(connection, word, glossary) for word in terms]
     finally:
         connection.close()
 
@@ -112,8 +117,9 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
     by_id: dict[str, Group] = {}
     for rowid, score in scores.items():
         record_id, code, rtype, record_so, length = rows[rowid]
-        if (types and rtype not in types) or lang not in (None, code) or so not in (None,
-                                                                                     record_so):
+        # --lang chooses what is shown, not what may match: a Dutch query word still finds
+        # the record whose English text is wanted.
+        if (types and rtype not in types) or so not in (None, record_so):
             continue
         record = kb.get(record_id).get(code)
         if record is None:
@@ -128,11 +134,19 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         group = by_id.setdefault(record_id, Group(record_id, rtype, 0.0, []))
         group.hits.append(hit)
         group.score = max(group.score, score)
-    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.ids.index(g.id)))[:limit]
+    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.ids.index(g.id)))
+    out = []
     for group in ranked:
-        _add_counterparts(kb, group, lang, patterns_of=[h for h in group.hits])
-        group.hits.sort(key=lambda h: kb.langs.index(h.lang))
-    return ranked
+        _add_counterparts(kb, group)
+        for hit in group.hits:
+            hit.score = group.score  # a record and its translation rank as one
+        group.hits = sorted((h for h in group.hits if lang in (None, h.lang)),
+                            key=lambda h: kb.langs.index(h.lang))
+        if group.hits:
+            out.append(group)
+        if len(out) == limit:
+            break
+    return out
 
 
 def _looks_like_id(query: str) -> bool:
@@ -140,7 +154,9 @@ def _looks_like_id(query: str) -> bool:
 
 
 def _query_words(query: str) -> list[str]:
-    tokens = [w for w in words(fold(query)) if len(w) > 1 or w.isdigit()]
+    # "milieu-impact" is searched as its parts: the text may say "impact op het milieu".
+    tokens = [part for w in words(fold(query)) for part in w.split("-")
+              if len(part) > 1 or part.isdigit()]
     stop = set().union(*(lang.function_words for lang in LANGUAGES.values()))
     content = [w for w in tokens if w not in stop]
     return list(dict.fromkeys(content or tokens))
@@ -154,7 +170,26 @@ def _fts(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _matches(connection, word: str) -> dict[int, _Match]:  # noqa: ANN001 - sqlite3 connection
+def _glossary_forms(connection) -> dict[int, list[tuple[str, str]]]:  # noqa: ANN001
+    terms: dict[int, list[tuple[str, str]]] = {}
+    for term, lang, form in connection.execute("SELECT term, lang, form FROM glossary"):
+        terms.setdefault(term, []).append((lang, form))
+    return terms
+
+
+def _translations(word: str, glossary: dict[int, list[tuple[str, str]]]) -> set[str]:
+    """The glossary's other forms of a term this word is a form of: "gevangenissen" ->
+    "prison", "detention", "detentie" … (as folded word prefixes)."""
+    from drugstrat.glossary import find_forms
+
+    out: set[str] = set()
+    for forms in glossary.values():
+        if any(" " not in form and find_forms((form,), lang, word) for lang, form in forms):
+            out |= {fold(form.strip("*")) for _, form in forms if " " not in form}
+    return out - {word}
+
+
+def _matches(connection, word: str, glossary: dict | None = None) -> dict[int, _Match]:  # noqa: ANN001
     found: dict[int, _Match] = {}
 
     def add(rowids, weight: float, pattern: str) -> None:  # noqa: ANN001
@@ -177,6 +212,10 @@ def _matches(connection, word: str) -> dict[int, _Match]:  # noqa: ANN001 - sqli
             right_rows = _part_rows(connection, right)
             pattern = rf"\w*(?:{re.escape(left)}|{re.escape(right)})\w*"
             add(((r,) for r in left_rows & right_rows), COMPOUND_PARTS, pattern)
+    for translation in sorted(_translations(word, glossary or {})):
+        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
+                               (_fts(translation) + "*",)),
+            TRANSLATION, rf"(?<!\w){re.escape(translation)}\w*")
     if not found:
         for candidate, similarity in _near_words(connection, word):
             add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
@@ -246,10 +285,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _add_counterparts(kb: KB, group: Group, lang: str | None, patterns_of: list[Hit]) -> None:
+def _add_counterparts(kb: KB, group: Group) -> None:
     """Put the translation beside the hit, even where only one language matched."""
     present = {h.lang for h in group.hits}
     for code, record in kb.get(group.id).items():
-        if code in present or lang not in (None, code):
-            continue
-        group.hits.append(Hit(group.id, record["type"], code, 0.0, record["text"]))
+        if code not in present:
+            group.hits.append(Hit(group.id, record["type"], code, 0.0, record["text"]))

@@ -1,0 +1,175 @@
+"""Search, cross-references, target groups and term pairs, as analysts and scripts use them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from drugstrat import store
+from drugstrat.cli import app
+from drugstrat.glossary import glossary_path
+from drugstrat.search.query import search
+
+from .conftest import build_pair
+
+QUERIES = YAML(typ="safe").load(
+    (Path(__file__).parent / "data" / "analyst_queries.yaml").read_text(encoding="utf-8"))
+
+
+def run(runner, root: Path, *args: str):
+    return runner.invoke(app, ["--data", str(root), *args])
+
+
+def test_the_analyst_query_set_is_big_and_mixed():
+    assert len(QUERIES) >= 30
+    assert any(q["query"] in ("3.4", "SO 3") for q in QUERIES)
+    assert any(" " in str(q["query"]) for q in QUERIES)
+
+
+def test_recall_at_5_over_the_analyst_queries(bundled_kb):
+    kb = store.load(bundled_kb)
+    missed = []
+    for case in QUERIES:
+        top = [g.id for g in search(kb, str(case["query"]), limit=5,
+                                    glossary_file=glossary_path(bundled_kb))]
+        if not all(expected in top for expected in case["expect"]):
+            missed.append((case["query"], case["expect"], top))
+    recall = 1 - len(missed) / len(QUERIES)
+    assert recall >= 0.9, missed
+
+
+@pytest.mark.parametrize(("en", "nl", "query", "expected"), [
+    ("Tackle trafficking of drugs.", "De handel in drugs aanpakken.", "drugshandel", "intro.p1"),
+    ("Tackle drug trafficking.", "De drugshandel aanpakken.", "handel in drugs", "intro.p1"),
+    ("Gambling harms.", "De gokspelen schaden.", "gokken", "intro.p1"),
+    ("An integrated policy.", "Een geïntegreerd beleid.", "geintegreerd", "intro.p1"),
+    ("Precursors are watched.", "Precursoren worden gevolgd.", "prekursoren", "intro.p1"),
+])
+def test_search_forgives_compounds_accents_and_typos_on_any_text(tmp_path, en, nl, query,
+                                                                 expected):
+    root = build_pair(tmp_path, f"I. INTRODUCTION\n\n{en}\n\nNothing else here.\n",
+                      f"I. INLEIDING\n\n{nl}\n\nNiets anders hier.\n")
+    assert [g.id for g in search(store.load(root), query)][:1] == [expected]
+
+
+def test_search_json_hits_carry_the_contract_fields_and_real_spans(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "money", "laundering", "--json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert {"rank", "id", "type", "lang", "score", "text", "spans"} <= set(hits[0])
+    assert hits[0]["rank"] == 1
+    # Each record comes with its translation.
+    first = [h for h in hits if h["rank"] == 1]
+    assert {h["lang"] for h in first} == {"en", "nl"}
+    en = next(h for h in hits if h["lang"] == "en" and h["spans"])
+    start, end = en["spans"][0]
+    assert en["text"][start:end].lower() in ("money", "laundering", "money laundering")
+
+
+def test_an_id_goes_straight_to_its_record(runner, bundled_kb):
+    hits = json.loads(run(runner, bundled_kb, "search", "SD.3", "--json").stdout)
+    assert {h["id"] for h in hits} == {"SO3"}
+
+
+def test_objectives_rank_above_incidental_mentions(bundled_kb):
+    top = search(store.load(bundled_kb), "gambling", limit=3)
+    assert all(g.type == "specific_objective" for g in top[:2])
+
+
+def test_exact_phrase_ranks_above_scattered_words(tmp_path):
+    root = build_pair(
+        tmp_path,
+        "I. INTRODUCTION\n\nThe risks of harm and the reduction of supply.\n\n"
+        "Harm reduction works.\n",
+        "I. INLEIDING\n\nDe risico's van schade en de vermindering van aanbod.\n\n"
+        "Schadebeperking werkt.\n")
+    assert search(store.load(root), "harm reduction")[0].id == "intro.p2"
+
+
+def test_filters_type_lang_so_and_limit(runner, bundled_kb):
+    hits = json.loads(run(runner, bundled_kb, "search", "drugs", "--type",
+                          "specific_objective", "--so", "3", "--lang", "nl", "--limit", "2",
+                          "--json").stdout)
+    assert hits and len({h["rank"] for h in hits}) <= 2
+    assert all(h["type"] == "specific_objective" and h["id"].startswith("3.")
+               and h["lang"] == "nl" for h in hits)
+
+
+def test_no_match_exits_1_with_nothing_on_stdout(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "xylofoonqq")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "no match" in result.stderr
+    as_json = run(runner, bundled_kb, "search", "xylofoonqq", "--json")
+    assert (as_json.exit_code, json.loads(as_json.stdout)) == (1, [])
+
+
+def test_search_human_output_shows_id_and_both_languages(runner, bundled_kb):
+    result = runner.invoke(app, ["--data", str(bundled_kb), "search", "nitrous", "oxide"],
+                           env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "scope4" in result.stdout and "lachgas" in result.stdout
+
+
+def test_xref_lists_the_connections(runner, bundled_kb):
+    data = json.loads(run(runner, bundled_kb, "xref", "SO2.p4", "--json").stdout)
+    assert data["parent"]["id"] == "SO2"
+    assert [g["id"] for g in data["target_groups"]][:2] == ["SO2.p4.g1", "SO2.p4.g2"]
+    assert "SO1.l2.3" in [r["id"] for r in data["same_groups"]]
+    assert data["shared_terms"] and all(t["terms"] for t in data["shared_terms"])
+    cites = json.loads(run(runner, bundled_kb, "xref", "intro.p6", "--json").stdout)
+    assert [n["id"] for n in cites["endnotes"]] == ["n3", "n4", "n5"]
+    note = json.loads(run(runner, bundled_kb, "xref", "n8", "--json").stdout)
+    assert [r["id"] for r in note["cited_by"]] == ["means8"]
+
+
+def test_xref_of_an_unknown_id_exits_1(runner, bundled_kb):
+    result = run(runner, bundled_kb, "xref", "9.9")
+    assert result.exit_code == 1 and "no record" in result.stderr
+
+
+def test_groups_align_names_across_languages_and_map_objectives(runner, bundled_kb):
+    groups = json.loads(run(runner, bundled_kb, "groups", "--json").stdout)
+    young = next(g for g in groups if "young people" in g["en"])
+    assert "jongeren" in young["nl"] and "SO1" in young["objectives"]
+    prison = next(g for g in groups if g["en"] == "prison staff")
+    assert prison["nl"] == "gevangenispersoneel" and "1.6" in prison["objectives"]
+
+
+def test_groups_matrix_as_csv(runner, bundled_kb):
+    rows = list(csv.DictReader(io.StringIO(
+        run(runner, bundled_kb, "groups", "--matrix", "--format", "csv").stdout)))
+    assert list(rows[0]) == ["en", "nl", "SO1", "SO2", "SO3", "SO4", "SO5", "SO6"]
+    prison = next(r for r in rows if r["en"] == "prison staff")
+    assert prison["SO1"] == "1" and prison["SO3"] == "1"
+    table = runner.invoke(app, ["--data", str(bundled_kb), "groups", "--matrix"],
+                          env={"COLUMNS": "140"})
+    assert "SO6" in table.stdout and "target groups" in table.stdout
+
+
+def test_terms_from_the_glossary_and_from_aligned_records(runner, bundled_kb):
+    pairs = json.loads(run(runner, bundled_kb, "terms", "harm", "reduction", "--json").stdout)
+    glossary = next(p for p in pairs if p["source"] == "glossary")
+    assert "schadebeperk" in glossary["nl"]
+    mined = json.loads(run(runner, bundled_kb, "terms", "drug", "trafficking", "--json").stdout)
+    assert any(p["source"] == "aligned records" and "drugshandel" in p["nl"] for p in mined)
+
+
+def test_terms_with_no_pair_exits_1(runner, bundled_kb):
+    result = run(runner, bundled_kb, "terms", "xylofoonqq")
+    assert result.exit_code == 1
+
+
+def test_the_search_index_follows_edits_of_the_yaml(scratch_kb):
+    from drugstrat.paths import records_path
+
+    assert not search(store.load(scratch_kb), "xylofoon")
+    path = records_path(scratch_kb, "en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "To promote and protect health and well-being",
+        "To promote and protect health and xylofoon"), encoding="utf-8")
+    assert [g.id for g in search(store.load(scratch_kb), "xylofoon")] == ["SO1"]
