@@ -10,14 +10,22 @@ from drugstrat.lang import Language
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: `Geïntegreerd` -> `geintegreerd`."""
-    return fold_with_offsets(text)[0]
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the offset of the character of `text`
     it came from, so that a match in the folded text can be shown in the original."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from drugstrat import __version__
-from drugstrat.cli import app
+from drugstrat.cli.commands import app
 from drugstrat.paths import records_path
 
 from .conftest import build_pair, write

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from drugstrat import diff, glossary, kb, store
-from drugstrat.cli import app
+from drugstrat.cli.commands import app
 
 from .conftest import EN_SOURCE, NL_SOURCE
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from drugstrat.cli import app
+from drugstrat.cli.commands import app
 
 README = Path(__file__).parent.parent / "README.md"
 COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
@@ -79,3 +79,23 @@ def test_readme_examples_are_real_output(runner, command, output):
                           encoding="utf-8")
         return
     assert actual == output, command
+
+
+def test_every_command_is_mapped_to_its_module_for_the_entry_point():
+    """`main` imports only the module of the command run; the map must know every command."""
+    from drugstrat.cli.commands import COMMAND_MODULES
+
+    assert set(COMMAND_MODULES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_real_entry_point_runs_each_command(command):
+    import subprocess
+    import sys
+
+    code = ("import sys; from drugstrat.cli import main; "
+            f"sys.argv = ['drugstrat', {command!r}, '--help']; main()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert f"drugstrat {command}" in result.stdout

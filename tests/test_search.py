@@ -11,7 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from drugstrat import store
-from drugstrat.cli import app
+from drugstrat.cli.commands import app
 from drugstrat.glossary import glossary_path
 from drugstrat.search.query import search
 

@@ -52,15 +52,41 @@ def _options(
     ctx.obj = {"data": data}
 
 
-# Registering the commands: each module adds its own to `app`.
-from drugstrat.cli import build as _build  # noqa: E402,F401
-from drugstrat.cli import diff as _diff  # noqa: E402,F401
-from drugstrat.cli import query as _query  # noqa: E402,F401
-from drugstrat.cli import search as _search  # noqa: E402,F401
-from drugstrat.cli import validate as _validate  # noqa: E402,F401
+# Each module registers its commands on `app` when imported. `main` imports only the module of
+# the command being run (typer builds every registered command on each call, and a query should
+# pay for one); `drugstrat.cli.commands` imports them all, for help, tests and library users.
+COMMAND_MODULES = {
+    "build": "build", "list": "query", "show": "query", "validate": "validate",
+    "diff": "diff", "checks": "diff", "search": "search", "xref": "search",
+    "groups": "search", "terms": "search",
+}
+
+
+def register(argv: list[str]) -> None:
+    """Import the command module `argv` asks for, or all of them when it is unclear."""
+    import importlib
+
+    name = _command_name(argv)
+    modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else sorted(
+        set(COMMAND_MODULES.values()))
+    for module in modules:
+        importlib.import_module(f"drugstrat.cli.{module}")
+
+
+def _command_name(argv: list[str]) -> str | None:
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--help", "-h"):
+            return None
+        if arg == "--data":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main() -> None:
+    register(sys.argv[1:])
     try:
         app()
     except BrokenPipeError:

@@ -19,7 +19,7 @@ from pathlib import Path
 from drugstrat.store import KB
 from drugstrat.textutil import fold, words
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 def so_number(kb: KB, record_id: str) -> int | None:
@@ -41,12 +41,13 @@ def so_number(kb: KB, record_id: str) -> int | None:
 def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
     """A connection to the current index of `kb` (and its glossary), building it first when
     needed."""
-    import hashlib
-
-    glossary_hash = (hashlib.sha256(glossary_file.read_bytes()).hexdigest()
-                     if glossary_file and glossary_file.is_file() else None)
+    # The glossary is stamped by size and time (a changed time only costs one rebuild).
+    glossary_stamp = None
+    if glossary_file and glossary_file.is_file():
+        info = glossary_file.stat()
+        glossary_stamp = [str(glossary_file), info.st_size, info.st_mtime_ns]
     stamp = json.dumps({"version": INDEX_VERSION, "hashes": kb.hashes,
-                        "glossary": glossary_hash}, sort_keys=True)
+                        "glossary": glossary_stamp}, sort_keys=True)
     for path in _candidates(kb.root):
         if path.is_file():
             try:
@@ -126,4 +127,8 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
                            [(row[0], row[6]) for row in rows])
     connection.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(df.items()))
     connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+    lengths = [row[5] for row in rows]
+    connection.execute("INSERT INTO meta VALUES ('records', ?)", (str(len(rows)),))
+    connection.execute("INSERT INTO meta VALUES ('average_length', ?)",
+                       (str(sum(lengths) / max(len(lengths), 1)),))
     connection.commit()

@@ -97,12 +97,18 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         return []
     connection = open_index(kb, glossary_file)
     try:
-        rows = {row[0]: row[1:] for row in connection.execute(
-            "SELECT rowid, id, lang, type, so, length FROM records")}
-        total = len(rows)
-        average = sum(r[4] for r in rows.values()) / max(total, 1)
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        total, average = int(meta["records"]), float(meta["average_length"])
         glossary = _glossary_forms(connection)
         per_word = [_matches(connection, word, glossary) for word in terms]
+        # Only the matched records are read: the cost follows the answer, not the KB.
+        matched = sorted({rowid for matches in per_word for rowid in matches})
+        rows = {}
+        for start in range(0, len(matched), 500):
+            chunk = matched[start:start + 500]
+            rows.update((row[0], row[1:]) for row in connection.execute(
+                "SELECT rowid, id, lang, type, so, length FROM records WHERE rowid IN "
+                f"({','.join('?' * len(chunk))})", chunk))
     finally:
         connection.close()
 
