@@ -56,7 +56,7 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
     annotations: dict[str, dict] = {}
     for prefix in uneven:
         targets, members = mine[prefix], theirs[prefix]
-        pairs = _align_lengths([len(r["text"]) for r in targets],
+        pairs = align_lengths([len(r["text"]) for r in targets],
                                [len(r["text"]) for r in members], ratio)
         previous, letter = prefix + "0", 0
         for a_span, b_span in pairs:
@@ -176,7 +176,7 @@ def _length_ratio(a: list[dict], b: list[dict]) -> float:
     return ratios[len(ratios) // 2] if ratios else 1.0
 
 
-def _align_lengths(a: list[int], b: list[int], ratio: float) -> list[tuple[list[int], list[int]]]:
+def align_lengths(a: list[int], b: list[int], ratio: float) -> list[tuple[list[int], list[int]]]:
     """Minimum-cost alignment of two length sequences (Gale & Church); returns beads as
     (indices in a, indices in b)."""
 

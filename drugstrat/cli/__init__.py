@@ -58,7 +58,7 @@ def _options(
 COMMAND_MODULES = {
     "build": "build", "list": "query", "show": "query", "validate": "validate",
     "diff": "diff", "checks": "diff", "search": "search", "xref": "search",
-    "groups": "search", "terms": "search",
+    "groups": "search", "terms": "search", "export": "export", "report": "export",
 }
 
 

@@ -1,0 +1,2 @@
+"""Exports for the tools translators and analysts already use: TMX and XLIFF for CAT tools, CSV
+and JSON Lines for spreadsheets and notebooks, SQLite for Datasette, and an HTML review page."""

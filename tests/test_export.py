@@ -1,0 +1,205 @@
+"""Exports, read back by independent readers: translate-toolkit for TMX, ElementTree for XLIFF,
+csv and json for the tables, sqlite3 for the database, headless Chromium for the HTML page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from drugstrat import store
+from drugstrat.cli.commands import app
+from drugstrat.export.pairs import Skipped, TranslationPair, sentence_pairs
+from drugstrat.paths import records_path
+
+from .conftest import build_pair
+
+XLIFF = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def export(runner, root: Path, *args: str):
+    return runner.invoke(app, ["--data", str(root), "export", *args])
+
+
+@pytest.mark.parametrize("segments", ["paragraph", "sentence"])
+def test_tmx_reads_back_with_translate_toolkit(runner, bundled_kb, tmp_path, segments):
+    from translate.storage import tmx
+
+    out = tmp_path / "kb.tmx"
+    result = export(runner, bundled_kb, "--format", "tmx", "--segments", segments, "--out",
+                    str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "left out: 3 record(s) with no counterpart" in result.stderr
+    units = tmx.tmxfile.parsefile(str(out)).getunits()
+    assert len(units) > 200
+    for unit in units:
+        assert unit.source.strip() and unit.target.strip(), unit.getid()
+    header = ET.parse(out).getroot().find("header")
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
+                      "srclang", "datatype"):
+        assert header.get(attribute), attribute
+    assert header.get("segtype") == segments
+    ids = [unit.getid() for unit in units]
+    if segments == "sentence":
+        assert "3.4#1" in ids and "3.4#2" in ids
+        assert len(units) > len(store.load(bundled_kb).ids) - 100
+    else:
+        assert "3.4" in ids and "SO2.p2+SO2.p3" in ids  # the merged pair keeps both sources
+
+
+def test_sentence_alignment_when_one_language_splits_a_sentence():
+    pair = TranslationPair(
+        "x", "paragraph", None,
+        "The strategy covers prevention. It also covers care, treatment and harm reduction in "
+        "all settings, including prisons. Enforcement comes last.",
+        "De strategie omvat preventie. Ze omvat ook zorg en behandeling. Schadebeperking in "
+        "alle settings, ook in gevangenissen, hoort erbij. Handhaving komt als laatste.",
+        {})
+    skipped = Skipped()
+    pairs = sentence_pairs(pair, 1.1, skipped)
+    assert len(pairs) == 3 and skipped.sentences == 0
+    assert pairs[0] == ("The strategy covers prevention.", "De strategie omvat preventie.")
+    assert pairs[1][0].startswith("It also covers") and pairs[1][1].count(".") == 2
+    assert pairs[2] == ("Enforcement comes last.", "Handhaving komt als laatste.")
+
+
+def test_sentence_splitting_knows_abbreviations_and_numbers():
+    pair = TranslationPair(
+        "x", "paragraph", None,
+        "Groups (e.g. young people) count, i.e. 1.5 times more. Art. 3 applies.",
+        "Groepen (bv. jongeren) tellen, d.w.z. 1,5 keer meer. Art. 3 is van toepassing.", {})
+    pairs = sentence_pairs(pair, 1.1, Skipped())
+    assert [p[0] for p in pairs] == ["Groups (e.g. young people) count, i.e. 1.5 times more.",
+                                     "Art. 3 applies."]
+
+
+def test_xliff_parses_with_required_attributes_and_carries_review_status(runner, scratch_kb,
+                                                                         tmp_path):
+    path = records_path(scratch_kb, "en")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: '3.4'\n", "  - id: '3.4'\n    status: reviewed\n    note: checked\n", 1),
+        encoding="utf-8")
+    out = tmp_path / "kb.xlf"
+    assert export(runner, scratch_kb, "-f", "xliff", "-o", str(out)).exit_code == 0
+    root = ET.parse(out).getroot()
+    assert root.tag == f"{XLIFF}xliff"
+    assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "nl")
+    file = root.find(f"{XLIFF}file")
+    assert file.get("id") and file.get("original")
+    units = file.findall(f"{XLIFF}unit")
+    assert all(u.get("id") and u.findall(f"{XLIFF}segment") for u in units)
+    unit = next(u for u in units if u.get("name") == "3.4")
+    states = {s.get("state") for s in unit.findall(f"{XLIFF}segment")}
+    assert states == {"reviewed"}
+    assert unit.find(f"{XLIFF}notes/{XLIFF}note[@category='reviewer']").text == "checked"
+    segment = unit.find(f"{XLIFF}segment")
+    assert segment.find(f"{XLIFF}source").text and segment.find(f"{XLIFF}target").text
+
+
+def test_csv_with_bom_opens_as_a_spreadsheet_and_jsonl_matches(runner, bundled_kb, tmp_path):
+    out = tmp_path / "kb.csv"
+    assert export(runner, bundled_kb, "-f", "csv", "--bom", "-o", str(out)).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["id", "type", "parent", "en", "nl"]
+    lines = export(runner, bundled_kb, "-f", "jsonl", "-o", "-").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["id"] for r in records] == [r["id"] for r in rows]
+    row = next(r for r in rows if r["id"] == "3.4")
+    assert row["en"].startswith("To promote") and row["nl"].startswith("Bevorderen")
+
+
+def test_sqlite_answers_a_full_text_query_and_has_datasette_metadata(runner, bundled_kb,
+                                                                     tmp_path):
+    out = tmp_path / "kb.db"
+    result = export(runner, bundled_kb, "-f", "sqlite", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    connection = sqlite3.connect(out)
+    hits = connection.execute(
+        "SELECT r.id, r.lang FROM records_fts JOIN records r ON r.rowid = records_fts.rowid "
+        "WHERE records_fts MATCH 'witwassen'").fetchall()
+    assert ("4.3", "nl") in hits
+    for table in ("records", "pairs", "target_groups", "xrefs", "findings"):
+        assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert connection.execute(
+        "SELECT count(*) FROM findings WHERE \"check\" = 'untranslated' AND id = 'n7'"
+    ).fetchone()[0] == 1
+    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    tables = meta["databases"]["kb"]["tables"]
+    assert tables["records"]["fts_table"] == "records_fts"
+    assert "type" in tables["records"]["facets"] and meta["title"]
+
+
+def test_exports_refuse_to_overwrite_without_force(runner, bundled_kb, tmp_path):
+    out = tmp_path / "kb.tmx"
+    out.write_text("keep me", encoding="utf-8")
+    result = export(runner, bundled_kb, "-f", "tmx", "-o", str(out))
+    assert result.exit_code == 2 and "exists; pass --force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert export(runner, bundled_kb, "-f", "tmx", "-o", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_sqlite_cannot_go_to_stdout(runner, bundled_kb):
+    result = export(runner, bundled_kb, "-f", "sqlite", "-o", "-")
+    assert result.exit_code == 2 and "standard output" in result.stderr
+
+
+def test_untrusted_text_is_escaped_in_xml_and_html(runner, tmp_path):
+    nasty = 'Policy <b>&amp; "quotes" </seg> and \x1b[31m</script><script>alert(1)</script>.'
+    root = build_pair(tmp_path, f"I. INTRODUCTION\n\n{nasty}\n", f"I. INLEIDING\n\n{nasty}\n")
+    tmx = export(runner, root, "-f", "tmx", "-o", "-").stdout
+    seg = ET.fromstring(tmx.encode()).find(".//tu[@tuid='intro.p1']/tuv/seg")
+    assert seg.text == nasty.replace("\x1b", "")
+    page = runner.invoke(app, ["--data", str(root), "report", "-o", "-"]).stdout
+    assert "<script>alert(1)</script>" not in page and "&lt;/script&gt;" in page
+    assert "\x1b" not in page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _render(page: Path, query: str, tmp_path: Path) -> str:
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it")
+        pytest.skip("chromium is not installed here (CI installs it)")
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=3000", "--dump-dom", f"{page.as_uri()}{query}"],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_the_html_report_renders_in_chromium_with_findings_and_working_filters(runner, bundled_kb,
+                                                                              tmp_path):
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["--data", str(bundled_kb), "report", "--out", str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "http://" not in page.read_text(encoding="utf-8").replace(
+        "http://www.w3.org", "")  # self-contained: nothing to fetch
+    dom = _render(page, "", tmp_path)
+    assert 'id="3.4"' in dom and "To promote a reinforced local effort" in dom
+    assert '<mark class="sev-error"' in dom  # the untranslated endnote
+    assert "untranslated:n7" in dom
+    filtered = _render(page, "?so=3&only=1", tmp_path)
+    sections = filtered.split("<section ")[1:]
+    shown = [s for s in sections if 'hidden=""' not in s.split(">", 1)[0]]
+    assert shown and all('data-so="3"' in s.split(">", 1)[0] for s in shown)
+    assert all("has-findings" in s.split(">", 1)[0] for s in shown)
+    assert len(shown) < len(sections)
+    assert "records shown" in filtered
