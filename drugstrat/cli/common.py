@@ -51,6 +51,20 @@ def data_given(ctx: typer.Context) -> bool:
     return (ctx.obj or {}).get("data") is not None
 
 
+def resolve_or_exit(kb: Any, record_id: str) -> str:
+    """The id a user typed, forgiven; an unknown one is said on stderr, with near ids, and
+    ends the command with exit code 1 (the question "is there such a record" was answered)."""
+    from drugstrat.ids import resolve, suggest
+
+    found = resolve(record_id, kb.ids)
+    if found is None:
+        near = suggest(record_id, kb.ids)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        messages.error(f"no record with id {record_id!r}{hint}")
+        raise typer.Exit(code=Exit.FOUND)
+    return found
+
+
 def check_lang(lang: str | None, available: list[str]) -> str | None:
     if lang is None:
         return None

@@ -14,6 +14,7 @@ from drugstrat.cli.common import (
     check_lang,
     data_dir,
     reports_errors,
+    resolve_or_exit,
 )
 from drugstrat.cli.output import choose, emit
 from drugstrat.status import Exit
@@ -103,16 +104,10 @@ def show(
     Example: drugstrat show 3.4
     """
     from drugstrat import store
-    from drugstrat.ids import resolve, suggest
 
     kb = store.load(data_dir(ctx))
     code = check_lang(lang, kb.langs)
-    found = resolve(record_id, kb.ids)
-    if found is None:
-        near = suggest(record_id, kb.ids)
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        messages.error(f"no record with id {record_id!r}{hint}")
-        raise typer.Exit(code=Exit.FOUND)
+    found = resolve_or_exit(kb, record_id)
     versions = {c: r for c, r in kb.get(found).items() if code in (None, c)}
     if not versions:
         messages.error(f"{found} has no {code} version")

@@ -14,6 +14,7 @@ from drugstrat.cli.common import (
     check_lang,
     data_dir,
     reports_errors,
+    resolve_or_exit,
 )
 from drugstrat.cli.output import choose, emit
 from drugstrat.status import Exit
@@ -131,17 +132,11 @@ def xref(
     Example: drugstrat xref SO2.p4
     """
     from drugstrat import glossary, store
-    from drugstrat.ids import resolve, suggest
     from drugstrat.search.xref import xref as connections
 
     root = data_dir(ctx)
     kb = store.load(root)
-    found = resolve(record_id, kb.ids)
-    if found is None:
-        near = suggest(record_id, kb.ids)
-        messages.error(f"no record with id {record_id!r}"
-                       + (f"; did you mean {', '.join(near)}?" if near else ""))
-        raise typer.Exit(code=Exit.FOUND)
+    found = resolve_or_exit(kb, record_id)
     data = connections(kb, found, glossary.load(glossary.glossary_path(root)))
     rows = [{"relation": relation, **item}
             for relation in ("parent", "children", "target_groups", "same_groups", "endnotes",
