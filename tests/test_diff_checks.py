@@ -270,3 +270,12 @@ def test_term_consistency_flags_the_odd_translation_out():
     found = findings("term-consistency", en, nl, glossary)
     assert [(f.id, f.severity.name) for f in found] == [("p4", "info")]
     assert "«repressie» here but «handhaving» in 4" in found[0].message
+
+
+def test_names_quiet_when_spelled_the_same_or_translated():
+    en = [record("en", "Mr. Boris Dilliès, Minister-President.", "s1", "signatory"),
+          record("en", "Approved by Boris Dilliès in Brussels.", "p1")]
+    nl = [record("nl", "Dhr. Boris Dilliès, Minister-President.", "s1", "signatory"),
+          record("nl", "Goedgekeurd door Boris Dilliès in Brussel.", "p1")]
+    en[0]["name"] = nl[0]["name"] = "Boris Dilliès"
+    assert findings("names", en, nl) == []

@@ -4,8 +4,6 @@ Heavy packages (rich, ruamel.yaml, pydantic) are imported inside the commands th
 a query costs little more than starting typer.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`drugstrat build`: sources → YAML knowledge base (and `--check` for drift)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """What every command shares: the knowledge-base option, output options, error handling."""
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Callable
 from pathlib import Path

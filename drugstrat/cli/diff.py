@@ -1,7 +1,5 @@
 """`drugstrat diff` and `drugstrat checks`: the translator's QA report."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated, Any
 

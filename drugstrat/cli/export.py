@@ -1,8 +1,6 @@
 """`drugstrat export` and `drugstrat report`: files for CAT tools, spreadsheets, Datasette and
 the browser."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

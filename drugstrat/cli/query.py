@@ -1,7 +1,5 @@
 """`drugstrat list` and `drugstrat show`: records from the compiled cache."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

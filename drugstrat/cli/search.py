@@ -1,7 +1,5 @@
 """`drugstrat search`, `xref`, `groups` and `terms`: what analysts ask."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

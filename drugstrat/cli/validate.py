@@ -1,7 +1,5 @@
 """`drugstrat validate`: schema and alignment problems of a knowledge base."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import typer
