@@ -124,28 +124,25 @@ def _align_names(a: list[str], b: list[str]) -> list[tuple[int | None, int | Non
 
     n, m = len(a), len(b)
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        cost[i][0] = i * SKIP_NAME
+        cost[i][0], move[i][0] = i * SKIP_NAME, (1, 0)
     for j in range(1, m + 1):
-        cost[0][j] = j * SKIP_NAME
+        cost[0][j], move[0][j] = j * SKIP_NAME, (0, 1)
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             pair = 1 - fuzz.ratio(fold(a[i - 1]), fold(b[j - 1])) / 100
-            cost[i][j] = min(cost[i - 1][j - 1] + pair, cost[i - 1][j] + SKIP_NAME,
-                             cost[i][j - 1] + SKIP_NAME)
+            cost[i][j], move[i][j] = min(
+                (cost[i - 1][j - 1] + pair, (1, 1)),
+                (cost[i - 1][j] + SKIP_NAME, (1, 0)),
+                (cost[i][j - 1] + SKIP_NAME, (0, 1)),
+            )
     pairs: list[tuple[int | None, int | None]] = []
     i, j = n, m
     while i or j:
-        if i and j and abs(cost[i][j] - (cost[i - 1][j - 1] + 1 - fuzz.ratio(
-                fold(a[i - 1]), fold(b[j - 1])) / 100)) < 1e-9:
-            pairs.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif i and abs(cost[i][j] - (cost[i - 1][j] + SKIP_NAME)) < 1e-9:
-            pairs.append((i - 1, None))
-            i -= 1
-        else:
-            pairs.append((None, j - 1))
-            j -= 1
+        di, dj = move[i][j]
+        pairs.append((i - 1 if di else None, j - 1 if dj else None))
+        i, j = i - di, j - dj
     pairs.reverse()
     return pairs
 

@@ -210,3 +210,18 @@ def test_a_touched_but_unchanged_yaml_does_not_recompile(scratch_kb, monkeypatch
     assert store.load(scratch_kb).get("3.4")
     cache = json.loads((scratch_kb / ".cache" / "kb.json").read_text(encoding="utf-8"))
     assert cache["stamps"]["en"][1] == 1_000_000_000  # refreshed, so the next query is fast
+
+
+def test_an_added_target_group_does_not_shift_the_others(tmp_path):
+    root = build_pair(
+        tmp_path,
+        "I. INTRODUCTION\n\nWe protect actors (such as magistrates, police and journalists).\n",
+        "I. INLEIDING\n\nWe beschermen actoren (zoals magistraten, politie, douaniers en "
+        "journalisten).\n")
+    en = {r["text"]: r["id"] for r in records_of(root, "en").values()
+          if r["type"] == "target_group"}
+    nl = {r["text"]: r["id"] for r in records_of(root, "nl").values()
+          if r["type"] == "target_group"}
+    assert nl["journalisten"] == en["journalists"]
+    assert nl["politie"] == en["police"]
+    assert nl["douaniers"] not in en.values()
