@@ -140,7 +140,10 @@ class _Parser:
             self._start_section(key or f"s{roman_to_int(numeral)}", numeral, title, line)
             return True
         if match := self.objective_label.match(bare):
-            self._strategic_objective(int(match.group(1)), match.group(2).strip(), text, line)
+            # The title keeps its emphasis when the label stands outside the marks.
+            marked = self.objective_label.match(text)
+            title = marked.group(2) if marked else match.group(2)
+            self._strategic_objective(int(match.group(1)), title.strip(), line)
             return True
         if bare.rstrip(":").strip().casefold() in {
             label.casefold() for label in self.lang.specific_objectives_labels
@@ -201,18 +204,13 @@ class _Parser:
         extra = {"number": numeral} if numeral else {}
         self._add("toc_entry", self._next("toc"), title, line, parent="contents", **extra)
 
-    def _strategic_objective(self, number: int, title: str, raw: str, line: int) -> None:
+    def _strategic_objective(self, number: int, title: str, line: int) -> None:
         self._end_list()
         self.lead_in = ""
         if self.section != "objectives":
             self._warn(line, f"strategic objective {number} outside the objectives section")
-        record_id = f"SO{number}"
-        # The title keeps its emphasis: drop the label, keep the marks.
-        label_end = raw.find(title) if title else len(raw)
-        self.objective = self._add(
-            "strategic_objective", record_id, raw[label_end:] if label_end >= 0 else title,
-            line, parent=self.section, number=str(number),
-        )
+        self.objective = self._add("strategic_objective", f"SO{number}", title, line,
+                                   parent=self.section, number=str(number))
         if not title:
             self._warn(line, f"strategic objective {number} has no title")
 
