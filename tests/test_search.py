@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from drugstrat import store
@@ -173,3 +175,12 @@ def test_the_search_index_follows_edits_of_the_yaml(scratch_kb):
         "To promote and protect health and well-being",
         "To promote and protect health and xylofoon"), encoding="utf-8")
     assert [g.id for g in search(store.load(scratch_kb), "xylofoon")] == ["SO1"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=40))
+def test_search_never_raises_on_any_query(bundled_kb, query):
+    for group in search(store.load(bundled_kb), query, limit=3):
+        for hit in group.hits:
+            for start, end in hit.spans:
+                assert 0 <= start < end <= len(hit.text)
