@@ -51,3 +51,21 @@ def test_any_text_survives_the_yaml_round_trip(text):
 def test_id_resolution_never_raises(query):
     canonical(query)
     assert resolve(query, ["SO1", "1.1", "intro"]) in (None, "SO1", "1.1", "intro")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS, DOCUMENTS)
+def test_diff_never_raises_and_always_shows_evidence(en_text, nl_text):
+    from drugstrat.align import align, realign
+    from drugstrat.diff import run
+    from drugstrat.glossary import Glossary, Term
+
+    if not en_text.strip() or not nl_text.strip():
+        return
+    en, nl = parse_text(en_text, ENGLISH), parse_text(nl_text, DUTCH)
+    realign(en, nl)
+    versions = align({"en": en.records, "nl": nl.records})
+    glossary = Glossary(terms=[Term({"en": ("groups",), "nl": ("groepen",)})])
+    for finding in run(versions, glossary).findings:
+        assert finding.en.strip() and finding.nl.strip(), finding
+        assert finding.finding_id.startswith(finding.check)

@@ -33,6 +33,13 @@ class Finding:
     # Character spans to highlight in each language's record text.
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # An empty text is evidence too, but a reviser must see that it is empty.
+        self.en = self.en if self.en.strip() else "(empty text)"
+        self.nl = self.nl if self.nl.strip() else "(empty text)"
+        self.spans = {lang: [s for s in spans if s[1] > s[0]] for lang, spans in
+                      self.spans.items()}
+
     @property
     def finding_id(self) -> str:
         digest = hashlib.sha1(f"{self.check}\0{self.id}\0{self.key}".encode()).hexdigest()
