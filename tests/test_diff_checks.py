@@ -279,3 +279,13 @@ def test_names_quiet_when_spelled_the_same_or_translated():
           record("nl", "Goedgekeurd door Boris Dilliès in Brussel.", "p1")]
     en[0]["name"] = nl[0]["name"] = "Boris Dilliès"
     assert findings("names", en, nl) == []
+
+
+def test_emphasis_missing_from_a_whole_type_is_said_once():
+    bold = [{"kind": "bold", "start": 0, "end": 3, "text": "Het"}]
+    en = [record("en", f"Objective {i}.", f"1.{i}", "specific_objective") for i in range(6)]
+    nl = [record("nl", f"Het doel {i}.", f"1.{i}", "specific_objective", emphasis=bold)
+          for i in range(6)]
+    found = findings("emphasis", en, nl)
+    assert len(found) == 1
+    assert "specific objectives carry emphasis in nl only (6 records" in found[0].message

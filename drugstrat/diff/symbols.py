@@ -83,21 +83,60 @@ def parenthetical(doc: Document) -> Iterator[Finding]:
         )
 
 
+# When emphasis is missing from one language in most records of a type, that is a house style,
+# said once, not a finding per record.
+SYSTEMIC_SHARE = 0.5
+SYSTEMIC_MIN = 5
+
+
 @check("emphasis", Severity.info, "bold or italic spans in one language only, or a different "
                                   "number of them")
 def emphasis(doc: Document) -> Iterator[Finding]:
+    one_sided: dict[tuple[str, str], list] = {}  # (type, lang with emphasis) -> pairs
+    with_emphasis: dict[str, int] = {}
     for pair in doc.pairs:
         en = pair.en.get("emphasis", [])
         nl = pair.nl.get("emphasis", [])
+        if en or nl:
+            with_emphasis[pair.type] = with_emphasis.get(pair.type, 0) + 1
         if len(en) == len(nl):
             continue
-        where = ("nl only" if not en else "en only" if not nl
-                 else f"{len(en)} span(s) in en, {len(nl)} in nl")
-        yield Finding(
-            pair.id, pair.type, "emphasis", Severity.info, f"emphasis in {where}",
-            " | ".join(f"{s['kind']}: {s['text']}" for s in en) or "(none)",
-            " | ".join(f"{s['kind']}: {s['text']}" for s in nl) or "(none)",
-            key=f"{len(en)}/{len(nl)}",
-            spans={"en": [(s["start"], s["end"]) for s in en],
-                   "nl": [(s["start"], s["end"]) for s in nl]},
-        )
+        if not en or not nl:
+            one_sided.setdefault((pair.type, "nl" if nl else "en"), []).append(pair)
+            continue
+        yield _emphasis_finding(pair, f"emphasis: {len(en)} span(s) in en, {len(nl)} in nl")
+    for (rtype, lang), pairs in one_sided.items():
+        if len(pairs) >= SYSTEMIC_MIN and len(pairs) >= SYSTEMIC_SHARE * with_emphasis[rtype]:
+            yield _systemic(rtype, lang, pairs)
+        else:
+            for pair in pairs:
+                yield _emphasis_finding(pair, f"emphasis in {lang} only")
+
+
+def _emphasis_finding(pair, message: str) -> Finding:  # noqa: ANN001
+    en = pair.en.get("emphasis", [])
+    nl = pair.nl.get("emphasis", [])
+    return Finding(
+        pair.id, pair.type, "emphasis", Severity.info, message,
+        " | ".join(f"{s['kind']}: {s['text']}" for s in en) or "(none)",
+        " | ".join(f"{s['kind']}: {s['text']}" for s in nl) or "(none)",
+        key=f"{len(en)}/{len(nl)}",
+        spans={"en": [(s["start"], s["end"]) for s in en],
+               "nl": [(s["start"], s["end"]) for s in nl]},
+    )
+
+
+def _systemic(rtype: str, lang: str, pairs: list) -> Finding:
+    other = "nl" if lang == "en" else "en"
+    first = pairs[0]
+    shown = ", ".join(p.id for p in pairs)
+    marked = first.en if lang == "en" else first.nl
+    evidence = {lang: f"{len(pairs)} records, e.g. {first.id}: "
+                      + " | ".join(s["text"] for s in marked.get("emphasis", [])),
+                other: f"no emphasis in {shown}"}
+    return Finding(
+        first.id, rtype, "emphasis", Severity.info,
+        f"{rtype.replace('_', ' ')}s carry emphasis in {lang} only ({len(pairs)} records: "
+        f"{shown}); said once, as a house style",
+        evidence["en"], evidence["nl"], key=f"systemic:{rtype}:{lang}",
+    )

@@ -82,8 +82,8 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
         "<header>", f"<h1>{_e(title)}</h1>",
-        f'<p>{len(findings)} findings: {counts["error"]} errors, {counts["warning"]} warnings, '
-        f'{counts["info"]} info. <span id="count"></span></p>',
+        f'<p>{len(findings)} findings (error: {counts["error"]}, warning: {counts["warning"]}, '
+        f'info: {counts["info"]}). <span id="count"></span></p>',
         '<form id="filters">',
         '<label>Strategic objective <select id="so"><option value="">all</option>',
         *[f'<option value="{_e(i[2:])}">{_e(i)} — {_e(text[:60])}</option>'
