@@ -47,6 +47,22 @@ class KB:
         return {lang: self.by_id[lang][record_id]
                 for lang in self.langs if record_id in self.by_id[lang]}
 
+    def record(self, record_id: str) -> dict | None:
+        """The record with this id in the first language that has it: for what both languages
+        share (type, parent, number)."""
+        for lang in self.langs:
+            if record_id in self.by_id[lang]:
+                return self.by_id[lang][record_id]
+        return None
+
+    def type_of(self, record_id: str) -> str | None:
+        record = self.record(record_id)
+        return record["type"] if record else None
+
+    def of_type(self, record_type: str) -> list[str]:
+        """Ids of the records of a type, in document order."""
+        return [i for i in self.ids if self.type_of(i) == record_type]
+
     def records(self, lang: str | None = None) -> list[dict]:
         langs = [lang] if lang else self.langs
         return [r for code in langs for r in self.versions.get(code, [])]

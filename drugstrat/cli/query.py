@@ -79,10 +79,9 @@ def _list_table(kb: Any, ids: list[str], lang: str | None) -> Any:
         table.add_column(code.upper(), overflow="ellipsis", no_wrap=True, ratio=1)
     for record_id in ids:
         versions = kb.get(record_id)
-        some = next(iter(versions.values()))
         cells = [safe_text(versions[c]["text"]) if c in versions else safe_text("—", "red")
                  for c in langs]
-        table.add_row(safe_text(record_id), safe_text(some["type"]), *cells)
+        table.add_row(safe_text(record_id), safe_text(kb.type_of(record_id)), *cells)
     table.caption = f"{len(ids)} records"
     return table
 

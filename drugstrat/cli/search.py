@@ -202,8 +202,7 @@ def groups(
 
     kb = store.load(data_dir(ctx))
     clusters = target_groups(kb)
-    objectives = [i for i in kb.ids
-                  if next(iter(kb.get(i).values()))["type"] == "strategic_objective"]
+    objectives = kb.of_type("strategic_objective")
     rows = []
     for cluster in clusters:
         row: dict[str, Any] = {code: "; ".join(cluster["names"].get(code, ()))

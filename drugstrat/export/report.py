@@ -73,8 +73,7 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
     by_record: dict[str, list[dict]] = {}
     for finding in findings:
         by_record.setdefault(finding["id"], []).append(finding)
-    objectives = [(i, next(iter(kb.get(i).values()))["text"]) for i in kb.ids
-                  if next(iter(kb.get(i).values()))["type"] == "strategic_objective"]
+    objectives = [(i, kb.record(i)["text"]) for i in kb.of_type("strategic_objective")]
     checks = sorted({f["check"] for f in findings})
     counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
     parts = [
@@ -97,7 +96,7 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
     ]
     for record_id in kb.ids:
         versions = kb.get(record_id)
-        rtype = next(iter(versions.values()))["type"]
+        rtype = kb.type_of(record_id)
         own = by_record.get(record_id, [])
         if rtype == "target_group" and not own:
             continue  # shown inside the record that names them

@@ -33,8 +33,8 @@ def so_number(kb: KB, record_id: str) -> int | None:
         head = current.split(".")[0]
         if head.isdigit() and "." in current and current.split(".")[1].isdigit():
             return int(head)
-        versions = kb.get(current)
-        current = next(iter(versions.values())).get("parent") if versions else None
+        record = kb.record(current)
+        current = record.get("parent") if record else None
     return None
 
 

@@ -18,19 +18,17 @@ ARTICLES = re.compile(r"^(?:the|a|an|de|het|een)\s+")
 
 def _brief(kb: KB, record_id: str) -> dict:
     versions = kb.get(record_id)
-    some = next(iter(versions.values()))
-    return {"id": record_id, "type": some["type"],
+    return {"id": record_id, "type": kb.type_of(record_id),
             **{code: record["text"] for code, record in versions.items()}}
 
 
 def xref(kb: KB, record_id: str, glossary: Glossary) -> dict:
     """Everything connected to one record."""
     versions = kb.get(record_id)
-    some = next(iter(versions.values()))
+    some = kb.record(record_id)
     parent = some.get("parent")
     children = kb.children(record_id)
-    groups = [c for c in children if kb.get(c) and
-              next(iter(kb.get(c).values()))["type"] == "target_group"]
+    groups = [c for c in children if kb.type_of(c) == "target_group"]
     clusters = target_groups(kb)
     same_groups = []
     for group_id in groups:
@@ -71,8 +69,7 @@ def shared_terms(kb: KB, record_id: str, glossary: Glossary, limit: int = 8) -> 
         return []
     scored = []
     for other_id in kb.ids:
-        versions = kb.get(other_id)
-        if other_id == record_id or next(iter(versions.values()))["type"] not in OBJECTIVE_TYPES:
+        if other_id == record_id or kb.type_of(other_id) not in OBJECTIVE_TYPES:
             continue
         common = mine & terms_of(other_id)
         if common:
@@ -92,7 +89,7 @@ def target_groups(kb: KB) -> list[dict]:
     A group's mentions are linked when they are translations of each other (same id) or carry
     the same name in a language, so "young people" / "jongeren" is one group wherever named.
     """
-    mentions = [i for i in kb.ids if next(iter(kb.get(i).values()))["type"] == "target_group"]
+    mentions = kb.of_type("target_group")
     parent = {i: i for i in mentions}
 
     def find(i: str) -> str:
@@ -120,14 +117,15 @@ def target_groups(kb: KB) -> list[dict]:
                 names[code][record["text"]] += 1
         sources = []
         for mention in members:
-            source = next(iter(kb.get(mention).values()))["parent"]
+            source = kb.record(mention)["parent"]
             sources.append({"group": mention, "source": source,
                             "so": so_number(kb, source)})
         # The strategic objectives whose text names the group, and the specific objectives
         # that name it themselves.
         objectives = [f"SO{n}" for n in sorted({s["so"] for s in sources if s["so"]})]
-        objectives += sorted({s["source"] for s in sources if kb.get(s["source"]) and next(iter(
-            kb.get(s["source"]).values()))["type"] == "specific_objective"}, key=kb.ids.index)
+        objectives += sorted({s["source"] for s in sources
+                              if kb.type_of(s["source"]) == "specific_objective"},
+                             key=kb.ids.index)
         out.append({
             "names": {code: [n for n, _ in counter.most_common()] for code, counter in
                       names.items()},
