@@ -103,11 +103,15 @@ class _Parser:
         return ParseResult(self.lang.code, self.records, self.warnings, self.series)
 
     def _opens_piece(self, line: str) -> bool:
+        """Whether a line inside a block starts a piece of its own: a heading, or a numbered
+        objective of the current strategic objective ("3.2 To …" under SO 3). A wrapped line
+        that merely starts with a number ("2.5 million people …") continues its paragraph."""
         stripped = line.strip()
-        return bool(
-            self.objective_label.match(stripped)
-            or (self.section == "objectives" and NUMBERED_OBJECTIVE.match(stripped))
-        )
+        if self.objective_label.match(stripped):
+            return True
+        match = NUMBERED_OBJECTIVE.match(stripped)
+        return bool(match and self.section == "objectives" and self.objective is not None
+                    and match.group(1) == self.objective["number"])
 
     def _names_person(self, line: str) -> bool:
         return bool(self.honorific.match(line.strip()))

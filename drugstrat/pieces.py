@@ -13,6 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 BULLET = re.compile(r"^\s*[-•*–—▪◦●·‣]\s+(?=\S)")
+# A bullet alone on its line, its text on the next (as PDF extraction often leaves it).
+LONE_BULLET = re.compile(r"^\s*[•▪◦●·‣–*-]\s*$")
+# Page furniture PDF extraction leaves between paragraphs: a page number, "Page 3 of 12",
+# "- 3 -". Standing alone in its block, it is not text anybody wrote.
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:page|pagina|p\.)\s*)?\d{1,3}"
+                         r"(?:\s*(?:/|of|van)\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -53,9 +59,23 @@ def split_pieces(
     first_line = 0
     names_block = False
     at_block_start = True
+    pending_bullet = False
+    lines = text.split("\n")
 
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(lines, start=1):
         line = raw.replace("\f", "").rstrip()
+        if at_block_start and _alone_in_block(lines, number - 1) and PAGE_NUMBER.match(line):
+            continue
+        if LONE_BULLET.match(line):
+            if current:
+                yield Piece(kind, join_lines(current), first_line)
+                current = []
+            pending_bullet, at_block_start = True, False
+            continue
+        if pending_bullet and line.strip():
+            pending_bullet = False
+            kind, first_line, current = "item", number, [line]
+            continue
         if not line.strip():
             if current:
                 yield Piece(kind, join_lines(current), first_line)
@@ -84,3 +104,10 @@ def split_pieces(
         at_block_start = False
     if current:
         yield Piece(kind, join_lines(current), first_line)
+
+
+def _alone_in_block(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` has blank lines (or the text's edges) on both sides."""
+    before = index == 0 or not lines[index - 1].replace("\f", "").strip()
+    after = index + 1 >= len(lines) or not lines[index + 1].replace("\f", "").strip()
+    return before and after

@@ -216,3 +216,29 @@ def test_a_legacy_encoding_can_be_read_on_purpose():
 def test_an_unknown_encoding_is_an_input_error():
     with pytest.raises(InputError, match="unknown encoding"):
         decode(b"abc", "x.txt", encoding="no-such-codec")
+
+
+def test_pdf_page_furniture_and_lone_bullets_are_read_as_a_reader_would():
+    pdf = STRATEGY.replace(
+        "The strategy covers:\n\n- Alcohol\n- Cannabis",
+        "The strategy covers:\n\n•\nAlcohol\n\n12\n\n•\nCannabis\n\nPage 13 of 40",
+    ).replace("\nSO. 2 To fight crime", "\n\f- 14 -\n\nSO. 2 To fight crime")
+    plain, from_pdf = parse(STRATEGY), parse(pdf)
+    assert [r["text"] for r in from_pdf.records if r["type"] == "scope_item"] == [
+        "Alcohol", "Cannabis"]
+    assert len(from_pdf.records) == len(plain.records)
+    assert not any(r["text"] in ("12", "Page 13 of 40", "- 14 -") for r in from_pdf.records)
+    assert by_id(from_pdf)["period"]["text"] == "2030 - 2033"  # a year range is no page number
+
+
+def test_a_wrapped_line_starting_with_a_number_continues_its_objective():
+    text = STRATEGY.replace("- 1.1 To reduce supply.",
+                            "- 1.1 To reduce supply for the\n2.5 million people at risk.")
+    records = by_id(parse(text))
+    assert records["1.1"]["text"] == "To reduce supply for the 2.5 million people at risk."
+    assert "2.5" not in records
+
+
+def test_a_year_alone_in_its_block_is_kept():
+    text = STRATEGY.replace("June 2030", "2030")
+    assert any(r["text"] == "2030" for r in parse(text).records)
