@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-BULLET = re.compile(r"^\s*[-•*–—▪◦●·‣]\s+(?=\S)")
+BULLET = re.compile(r"^(\s*)([-•*–—▪◦●·‣])\s+(?=\S)")
 # A bullet alone on its line, its text on the next (as PDF extraction often leaves it).
-LONE_BULLET = re.compile(r"^\s*[•▪◦●·‣–*-]\s*$")
+LONE_BULLET = re.compile(r"^(\s*)([•▪◦●·‣–*-])\s*$")
 # Page furniture PDF extraction leaves between paragraphs: a page number, "Page 3 of 12",
 # "- 3 -". Standing alone in its block, it is not text anybody wrote.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:page|pagina|p\.)\s*)?\d{1,3}"
@@ -60,17 +60,19 @@ def split_pieces(
     names_block = False
     at_block_start = True
     pending_bullet = False
+    item_bullet: tuple[int, str] | None = None  # indent and character of the current item
     lines = text.split("\n")
 
     for number, raw in enumerate(lines, start=1):
         line = raw.replace("\f", "").rstrip()
         if at_block_start and _alone_in_block(lines, number - 1) and PAGE_NUMBER.match(line):
             continue
-        if LONE_BULLET.match(line):
+        if lone := LONE_BULLET.match(line):
             if current:
                 yield Piece(kind, join_lines(current), first_line)
                 current = []
             pending_bullet, at_block_start = True, False
+            item_bullet = (len(lone.group(1)), lone.group(2))
             continue
         if pending_bullet and line.strip():
             pending_bullet = False
@@ -83,12 +85,16 @@ def split_pieces(
             at_block_start = True
             continue
         bullet = BULLET.match(line)
+        if bullet and current and kind == "item" and not at_block_start and \
+                _continues(item_bullet, bullet):
+            bullet = None  # "… preventiemaatregelen en\n  – strategieën": a dash, not an item
         if at_block_start:
             names_block = not bullet and names_person(line)
         if bullet:
             if current:
                 yield Piece(kind, join_lines(current), first_line)
             kind, first_line = "item", number
+            item_bullet = (len(bullet.group(1)), bullet.group(2))
             current = [line[bullet.end():]]
         elif (
             at_block_start
@@ -104,6 +110,18 @@ def split_pieces(
         at_block_start = False
     if current:
         yield Piece(kind, join_lines(current), first_line)
+
+
+def _continues(item_bullet: tuple[int, str] | None, bullet: re.Match[str]) -> bool:
+    """Whether a line that starts like a bullet continues the current item instead: it is
+    indented under the item's bullet, or it is a dash inside a list bulleted otherwise (a list
+    does not change its bullet character halfway)."""
+    if item_bullet is None:
+        return False
+    indent, char = item_bullet
+    if len(bullet.group(1)) > indent:
+        return True
+    return bullet.group(2) in "-–—" and char not in "-–—"
 
 
 def _alone_in_block(lines: list[str], index: int) -> bool:
