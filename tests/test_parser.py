@@ -107,10 +107,17 @@ def test_hard_wrapped_pdf_text_with_bullet_variants_parses_the_same():
         "Attention goes to vulnerable\ngroups (e.g. young people, inmates\nand homeless people).",
     ).replace("- 1.1 To reduce supply.", "• 1.1 To reduce\n  supply.").replace(
         "- 1.2 To **reduce demand**.", "1.2 To **reduce\ndemand**.").replace(
-        "- Alcohol", "* Alcohol").replace("- Cannabis", "– Cannabis")
+        "- Alcohol", "– Alcohol").replace("- Cannabis", "– Cannabis")
     plain, hard = by_id(parse(STRATEGY)), by_id(parse(wrapped))
     for record_id in ("SO1.p1", "1.1", "1.2", "scope1", "scope2", "SO1.p1.g3"):
         assert hard[record_id]["text"] == plain[record_id]["text"], record_id
+
+
+@pytest.mark.parametrize("mark", ["•", "*", "–", "-", "▪"])
+def test_every_bullet_style_makes_items(mark):
+    text = STRATEGY.replace("- Alcohol\n- Cannabis", f"{mark} Alcohol\n{mark} Cannabis")
+    assert [r["text"] for r in parse(text).records if r["type"] == "scope_item"] == [
+        "Alcohol", "Cannabis"]
 
 
 def test_a_word_hyphenated_across_lines_keeps_its_hyphen():
