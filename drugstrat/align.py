@@ -218,11 +218,11 @@ def _apply_renames(records: list[dict], renames: dict[str, str],
         if record_id in renames:
             return renames[record_id]
         # Children carry their parent's id as a prefix (SO2.p3.g1): they move with it.
-        head, dot, tail = record_id.rpartition(".")
+        head = record_id.rpartition(".")[0]
         while head:
             if head in renames:
                 return renames[head] + record_id[len(head):]
-            head, dot, tail = head.rpartition(".")
+            head = head.rpartition(".")[0]
         return record_id
 
     for record in records:

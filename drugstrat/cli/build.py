@@ -10,8 +10,6 @@ from drugstrat.cli.common import FormatOption, JsonOption, data_dir, data_given,
 from drugstrat.cli.output import choose, emit
 from drugstrat.status import Exit
 
-SourceOption = Annotated[Path | None, typer.Option(dir_okay=False, help="Source text.")]
-
 
 @app.command()
 @reports_errors

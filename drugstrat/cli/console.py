@@ -29,9 +29,3 @@ def stdout_console() -> Any:
     from rich.console import Console
 
     return Console(file=sys.stdout, emoji=False, highlight=False, markup=False)
-
-
-def stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(file=sys.stderr, emoji=False, highlight=False, markup=False)

@@ -50,6 +50,7 @@ def emit(
 
         yaml = YAML(typ="safe", pure=True)
         yaml.default_flow_style = False
+        yaml.width = 4096  # one line a value: no folding, no trailing spaces
         yaml.allow_unicode = True
         yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
         yaml.dump(whole, sys.stdout)
