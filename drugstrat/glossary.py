@@ -34,12 +34,22 @@ class Term:
 # ("*handel": "drugshandel", not "handelen").
 MAX_ENDING = {"en": 3, "nl": 2}
 MIN_MODIFIER = 3  # letters before a compound's head: "drugs|handel", not "be|handel|t"
-SUSPENDED = re.compile(r"([^\W\d_]+)-,?\s+(?:en|of|and|or)\s+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=16)
+def _suspended(lang: str) -> re.Pattern[str]:
+    """"a- en b": a suspended compound, joined by one of the language's conjunctions."""
+    from drugstrat.lang import LANGUAGES
+
+    table = LANGUAGES.get(lang)
+    words = [c for c in (table.conjunctions if table else ()) if "/" not in c] or ["and"]
+    joined = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"([^\W\d_]+)-,?\s+(?:{joined})\s+([^\W\d_]+)")
 
 
 @lru_cache(maxsize=8192)
 def _prepared(
-    text: str,
+    text: str, lang: str,
 ) -> tuple[str, list[int], list[tuple[str, tuple[int, int]]], frozenset[int]]:
     """A text folded for matching (hyphens as spaces), its offsets, and the words that its
     suspended compounds stand for: "risico- en schadebeperkende" holds "risicobeperkende"
@@ -48,7 +58,7 @@ def _prepared(
     # "drugsproductie en -handel": a word after a hyphen is the head of an elided compound.
     heads = {m.start() for m in re.finditer(r"(?<=[\s(])-(?=[^\W\d_])", folded)}
     expansions = []
-    for match in SUSPENDED.finditer(folded):
+    for match in _suspended(lang).finditer(folded):
         modifier, full = match.group(1), match.group(2)
         span = original_span(offsets, match.start(1), match.end(1), len(text))
         expansions.extend((modifier + full[cut:], span) for cut in range(1, len(full) - 2))
@@ -56,7 +66,7 @@ def _prepared(
 
 
 def find_forms(forms: tuple[str, ...], lang: str, text: str) -> list[tuple[int, int]]:
-    plain, offsets, expansions, heads = _prepared(text)
+    plain, offsets, expansions, heads = _prepared(text, lang)
     spans: set[tuple[int, int]] = set()
     for form in forms:
         stem, head_only = form.endswith("*"), form.startswith("*")

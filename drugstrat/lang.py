@@ -51,6 +51,13 @@ class Language(NamedTuple):
     suffixes: tuple[str, ...] = ()
     # Whether a stripped stem ending in a doubled consonant loses one ("gokk" -> "gok").
     undouble: bool = False
+    # Articles, dropped when target groups are compared by name ("the elderly" = "elderly").
+    articles: tuple[str, ...] = ()
+    # Lower-case particles inside people's names ("Jan van der Berg").
+    name_particles: tuple[str, ...] = ()
+    # How a page number is labelled in text extracted from PDF ("Page 3 of 12").
+    page_labels: tuple[str, ...] = ()
+    page_of: tuple[str, ...] = ()
 
 
 ENGLISH = Language(
@@ -96,6 +103,10 @@ ENGLISH = Language(
     series_cues=("such as", "e.g.", "for example", "namely", "including", "i.e."),
     suffixes=("isations", "isation", "ations", "ation", "ings", "ing", "ies", "ied", "ers",
               "er", "es", "ed", "s"),
+    articles=("the", "a", "an"),
+    name_particles=("de", "van", "von", "der", "le", "la"),
+    page_labels=("page", "p."),
+    page_of=("of",),
 )
 
 DUTCH = Language(
@@ -144,6 +155,10 @@ DUTCH = Language(
     decimal_separator=",",
     suffixes=("ingen", "heden", "ing", "heid", "ende", "end", "en", "es", "e", "s"),
     undouble=True,
+    articles=("de", "het", "een"),
+    name_particles=("de", "van", "der", "den", "ter", "ten", "le", "la"),
+    page_labels=("pagina", "blz.", "p."),
+    page_of=("van", "op"),
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, DUTCH)}
@@ -155,6 +170,13 @@ def language(code: str) -> Language:
     except KeyError:
         known = ", ".join(sorted(LANGUAGES))
         raise ValueError(f"unknown language {code!r} (known: {known})") from None
+
+
+def all_of(field: str) -> tuple[str, ...]:
+    """One field of every language table, merged: for what is read without knowing the
+    language (a typed id, a name that stands in both versions)."""
+    return tuple(dict.fromkeys(item for lang in LANGUAGES.values()
+                               for item in getattr(lang, field)))
 
 
 def all_objective_labels() -> tuple[str, ...]:

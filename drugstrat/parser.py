@@ -17,7 +17,7 @@ from drugstrat.errors import InputError
 from drugstrat.groups import find_target_groups
 from drugstrat.inline import endnote_citations, strip_marks, superscript_to_int
 from drugstrat.lang import Language
-from drugstrat.pieces import Piece, split_pieces
+from drugstrat.pieces import Piece, page_number_pattern, split_pieces
 
 ROMAN = re.compile(r"^([IVXLCDM]+)\.\s*(.*)$")
 NUMBERED_OBJECTIVE = re.compile(r"^(\d+)\.(\d+)\.?\s+(\S.*)$", re.DOTALL)
@@ -96,7 +96,8 @@ class _Parser:
     # -- driving -------------------------------------------------------------------------------
 
     def run(self, text: str) -> ParseResult:
-        for piece in split_pieces(text, self._opens_piece, self._names_person):
+        page_number = page_number_pattern(self.lang.page_labels, self.lang.page_of)
+        for piece in split_pieces(text, self._opens_piece, self._names_person, page_number):
             self._piece(piece)
         self._link_endnotes()
         self._check_numbering()

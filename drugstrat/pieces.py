@@ -15,10 +15,16 @@ from dataclasses import dataclass
 BULLET = re.compile(r"^(\s*)([-•*–—▪◦●·‣])\s+(?=\S)")
 # A bullet alone on its line, its text on the next (as PDF extraction often leaves it).
 LONE_BULLET = re.compile(r"^(\s*)([•▪◦●·‣–*-])\s*$")
-# Page furniture PDF extraction leaves between paragraphs: a page number, "Page 3 of 12",
-# "- 3 -". Standing alone in its block, it is not text anybody wrote.
-PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:page|pagina|p\.)\s*)?\d{1,3}"
-                         r"(?:\s*(?:/|of|van)\s*\d{1,4})?(?:\s*[-–])?\s*$", re.IGNORECASE)
+
+
+def page_number_pattern(labels: tuple[str, ...], of: tuple[str, ...]) -> re.Pattern[str]:
+    """Page furniture PDF extraction leaves between paragraphs: "3", "- 3 -", "Page 3 of 12"
+    (the words from the language table). Alone in its block, it is not text anybody wrote."""
+    label = "|".join(re.escape(w) for w in labels)
+    joint = "|".join(["/", *(re.escape(w) for w in of)])
+    prefix = rf"(?:(?:{label})\s*)?" if labels else ""
+    return re.compile(rf"^\s*(?:[-–]\s*)?{prefix}\d{{1,3}}(?:\s*(?:{joint})\s*\d{{1,4}})?"
+                      r"(?:\s*[-–])?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -46,6 +52,7 @@ def split_pieces(
     text: str,
     opens_piece: Callable[[str], bool],
     names_person: Callable[[str], bool],
+    page_number: re.Pattern[str] | None = None,
 ) -> Iterator[Piece]:
     """Split a document into pieces, lazily: the callbacks may depend on what the caller has
     made of the pieces before (a numbered line opens a piece only inside the objectives).
@@ -53,7 +60,10 @@ def split_pieces(
     `opens_piece(line)`: the line begins a piece of its own even inside a block (a heading, a
     numbered objective whose bullet is missing). `names_person(line)`: the line starts with an
     honorific; in a block that starts so, every such line is its own piece (one person a line).
+    `page_number`: what a line holding only page furniture looks like (see
+    `page_number_pattern`); such a line alone in its block is dropped.
     """
+    page_number = page_number or page_number_pattern((), ())
     current: list[str] = []
     kind = "para"
     first_line = 0
@@ -65,7 +75,7 @@ def split_pieces(
 
     for number, raw in enumerate(lines, start=1):
         line = raw.replace("\f", "").rstrip()
-        if at_block_start and _alone_in_block(lines, number - 1) and PAGE_NUMBER.match(line):
+        if at_block_start and _alone_in_block(lines, number - 1) and page_number.match(line):
             continue
         if lone := LONE_BULLET.match(line):
             if current:

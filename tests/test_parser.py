@@ -172,6 +172,8 @@ SD. 1 Gezondheid beschermen\n\nAandacht voor kwetsbare groepen zoals jongeren, o
 gedetineerden.\n\nSpecifieke doelstellingen:\n\n- 1.1 Het aanbod verminderen.\n"""
     records = by_id(parse(nl, DUTCH))
     assert records["SO1"]["text"] == "Gezondheid beschermen"
+    paged = nl.replace("Tekst.\n", "Tekst.\n\nPagina 3 van 12\n")
+    assert len(parse(paged, DUTCH).records) == len(parse(nl, DUTCH).records)
     assert records["1.1"]["parent"] == "SO1"
     assert [r["text"] for r in parse(nl, DUTCH).records if r["type"] == "target_group"] == [
         "jongeren", "ouderen", "gedetineerden"]

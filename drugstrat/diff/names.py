@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
+from drugstrat.lang import all_of
 from drugstrat.textutil import fold
 
-# A name: capitalised words, possibly joined by particles ("De Wever", "Van Peteghem").
-NAME = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]+)(?:\s+(?:(?:de|van|der|den|le|la)\s+)?"
+# A name: capitalised words, possibly joined by lower-case particles ("Jan van der Berg"), as
+# every language table lists them: a name stands the same in both versions.
+_PARTICLES = "|".join(re.escape(p) for p in all_of("name_particles"))
+NAME = re.compile(rf"(?<![\w.])(?:[A-Z][\w'’-]+)(?:\s+(?:(?:{_PARTICLES})\s+)*"
                   r"[A-Z][\w'’-]+)*")
 NEAR_MISS = 85  # rapidfuzz ratio above which a different spelling is the same name
 

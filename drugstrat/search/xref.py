@@ -13,7 +13,6 @@ from drugstrat.store import KB
 from drugstrat.textutil import fold, words
 
 OBJECTIVE_TYPES = ("strategic_objective", "specific_objective")
-ARTICLES = re.compile(r"^(?:the|a|an|de|het|een)\s+")
 
 
 def _brief(kb: KB, record_id: str) -> dict:
@@ -78,8 +77,13 @@ def shared_terms(kb: KB, record_id: str, glossary: Glossary, limit: int = 8) -> 
     return [{"id": other_id, "terms": common} for _, other_id, common in scored[:limit]]
 
 
-def _name_key(text: str) -> str:
-    return ARTICLES.sub("", " ".join(words(fold(text))))
+def _name_key(text: str, lang: str) -> str:
+    """A group's name for comparing: folded, without a leading article."""
+    tokens = words(fold(text))
+    table = LANGUAGES.get(lang)
+    if table and tokens and tokens[0] in table.articles:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def target_groups(kb: KB) -> list[dict]:
@@ -101,7 +105,7 @@ def target_groups(kb: KB) -> list[dict]:
     by_name: dict[tuple[str, str], str] = {}
     for mention in mentions:
         for code, record in kb.get(mention).items():
-            key = (code, _name_key(record["text"]))
+            key = (code, _name_key(record["text"], code))
             if key in by_name:
                 parent[find(mention)] = find(by_name[key])
             else:
