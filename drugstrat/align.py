@@ -8,6 +8,7 @@ without any comparison of their words. What one version has and the other lacks 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -161,16 +162,22 @@ def _series_members(result: ParseResult) -> dict[str, list[dict]]:
     return members
 
 
-def _length_ratio(a: list[dict], b: list[dict]) -> float:
-    """How much longer the other language runs: the median length ratio of records paired by id.
+MIN_RATIO_LENGTH = 20  # characters of the reference text before a pair says anything
 
-    The median, and only over series whose counts agree, so that the very paragraphs being
-    realigned cannot skew it.
-    """
-    lengths = {r["id"]: len(r["text"]) for r in a}
-    ratios = sorted(len(r["text"]) / lengths[r["id"]] for r in b
-                    if lengths.get(r["id"], 0) >= 20 and r["text"])
+
+def median_ratio(pairs: Iterable[tuple[str, str]], min_length: int = MIN_RATIO_LENGTH) -> float:
+    """How much longer the other language runs than the reference: the median length ratio over
+    text pairs (reference, other). The median, so that a few odd pairs cannot skew it; texts
+    shorter than `min_length` say nothing."""
+    ratios = sorted(len(b) / len(a) for a, b in pairs if len(a) >= min_length and b)
     return ratios[len(ratios) // 2] if ratios else 1.0
+
+
+def _length_ratio(a: list[dict], b: list[dict]) -> float:
+    """The median ratio over records paired by id; the caller passes only series whose counts
+    agree, so that the very paragraphs being realigned cannot skew it."""
+    texts = {r["id"]: r["text"] for r in a}
+    return median_ratio((texts[r["id"]], r["text"]) for r in b if r["id"] in texts)
 
 
 def align_lengths(a: list[int], b: list[int], ratio: float) -> list[tuple[list[int], list[int]]]:

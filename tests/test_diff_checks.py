@@ -289,3 +289,9 @@ def test_emphasis_missing_from_a_whole_type_is_said_once():
     found = findings("emphasis", en, nl)
     assert len(found) == 1
     assert "specific objectives carry emphasis in nl only (6 records" in found[0].message
+
+
+def test_paragraph_count_ignores_paragraphs_without_a_parent():
+    en = [{"id": "titlepage.p1", "type": "paragraph", "lang": "en", "text": "A", "aligned": True}]
+    nl = [{"id": "titlepage.p2", "type": "paragraph", "lang": "nl", "text": "B", "aligned": True}]
+    assert findings("paragraph-count", en, nl) == []

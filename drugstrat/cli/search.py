@@ -68,10 +68,10 @@ def search(
         raise typer.Exit(code=Exit.FOUND)
 
 
-def _snippet(text: str, spans: list) -> tuple[str, list[tuple[int, int]], int]:
+def _snippet(text: str, spans: list) -> tuple[str, list[tuple[int, int]]]:
     """A window of the text around its first match, and the spans moved into it."""
     if len(text) <= SNIPPET:
-        return text, [tuple(s) for s in spans], 0
+        return text, [tuple(s) for s in spans]
     first = spans[0][0] if spans else 0
     start = max(0, min(first - SNIPPET // 3, len(text) - SNIPPET))
     start = text.rfind(" ", 0, start) + 1 if start else 0
@@ -81,7 +81,7 @@ def _snippet(text: str, spans: list) -> tuple[str, list[tuple[int, int]], int]:
     shift = len(prefix) - start
     moved = [(s + shift, e + shift) for s, e in spans
              if s >= start and e <= start + SNIPPET]
-    return prefix + window + suffix, moved, shift
+    return prefix + window + suffix, moved
 
 
 def _hits_view(groups: list) -> Any:
@@ -102,7 +102,7 @@ def _hits_view(groups: list) -> Any:
             if hit is None:
                 cells.append(safe_text("—", "dim"))
                 continue
-            snippet, spans, _ = _snippet(hit.text, hit.spans)
+            snippet, spans = _snippet(hit.text, hit.spans)
             text = safe_text(snippet)
             for start, end in spans:
                 text.stylize("bold yellow", start, end)

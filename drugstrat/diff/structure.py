@@ -83,7 +83,9 @@ def order(doc: Document) -> Iterator[Finding]:
 @check("paragraph-count", Severity.warning, "a section or objective with a different number "
                                             "of paragraphs")
 def paragraph_count(doc: Document) -> Iterator[Finding]:
-    counts = {lang: Counter(r["parent"] for r in records if r["type"] == "paragraph")
+    # Title-page paragraphs have no parent: nothing to count them under.
+    counts = {lang: Counter(r["parent"] for r in records
+                            if r["type"] == "paragraph" and r.get("parent"))
               for lang, records in doc.versions.items()}
     by_id = {pair.id: pair for pair in doc.pairs}
     for parent in sorted(set(counts["en"]) | set(counts["nl"]), key=_document_order(doc)):

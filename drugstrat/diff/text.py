@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from drugstrat.align import median_ratio
 from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
 from drugstrat.textutil import fold, function_word_share, sentences, words
 
@@ -77,22 +78,20 @@ def _foreign_sentences(doc: Document, pair: Pair) -> Iterator[Finding]:
                 )
 
 
-def median_ratio(doc: Document) -> float:
+def document_ratio(doc: Document) -> float:
     if "ratio" not in doc.memo:
-        ratios = sorted(len(p.nl["text"]) / len(p.en["text"]) for p in doc.prose_pairs()
-                        if len(p.en["text"]) >= MIN_RATIO_LENGTH and p.nl["text"])
-        doc.memo["ratio"] = ratios[len(ratios) // 2] if ratios else 1.0
+        doc.memo["ratio"] = median_ratio(((p.en["text"], p.nl["text"])
+                                          for p in doc.prose_pairs()), MIN_RATIO_LENGTH)
     return doc.memo["ratio"]
 
 
 @check("length-ratio", Severity.warning, "a translation much longer or shorter than the "
                                          "document's usual length ratio")
 def length_ratio(doc: Document) -> Iterator[Finding]:
-    usual = median_ratio(doc)
+    usual = document_ratio(doc)
     for pair in doc.prose_pairs():
         en, nl = len(pair.en["text"]), len(pair.nl["text"])
-        if (max(en, nl) < MIN_RATIO_LENGTH or abs(en - nl) < MIN_LENGTH_GAP
-                or pair.nl.get("merges") or not en or not nl):
+        if max(en, nl) < MIN_RATIO_LENGTH or abs(en - nl) < MIN_LENGTH_GAP or not en or not nl:
             continue
         ratio = nl / en
         if abs(math.log(ratio / usual)) > math.log(RATIO_TOLERANCE):
@@ -112,7 +111,7 @@ def sentence_count(doc: Document) -> Iterator[Finding]:
     for pair in doc.prose_pairs():
         en = sentences(pair.en["text"], doc.langs["en"])
         nl = sentences(pair.nl["text"], doc.langs["nl"])
-        if len(en) != len(nl) and not pair.nl.get("merges"):
+        if len(en) != len(nl):
             yield Finding(
                 pair.id, pair.type, "sentence-count", Severity.info,
                 f"{len(en)} sentence(s) in en, {len(nl)} in nl",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drugstrat.align import align_lengths
+from drugstrat.align import align_lengths, median_ratio
 from drugstrat.lang import language
 from drugstrat.store import KB
 from drugstrat.textutil import sentences
@@ -71,5 +71,4 @@ def sentence_pairs(pair: TranslationPair, ratio: float, skipped: Skipped) -> lis
 
 
 def length_ratio(pairs: list[TranslationPair]) -> float:
-    ratios = sorted(len(p.nl) / len(p.en) for p in pairs if len(p.en) >= 20 and p.nl)
-    return ratios[len(ratios) // 2] if ratios else 1.0
+    return median_ratio((p.en, p.nl) for p in pairs)

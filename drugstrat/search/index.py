@@ -23,18 +23,18 @@ INDEX_VERSION = 2
 
 
 def so_number(kb: KB, record_id: str) -> int | None:
-    """The strategic objective a record belongs to, by its id or its parents."""
+    """The number of the strategic objective a record belongs to: itself or its nearest
+    ancestor of that type (read from the records, not from the shape of ids)."""
     seen = set()
     current: str | None = record_id
     while current and current not in seen:
         seen.add(current)
-        if current.startswith("SO") and current[2:].isdigit():
-            return int(current[2:])
-        head = current.split(".")[0]
-        if head.isdigit() and "." in current and current.split(".")[1].isdigit():
-            return int(head)
         record = kb.record(current)
-        current = record.get("parent") if record else None
+        if record is None:
+            return None
+        if record["type"] == "strategic_objective" and str(record.get("number", "")).isdigit():
+            return int(record["number"])
+        current = record.get("parent")
     return None
 
 
