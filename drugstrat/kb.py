@@ -33,6 +33,9 @@ class LanguageBuild:
     warnings: list[ParseWarning]
     yaml: str = ""
     orphans: list[dict] = field(default_factory=list)
+    # The records file as it was on disk before this build (None: there was none), read once
+    # for both the fields people added and the drift check.
+    on_disk: dict | None = None
 
 
 @dataclass
@@ -80,7 +83,7 @@ def recorded_sources(root: Path) -> dict[str, Path]:
 
 def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None) -> BuildReport:
     """Parse, align and render everything a build would write, writing nothing."""
-    from drugstrat.yamlio import render
+    from drugstrat.yamlio import load_file, render
 
     languages: dict[str, LanguageBuild] = {}
     results = {}
@@ -98,7 +101,10 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None) -
         realign(results[primary], results[lang])
     align({lang: built.records for lang, built in languages.items()})
     for lang, built in languages.items():
-        built.orphans = _carry_person_fields(root, lang, built.records)
+        path = records_path(root, lang)
+        # A records file we cannot read is refused rather than overwritten: it may hold notes.
+        built.on_disk = load_file(path) if path.is_file() else None
+        built.orphans = _carry_person_fields(built.on_disk, built.records)
         built.yaml = render(lang, built.source_name, built.records)
     return BuildReport(root, languages)
 
@@ -136,26 +142,20 @@ def compare(report: BuildReport) -> BuildReport:
     """
     from ruamel.yaml import YAML
 
-    from drugstrat.yamlio import load_file
-
     yaml = YAML(typ="safe")
     for lang, built in report.languages.items():
-        path = records_path(report.root, lang)
-        on_disk = load_file(path) if path.is_file() else None
-        if on_disk != yaml.load(built.yaml):
-            report.drifted.append(path)
+        if built.on_disk != yaml.load(built.yaml):
+            report.drifted.append(records_path(report.root, lang))
     return report
 
 
-def _carry_person_fields(root: Path, lang: str, records: list[dict]) -> list[dict]:
+def _carry_person_fields(on_disk: dict | None, records: list[dict]) -> list[dict]:
     """Copy fields a person added on disk onto the new records; return those with no home."""
-    from drugstrat.yamlio import PARSER_FIELDS, load_file
+    from drugstrat.yamlio import PARSER_FIELDS
 
-    path = records_path(root, lang)
-    if not path.is_file():
+    if on_disk is None:
         return []
-    # A records file we cannot read is refused rather than overwritten: it may hold notes.
-    old = load_file(path)["records"]
+    old = on_disk["records"]
     by_id = {record["id"]: record for record in records}
     orphans = []
     for old_record in old:
