@@ -235,3 +235,43 @@ def test_markup_and_escape_sequences_in_records_are_printed_literally(runner, tm
     assert "\\x1b[31mred" in result.stdout
     as_json = json.loads(run(runner, root, "show", "intro.p1", "--json").stdout)
     assert as_json[0]["text"] == nasty  # scripts get the exact text
+
+
+def test_plain_build_rebuilds_the_kb_data_names(runner, scratch_kb):
+    result = run(runner, scratch_kb, "build", "--json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["built"] and summary["languages"]["nl"]["records"] > 200
+    assert run(runner, scratch_kb, "build", "--check").exit_code == 0
+
+
+def test_build_with_pair_but_nowhere_to_write_is_a_usage_error(runner, tmp_path):
+    en = write(tmp_path / "en.txt", "I. INTRODUCTION\n\nOne.\n")
+    nl = write(tmp_path / "nl.txt", "I. INLEIDING\n\nEen.\n")
+    result = runner.invoke(app, ["build", "--en", str(en), "--nl", str(nl)],
+                           env={"DRUGSTRAT_DATA": ""})
+    assert result.exit_code == 2 and "--out" in result.stderr
+
+
+def test_validate_table_names_the_problem(runner, tmp_path):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n\nTwo.\n", "I. INLEIDING\n\nEen.\n")
+    result = runner.invoke(app, ["--data", str(root), "validate"], env={"COLUMNS": "140"})
+    assert result.exit_code == 1
+    assert "intro.p2" in result.stdout and "in nl" in result.stdout
+    assert "1 problem(s)" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`drugstrat list | head -1`: the reader leaving is no error of ours."""
+    import subprocess
+    import sys
+
+    code = "import sys; from drugstrat.cli import main; sys.argv = ['drugstrat', 'list']; main()"
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**__import__("os").environ,
+                                                            "COLUMNS": "80"})
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr

@@ -203,3 +203,9 @@ def test_the_html_report_renders_in_chromium_with_findings_and_working_filters(r
     assert all("has-findings" in s.split(">", 1)[0] for s in shown)
     assert len(shown) < len(sections)
     assert "records shown" in filtered
+
+
+def test_export_into_a_missing_directory_is_a_clean_error(runner, bundled_kb, tmp_path):
+    result = export(runner, bundled_kb, "-f", "csv", "-o", str(tmp_path / "nope" / "kb.csv"))
+    assert result.exit_code == 2 and "no such directory" in result.stderr
+    assert "Traceback" not in result.stderr

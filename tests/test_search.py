@@ -184,3 +184,15 @@ def test_search_never_raises_on_any_query(bundled_kb, query):
         for hit in group.hits:
             for start, end in hit.spans:
                 assert 0 <= start < end <= len(hit.text)
+
+
+def test_search_with_an_unknown_type_is_a_usage_error(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "drugs", "--type", "objectivez")
+    assert result.exit_code == 2 and "not a record type" in result.stderr
+
+
+def test_xref_table_for_people(runner, bundled_kb):
+    result = runner.invoke(app, ["--data", str(bundled_kb), "xref", "SO 2"],
+                           env={"COLUMNS": "140"})
+    assert result.exit_code == 0
+    assert "SO2" in result.stdout and "children" in result.stdout and "2.1" in result.stdout
