@@ -198,6 +198,7 @@ def groups(
     Example: drugstrat groups --matrix --format csv
     """
     from drugstrat import store
+    from drugstrat.search.index import so_number
     from drugstrat.search.xref import target_groups
 
     kb = store.load(data_dir(ctx))
@@ -209,7 +210,7 @@ def groups(
                                for code in kb.langs}
         if matrix:
             for objective in objectives:
-                number = int(objective[2:])
+                number = so_number(kb, objective)
                 row[objective] = sum(m["so"] == number for m in cluster["mentions"])
         else:
             row["mentions"] = len(cluster["mentions"])

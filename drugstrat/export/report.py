@@ -73,7 +73,8 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
     by_record: dict[str, list[dict]] = {}
     for finding in findings:
         by_record.setdefault(finding["id"], []).append(finding)
-    objectives = [(i, kb.record(i)["text"]) for i in kb.of_type("strategic_objective")]
+    objectives = [(so_number(kb, i), i, kb.record(i)["text"])
+                  for i in kb.of_type("strategic_objective")]
     checks = sorted({f["check"] for f in findings})
     counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
     parts = [
@@ -85,8 +86,8 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
         f'info: {counts["info"]}). <span id="count"></span></p>',
         '<form id="filters">',
         '<label>Strategic objective <select id="so"><option value="">all</option>',
-        *[f'<option value="{_e(i[2:])}">{_e(i)} — {_e(text[:60])}</option>'
-          for i, text in objectives],
+        *[f'<option value="{number}">{_e(i)} — {_e(text[:60])}</option>'
+          for number, i, text in objectives],
         "</select></label>",
         '<label>Check <select id="check"><option value="">all</option>',
         *[f'<option value="{_e(c)}">{_e(c)}</option>' for c in checks],
