@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drugstrat import kb
-from drugstrat.paths import bundled_data_dir
+from drugstrat.kb import build as kb
+from drugstrat.kb.paths import bundled_data_dir
 
 BUNDLED = bundled_data_dir()
 EN_SOURCE = next((BUNDLED / "en").glob("*.txt"))

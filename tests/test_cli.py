@@ -11,7 +11,7 @@ import pytest
 
 from drugstrat import __version__
 from drugstrat.cli.commands import app
-from drugstrat.paths import records_path
+from drugstrat.kb.paths import records_path
 
 from .conftest import build_pair, write
 
@@ -141,11 +141,15 @@ def test_build_warnings_go_to_stderr_with_file_and_line(runner, tmp_path):
     assert f"{en}:5: warning: numbering gap: strategic objective 2 is missing" in result.stderr
 
 
-def test_build_with_only_one_language_is_a_usage_error(runner, tmp_path):
+def test_a_knowledge_base_may_hold_one_language_but_diff_needs_two(runner, tmp_path):
     en = write(tmp_path / "en.txt", "I. INTRODUCTION\n\nOne.\n")
-    result = runner.invoke(app, ["build", "--en", str(en), "--out", str(tmp_path / "kb")])
-    assert result.exit_code == 2
-    assert "give both --en and --nl" in result.stderr
+    kb_dir = tmp_path / "kb"
+    result = runner.invoke(app, ["build", "--en", str(en), "--out", str(kb_dir), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert list(json.loads(result.stdout)["languages"]) == ["en"]
+    diff = run(runner, kb_dir, "diff")
+    assert diff.exit_code == 2
+    assert "diff compares two languages" in diff.stderr and diff.stdout == ""
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from drugstrat import diff, glossary, kb, store
+from drugstrat import diff
 from drugstrat.cli.commands import app
+from drugstrat.kb import build as kb
+from drugstrat.kb import store
+from drugstrat.kb.paths import glossary_path
+from drugstrat.terms import glossary
 
 from .conftest import EN_SOURCE, NL_SOURCE
 
 
 def report_for(root: Path) -> list[dict]:
     versions = store.load(root).versions
-    result = diff.run(versions, glossary.load(glossary.glossary_path(root)))
+    result = diff.run(versions, glossary.load(glossary_path(root)))
     return [f.to_dict() for f in result.findings]
 
 
@@ -158,8 +162,8 @@ def test_diff_csv_opens_as_a_table(runner, bundled_kb):
     import io
 
     rows = list(csv.DictReader(io.StringIO(run(runner, bundled_kb, "diff", "-f", "csv").stdout)))
-    assert rows and set(rows[0]) == {"finding", "id", "type", "check", "severity", "message",
-                                     "en", "nl"}
+    assert rows and set(rows[0]) == {"finding", "pair", "id", "type", "check", "severity",
+                                     "message", "en", "nl"}
 
 
 def test_diff_human_report_groups_by_record(runner, bundled_kb):

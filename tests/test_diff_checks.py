@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drugstrat.diff import REGISTRY, document
-from drugstrat.glossary import Glossary, Term
+from drugstrat.terms.glossary import Glossary, Term
 
 
 def record(lang: str, text: str, record_id: str = "x", rtype: str = "paragraph",
@@ -21,7 +21,7 @@ def findings(check: str, en: str | list[dict], nl: str | list[dict],
         "nl": [record("nl", nl)] if isinstance(nl, str) else nl,
     }
     doc = document(versions, glossary or Glossary())
-    return list(REGISTRY[check].run(doc))
+    return [f.settle(doc.langs) for f in REGISTRY[check].run(doc)]
 
 
 def test_every_check_has_a_description_and_severity():
@@ -48,7 +48,8 @@ def test_numbers_fire_on_a_changed_year_with_evidence():
     found = findings("numbers", "Approved in 2023 and 2024.", "Goedgekeurd in 2023 en 2025.")
     assert sorted(f.key for f in found) == ["2024", "2025"]
     f = next(f for f in found if f.key == "2024")
-    assert f.severity.name == "error" and "2024" in f.en and f.nl == "(none)"
+    assert f.severity.name == "error" and "2024" in f.evidence["en"]
+    assert f.evidence["nl"] == "(none)"
     assert f.spans["en"] == [(21, 25)]
 
 
@@ -106,7 +107,7 @@ def test_enumeration_quiet_when_counts_match_and_for_suspended_compounds():
 def test_open_list_in_one_language_only():
     found = findings("open-list", "Staff such as doctors and nurses.",
                      "Personeel zoals artsen, verpleegkundigen, enz.")
-    assert [f.key for f in found] == ["nl"] and "enz." in found[0].nl
+    assert [f.key for f in found] == ["nl"] and "enz." in found[0].evidence["nl"]
     assert findings("open-list", "Doctors, nurses, etc.", "Artsen, verpleegkundigen, enz.") == []
 
 
@@ -118,7 +119,7 @@ def test_missing_record_is_an_error_with_context_from_the_other_language():
     nl = [record("nl", "Eerste.", "p1")]
     found = findings("missing", en, nl)
     assert [(f.id, f.severity.name) for f in found] == [("p2", "error")]
-    assert found[0].en == "Second." and "after p1" in found[0].nl
+    assert found[0].evidence["en"] == "Second." and "after p1" in found[0].evidence["nl"]
 
 
 def test_merged_paragraphs_are_a_warning_not_a_missing_record():
@@ -126,7 +127,8 @@ def test_merged_paragraphs_are_a_warning_not_a_missing_record():
     nl = [record("nl", "Een. Twee.", "p1", merges=["p1", "p2"])]
     assert findings("missing", en, nl) == []
     found = findings("merged", en, nl)
-    assert [f.id for f in found] == ["p1"] and "One." in found[0].en and "Twee" in found[0].nl
+    assert [f.id for f in found] == ["p1"]
+    assert "One." in found[0].evidence["en"] and "Twee" in found[0].evidence["nl"]
 
 
 def test_paragraph_and_list_counts():
@@ -166,7 +168,8 @@ def test_unpaired_brackets_and_quotes_but_not_enumerators():
 
 def test_parenthetical_in_one_language_only():
     found = findings("parenthetical", "Care (where needed) matters.", "Zorg is belangrijk.")
-    assert found and found[0].en == "(where needed)" and found[0].nl == "(none)"
+    assert found and found[0].evidence["en"] == "(where needed)"
+    assert found[0].evidence["nl"] == "(none)"
 
 
 def test_emphasis_in_one_language_only():
@@ -174,7 +177,8 @@ def test_emphasis_in_one_language_only():
     nl = [record("nl", "Het aanbod verminderen.",
                  emphasis=[{"kind": "bold", "start": 4, "end": 10, "text": "aanbod"}])]
     found = findings("emphasis", en, nl)
-    assert found and found[0].message == "emphasis in nl only" and found[0].nl == "bold: aanbod"
+    assert found and found[0].message == "emphasis in nl only"
+    assert found[0].evidence["nl"] == "bold: aanbod"
     assert findings("emphasis", en, [record("nl", "Het aanbod verminderen.")]) == []
 
 
@@ -199,7 +203,7 @@ def test_untranslated_sentence_and_identical_text():
     found = findings("untranslated", "The strategy is ready. It will be evaluated in time.",
                      "De strategie is klaar. It will be evaluated in time by the cell.")
     assert len(found) == 1 and found[0].message == "a sentence of the nl text is in English"
-    assert "It will be evaluated" in found[0].nl
+    assert "It will be evaluated" in found[0].evidence["nl"]
     assert findings("untranslated", "The strategy is ready and will be evaluated in time.",
                     "De strategie is klaar en wordt tijdig geëvalueerd door de cel.") == []
 
@@ -258,7 +262,7 @@ def test_glossary_quiet_when_a_translation_is_there(en, nl):
 
 def test_glossary_fires_when_no_translation_is_there():
     found = findings("glossary", "Harm reduction works.", "Preventie werkt.", GLOSSARY)
-    assert len(found) == 1 and "none of «schadebeperk»" in found[0].nl
+    assert len(found) == 1 and "none of «schadebeperk»" in found[0].evidence["nl"]
     # "behandelt" (deals with) holds "handel" but is no compound of it.
     found = findings("glossary", "The body deals with all themes.",
                      "Het orgaan behandelt alle thema's.", GLOSSARY)

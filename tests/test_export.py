@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from drugstrat import store
 from drugstrat.cli.commands import app
 from drugstrat.export.pairs import Skipped, TranslationPair, sentence_pairs
-from drugstrat.paths import records_path
+from drugstrat.kb import store
+from drugstrat.kb.paths import records_path
 
 from .conftest import build_pair
 
@@ -57,7 +57,7 @@ def test_tmx_reads_back_with_translate_toolkit(runner, bundled_kb, tmp_path, seg
 
 def test_sentence_alignment_when_one_language_splits_a_sentence():
     pair = TranslationPair(
-        "x", "paragraph", None,
+        "x", "paragraph", None, ("en", "nl"),
         "The strategy covers prevention. It also covers care, treatment and harm reduction in "
         "all settings, including prisons. Enforcement comes last.",
         "De strategie omvat preventie. Ze omvat ook zorg en behandeling. Schadebeperking in "
@@ -73,7 +73,7 @@ def test_sentence_alignment_when_one_language_splits_a_sentence():
 
 def test_sentence_splitting_knows_abbreviations_and_numbers():
     pair = TranslationPair(
-        "x", "paragraph", None,
+        "x", "paragraph", None, ("en", "nl"),
         "Groups (e.g. young people) count, i.e. 1.5 times more. Art. 3 applies.",
         "Groepen (bv. jongeren) tellen, d.w.z. 1,5 keer meer. Art. 3 is van toepassing.", {})
     pairs = sentence_pairs(pair, 1.1, Skipped())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from drugstrat import kb
+from drugstrat.kb import build as kb
 
 from .conftest import EN_SOURCE, NL_SOURCE
 
@@ -94,9 +94,8 @@ def pdf_like(text: str, width: int = 72) -> bytes:
 
 
 def test_the_bundled_pair_parses_the_same_from_pdf_like_text(tmp_path):
-    from drugstrat.lang import LANGUAGES
-    from drugstrat.parser import parse_text
-    from drugstrat.textio import decode
+    from drugstrat.languages import LANGUAGES
+    from drugstrat.parse import decode, parse_text
 
     for lang, source in (("en", EN_SOURCE), ("nl", NL_SOURCE)):
         text = source.read_text(encoding="utf-8")

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from drugstrat import kb, store
 from drugstrat.errors import InputError, KBError
-from drugstrat.paths import records_path
+from drugstrat.kb import build as kb
+from drugstrat.kb import store
+from drugstrat.kb.paths import records_path
+from drugstrat.kb.validate import validate
 
 from .conftest import EN_SOURCE, NL_SOURCE, build_pair
 
@@ -89,7 +91,7 @@ def test_an_interrupted_build_leaves_the_previous_kb_whole(scratch_kb, monkeypat
     def fail(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("drugstrat.kb.atomic_write_text", fail)
+    monkeypatch.setattr("drugstrat.kb.build.atomic_write_text", fail)
     with pytest.raises(KeyboardInterrupt):
         kb.build(kb.recorded_sources(scratch_kb), scratch_kb)
     monkeypatch.undo()
@@ -115,7 +117,7 @@ def test_queries_do_not_parse_yaml_when_the_cache_is_current(scratch_kb, monkeyp
     def no_yaml(*args, **kwargs):
         raise AssertionError("YAML was parsed on the query path")
 
-    monkeypatch.setattr("drugstrat.kb.load_validated", no_yaml)
+    monkeypatch.setattr("drugstrat.kb.validate.load_validated", no_yaml)
     assert store.load(scratch_kb).get("3.4")
 
 
@@ -135,7 +137,7 @@ def test_a_record_breaking_the_schema_is_reported_with_its_line(scratch_kb):
                         "  - id: SO1\n    type: objective_of_sorts\n", 1)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  - id: SO1") + 1
-    problems = kb.validate(scratch_kb)
+    problems = validate(scratch_kb)
     schema = [p for p in problems if p["id"] == "SO1" and "type" in p["problem"]]
     assert schema and schema[0]["line"] == line and schema[0]["file"] == "nl/records.yaml"
     with pytest.raises(KBError, match=rf"{path}:{line}: type"):
@@ -145,14 +147,14 @@ def test_a_record_breaking_the_schema_is_reported_with_its_line(scratch_kb):
 def test_validate_reports_alignment_problems(tmp_path):
     root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n\nTwo is a much longer paragraph.\n",
                       "I. INLEIDING\n\nEen.\n")
-    problems = kb.validate(root)
+    problems = validate(root)
     assert [(p["id"], p["lang"]) for p in problems] == [("intro.p2", "en")]
     assert problems[0]["problem"] == "no nl record with this id"
 
 
 def test_a_sound_kb_validates_clean(tmp_path):
     root = build_pair(tmp_path, "I. INTRODUCTION\n\nOne.\n", "I. INLEIDING\n\nEen.\n")
-    assert kb.validate(root) == []
+    assert validate(root) == []
 
 
 def test_a_merged_paragraph_does_not_shift_the_ids_after_it(tmp_path):
@@ -178,7 +180,7 @@ def test_missing_and_empty_sources_are_input_errors(tmp_path):
 
 def test_a_kb_in_a_read_only_place_still_answers(scratch_kb, tmp_path, monkeypatch):
     """An installed package may not be writable: the cache then goes to the user's cache dir."""
-    from drugstrat import fsutil
+    from drugstrat.storage import atomic as fsutil
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "usercache"))
     (scratch_kb / ".cache" / "kb.json").unlink()
@@ -206,10 +208,11 @@ def test_a_touched_but_unchanged_yaml_does_not_recompile(scratch_kb, monkeypatch
     def no_yaml(*args, **kwargs):
         raise AssertionError("YAML was parsed although its content did not change")
 
-    monkeypatch.setattr("drugstrat.kb.load_validated", no_yaml)
+    monkeypatch.setattr("drugstrat.kb.validate.load_validated", no_yaml)
     assert store.load(scratch_kb).get("3.4")
     cache = json.loads((scratch_kb / ".cache" / "kb.json").read_text(encoding="utf-8"))
-    assert cache["stamps"]["en"][1] == 1_000_000_000  # refreshed, so the next query is fast
+    # Refreshed, so the next query is fast.
+    assert cache["stamps"]["en/records.yaml"][1] == 1_000_000_000
 
 
 def test_an_added_target_group_does_not_shift_the_others(tmp_path):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drugstrat.errors import InputError
-from drugstrat.lang import DUTCH, ENGLISH
-from drugstrat.parser import parse_text
-from drugstrat.textio import decode
+from drugstrat.languages import DUTCH, ENGLISH
+from drugstrat.parse import decode, parse_text
 
 STRATEGY = """\
 2030 - 2033

@@ -6,10 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drugstrat.errors import InputError
-from drugstrat.ids import canonical, resolve
-from drugstrat.lang import DUTCH, ENGLISH
-from drugstrat.parser import parse_text
-from drugstrat.yamlio import render
+from drugstrat.kb.ids import canonical, resolve
+from drugstrat.kb.yamlio import render
+from drugstrat.languages import DUTCH, ENGLISH
+from drugstrat.parse import parse_text
 
 # Text made of the pieces the parser reacts to, so that the interesting paths are reached.
 FRAGMENTS = st.sampled_from([
@@ -56,9 +56,9 @@ def test_id_resolution_never_raises(query):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS, DOCUMENTS)
 def test_diff_never_raises_and_always_shows_evidence(en_text, nl_text):
-    from drugstrat.align import align, realign
     from drugstrat.diff import run
-    from drugstrat.glossary import Glossary, Term
+    from drugstrat.kb.align import align, realign
+    from drugstrat.terms.glossary import Glossary, Term
 
     if not en_text.strip() or not nl_text.strip():
         return
@@ -67,5 +67,5 @@ def test_diff_never_raises_and_always_shows_evidence(en_text, nl_text):
     versions = align({"en": en.records, "nl": nl.records})
     glossary = Glossary(terms=[Term({"en": ("groups",), "nl": ("groepen",)})])
     for finding in run(versions, glossary).findings:
-        assert finding.en.strip() and finding.nl.strip(), finding
+        assert finding.evidence["en"].strip() and finding.evidence["nl"].strip(), finding
         assert finding.finding_id.startswith(finding.check)

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from drugstrat import store
 from drugstrat.cli.commands import app
-from drugstrat.glossary import glossary_path
+from drugstrat.kb import store
+from drugstrat.kb.paths import glossary_path
 from drugstrat.search.query import search
 
 from .conftest import build_pair
@@ -138,8 +138,8 @@ def test_groups_align_names_across_languages_and_map_objectives(runner, bundled_
     groups = json.loads(run(runner, bundled_kb, "groups", "--json").stdout)
     young = next(g for g in groups if "young people" in g["en"])
     assert "jongeren" in young["nl"] and "SO1" in young["objectives"]
-    prison = next(g for g in groups if g["en"] == "prison staff")
-    assert prison["nl"] == "gevangenispersoneel" and "1.6" in prison["objectives"]
+    prison = next(g for g in groups if g["en"] == ["prison staff"])
+    assert prison["nl"] == ["gevangenispersoneel"] and "1.6" in prison["objectives"]
 
 
 def test_groups_matrix_as_csv(runner, bundled_kb):
@@ -167,7 +167,7 @@ def test_terms_with_no_pair_exits_1(runner, bundled_kb):
 
 
 def test_the_search_index_follows_edits_of_the_yaml(scratch_kb):
-    from drugstrat.paths import records_path
+    from drugstrat.kb.paths import records_path
 
     assert not search(store.load(scratch_kb), "xylofoon")
     path = records_path(scratch_kb, "en")

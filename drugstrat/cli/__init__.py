@@ -15,8 +15,8 @@ from drugstrat import __version__
 
 app = typer.Typer(
     name="drugstrat",
-    help="Query, cross-reference and check the English and Dutch versions of the "
-    "Interfederal Drugs Strategy.",
+    help="Query, cross-reference and check the language versions of the Interfederal Drugs "
+    "Strategy.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,

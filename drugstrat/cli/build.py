@@ -1,24 +1,43 @@
 """`drugstrat build`: sources → YAML knowledge base (and `--check` for drift)."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from drugstrat.cli import app, messages
-from drugstrat.cli.common import FormatOption, JsonOption, data_dir, data_given, reports_errors
-from drugstrat.cli.output import choose, emit
-from drugstrat.status import Exit
+from drugstrat.cli.common import (
+    FormatOption,
+    JsonOption,
+    data_dir,
+    data_given,
+    output,
+    reports_errors,
+)
+from drugstrat.cli.output import Format, Output
+from drugstrat.cli.status import Exit
+from drugstrat.cli.view import Column, Table, View
+
+if TYPE_CHECKING:
+    from drugstrat.kb.build import BuildReport
 
 
 @app.command()
 @reports_errors
 def build(
     ctx: typer.Context,
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", metavar="LANG=FILE",
+        help="A language version (repeatable); the first is the reference the others align "
+             "to.")] = None,
     en: Annotated[Path | None, typer.Option("--en", dir_okay=False,
-                                            help="English source text.")] = None,
+                                            help="English source text (= --source en=FILE).")
+                  ] = None,
     nl: Annotated[Path | None, typer.Option("--nl", dir_okay=False,
-                                            help="Dutch source text.")] = None,
+                                            help="Dutch source text (= --source nl=FILE).")
+                  ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", file_okay=False,
                                              help="Knowledge base directory to write.")] = None,
     check: Annotated[bool, typer.Option(
@@ -29,32 +48,28 @@ def build(
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Build the knowledge base from the two language versions.
+    """Build the knowledge base from its language versions.
 
     Plain `drugstrat build` rebuilds the bundled knowledge base (or the one --data names) from
-    the sources it was built from. With --en FILE --nl FILE --out DIR it builds a new one.
-    Fields people added to records (status, note …) are kept.
+    the sources it was built from. With --source LANG=FILE … (or --en/--nl) and --out DIR it
+    builds a new one; the first language is the reference the others are aligned to. Fields
+    people added to records (status, note …) are kept.
 
-    Example: drugstrat build --en en.txt --nl nl.txt --out my-kb
+    Example: drugstrat build --source en=en.txt --source fr=fr.txt --out my-kb
     """
-    from drugstrat import kb
+    from drugstrat.kb import build as kb_build
 
-    if (en is None) != (nl is None):
-        raise typer.BadParameter("give both --en and --nl, or neither", param_hint="--en/--nl")
-    if en is not None and nl is not None:
-        if out is None and not data_given(ctx):
-            raise typer.BadParameter("say where to write the new knowledge base",
-                                     param_hint="--out")
-        root = out or data_dir(ctx)
-        sources = {"en": en, "nl": nl}
-    else:
-        root = out or data_dir(ctx)
-        sources = None
+    sources = _sources(en, nl, source or [])
+    if sources and out is None and not data_given(ctx):
+        raise typer.BadParameter("say where to write the new knowledge base", param_hint="--out")
+    root = out or data_dir(ctx)
+    shown = output(fmt, as_json)
 
     if check:
-        report = kb.check(root, encoding) if sources is None else kb.compare(
-            kb.prepare(sources, root, encoding))
-        _emit_report(report, choose(fmt, as_json), checking=True)
+        report = (kb_build.check(root, encoding) if not sources
+                  else kb_build.compare(kb_build.prepare(sources, root, encoding)))
+        if shown.fmt is not Format.table:  # for people, the verdict line on stderr says it all
+            _emit(shown, report, checking=True)
         if report.drifted:
             for path in report.drifted:
                 messages.warn(f"{path} differs from what its source gives; run `drugstrat build`")
@@ -62,7 +77,7 @@ def build(
         messages.info(f"{root}: up to date")
         return
 
-    report = kb.build(sources or kb.recorded_sources(root), root, encoding)
+    report = kb_build.build(sources or kb_build.recorded_sources(root), root, encoding)
     for built in report.languages.values():
         for warning in built.warnings:
             messages.warn(warning.format(str(built.source)))
@@ -70,46 +85,37 @@ def build(
             messages.warn(f"{len(built.orphans)} annotated record(s) no longer exist in "
                           f"{built.lang}; their fields are kept in {root / built.lang}/"
                           f"orphans.yaml")
-    _emit_report(report, choose(fmt, as_json), checking=False)
+    _emit(shown, report, checking=False)
 
 
-def _emit_report(report: Any, fmt: Any, checking: bool) -> None:
+def _sources(en: Path | None, nl: Path | None, specs: list[str]) -> dict[str, Path]:
+    """The sources in the order given: the --en/--nl shortcuts first, then each --source."""
+    sources: dict[str, Path] = {}
+    for lang, path in (("en", en), ("nl", nl)):
+        if path is not None:
+            sources[lang] = path
+    for spec in specs:
+        lang, sep, name = spec.partition("=")
+        lang = lang.strip().lower()
+        if not sep or not lang or not name:
+            raise typer.BadParameter(f"{spec!r}: give LANG=FILE, e.g. fr=strategie.txt",
+                                     param_hint="--source")
+        if lang in sources:
+            raise typer.BadParameter(f"{lang} is given twice", param_hint="--source")
+        sources[lang] = Path(name)
+    return sources
+
+
+def _emit(shown: Output, report: BuildReport, checking: bool) -> None:
+    rows = report.rows()
     counts = report.counts()
-    unaligned = report.unaligned()
-    summary = {
-        "root": str(report.root),
-        "checked" if checking else "built": True,
-        "drifted": [str(p) for p in report.drifted],
-        "languages": {
-            lang: {"source": built.source_name, "records": len(built.records),
-                   "unaligned": unaligned[lang], "warnings": len(built.warnings),
-                   "types": counts[lang]}
-            for lang, built in report.languages.items()
-        },
-    }
-    if checking and fmt.value == "table":
-        return  # the verdict line on stderr says it all
-    rows = [{"lang": lang, **{k: v for k, v in info.items() if k != "types"}}
-            for lang, info in summary["languages"].items()]
-    emit(fmt, rows, document=summary, table=lambda: _summary_table(summary))
-
-
-def _summary_table(summary: dict) -> Any:
-    from rich.table import Table
-
-    from drugstrat.cli.console import safe_text
-
-    langs = list(summary["languages"])
-    table = Table(title=f"built {summary['root']}", header_style="bold")
-    table.add_column("type")
-    for lang in langs:
-        table.add_column(lang.upper(), justify="right")
-    types = sorted({t for info in summary["languages"].values() for t in info["types"]})
-    for rtype in types:
-        table.add_row(safe_text(rtype), *[str(summary["languages"][c]["types"].get(rtype, 0))
-                                          for c in langs])
-    table.add_row("all records", *[str(summary["languages"][c]["records"]) for c in langs],
-                  style="bold")
-    table.add_row("unaligned", *[str(summary["languages"][c]["unaligned"]) for c in langs])
-    table.add_row("warnings", *[str(summary["languages"][c]["warnings"]) for c in langs])
-    return table
+    types = sorted({t for by_type in counts.values() for t in by_type})
+    human = [{"type": rtype, **{lang: counts[lang].get(rtype, 0) for lang in counts}}
+             for rtype in types]
+    human += [{"type": label, **{row["lang"]: row[key] for row in rows}}
+              for label, key in (("all records", "records"), ("unaligned", "unaligned"),
+                                 ("warnings", "warnings"))]
+    columns = [Column("type"), *(Column(lang, lang.upper(), numeric=True) for lang in counts)]
+    shown.emit(View(rows, [Column(key) for key in rows[0]] if rows else [],
+                    document=report.summary(checking),
+                    human=[Table(human, columns, caption=f"built {report.root}")]))

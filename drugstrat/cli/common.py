@@ -1,16 +1,22 @@
 """What every command shares: the knowledge-base option, output options, error handling."""
 
+from __future__ import annotations
+
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from drugstrat.cli import messages
-from drugstrat.cli.output import Format
+from drugstrat.cli.output import Format, Output, choose
+from drugstrat.cli.status import Exit
+from drugstrat.cli.view import Column
 from drugstrat.errors import DrugstratError
-from drugstrat.status import Exit
+
+if TYPE_CHECKING:
+    from drugstrat.kb.store import KB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -20,7 +26,7 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", "-l", help="Only this language (en, nl).")
+    str | None, typer.Option("--lang", "-l", help="Only this language (e.g. en, nl).")
 ]
 
 
@@ -38,8 +44,12 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output(fmt: Format | None, as_json: bool) -> Output:
+    return Output(choose(fmt, as_json))
+
+
 def data_dir(ctx: typer.Context) -> Path:
-    from drugstrat.paths import data_dir as resolve
+    from drugstrat.kb.paths import data_dir as resolve
 
     return resolve((ctx.obj or {}).get("data"))
 
@@ -49,10 +59,16 @@ def data_given(ctx: typer.Context) -> bool:
     return (ctx.obj or {}).get("data") is not None
 
 
-def resolve_or_exit(kb: Any, record_id: str) -> str:
+def load_kb(ctx: typer.Context) -> KB:
+    from drugstrat.kb import store
+
+    return store.load(data_dir(ctx))
+
+
+def resolve_or_exit(kb: KB, record_id: str) -> str:
     """The id a user typed, forgiven; an unknown one is said on stderr, with near ids, and
     ends the command with exit code 1 (the question "is there such a record" was answered)."""
-    from drugstrat.ids import resolve, suggest
+    from drugstrat.kb.ids import resolve, suggest
 
     found = resolve(record_id, kb.ids)
     if found is None:
@@ -73,3 +89,8 @@ def check_lang(lang: str | None, available: list[str]) -> str | None:
             param_hint="--lang",
         )
     return code
+
+
+def language_columns(langs: list[str]) -> list[Column]:
+    """A prose column per language, headed by its code in capitals."""
+    return [Column(lang, lang.upper(), prose=True) for lang in langs]

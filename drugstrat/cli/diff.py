@@ -1,16 +1,28 @@
 """`drugstrat diff` and `drugstrat checks`: the translator's QA report."""
 
+from __future__ import annotations
+
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from drugstrat.cli import app, messages
-from drugstrat.cli.common import FormatOption, JsonOption, data_dir, reports_errors
-from drugstrat.cli.output import choose, emit
-from drugstrat.status import Exit
+from drugstrat.cli.common import (
+    FormatOption,
+    JsonOption,
+    data_dir,
+    language_columns,
+    load_kb,
+    output,
+    reports_errors,
+)
+from drugstrat.cli.status import Exit
+from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
 
-FINDING_COLUMNS = ("finding", "id", "type", "check", "severity", "message", "en", "nl")
+if TYPE_CHECKING:
+    from drugstrat.kb.store import KB
+
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -37,6 +49,10 @@ def diff(
         "--severity", "-s", help="Only findings at or above this severity.")] = None,
     ids: Annotated[list[str] | None, typer.Option(
         "--id", help="Only findings about this record (repeatable).")] = None,
+    pairs: Annotated[list[str] | None, typer.Option(
+        "--pair", "-p", metavar="A:B",
+        help="Compare these two languages (repeatable; default: the reference with each "
+             "other language).")] = None,
     fail_on: Annotated[FailLevel, typer.Option(
         "--fail-on", help="Exit 1 when a finding at or above this severity remains.")
     ] = FailLevel.error,
@@ -50,20 +66,22 @@ def diff(
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Check that the English and Dutch versions say the same thing.
+    """Check that the language versions say the same thing.
 
-    Runs every check of `drugstrat checks` over the aligned records and reports each finding
-    with the record, the check, its severity and the evidence from both languages. Accepted
-    findings (in accepted.yaml beside the knowledge base) are hidden unless --all; acceptances
-    whose finding no longer occurs are reported as stale. Exits 1 when a finding at or above
+    Runs every check of `drugstrat checks` over the aligned records of the reference and each
+    other language (or the --pair asked for) and reports each finding with the record, the
+    check, its severity and the evidence from both languages. Accepted findings (in
+    accepted.yaml beside the knowledge base) are hidden unless --all; acceptances whose
+    finding no longer occurs are reported as stale. Exits 1 when a finding at or above
     --fail-on (default: error) remains.
 
     Example: drugstrat diff --severity warning --check numbers --check enumeration
     """
     from drugstrat import diff as qa
-    from drugstrat import glossary, store
     from drugstrat.diff import accept as acceptances
-    from drugstrat.ids import resolve
+    from drugstrat.kb.ids import resolve
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load as load_glossary
 
     root = data_dir(ctx)
     unknown = [c for c in checks or () if c not in qa.REGISTRY]
@@ -72,112 +90,82 @@ def diff(
                                  param_hint="--check")
     if accept and not (comment and comment.strip()):
         raise typer.BadParameter("say why, with --comment", param_hint="--accept")
-    kb = store.load(root)
-    accepted = acceptances.load(root)
-    report = qa.run(kb.versions, glossary.load(glossary.glossary_path(root)), accepted,
-                    checks or None)
+    kb = load_kb(ctx)
+    langs = qa.language_pairs(kb.langs, pairs)
+    accepted = acceptances.load(root, qa.language_pairs(kb.langs)[0])
+    report = qa.run(kb.versions, load_glossary(glossary_path(root)), accepted, checks or None,
+                    langs)
 
     if accept:
-        every = {f.finding_id: f for f in report.findings + [f for f, _ in report.accepted]}
-        if accept not in every:
+        every = [f for f in report.findings + [f for f, _ in report.accepted]
+                 if f.finding_id == accept]
+        if not every:
             raise typer.BadParameter(f"no current finding {accept!r}", param_hint="--accept")
-        entry = acceptances.accept(root, every[accept].to_dict(), comment or "")
+        if len({f.pair for f in every}) > 1:
+            raise typer.BadParameter(f"{accept!r} occurs in several language pairs; say which "
+                                     f"with --pair", param_hint="--accept")
+        entry = acceptances.accept(root, accepted, every[0], comment or "")
         messages.info(f"accepted {entry['finding']}: {entry['comment']}")
         return
 
-    wanted_ids = {resolve(i, kb.ids) or i for i in ids or ()}
+    wanted = {resolve(i, kb.ids) or i for i in ids or ()}
     minimum = qa.Severity[severity.value] if severity else qa.Severity.info
-    rows = []
-    shown = [(f, None) for f in report.findings]
+    rows = report.rows(minimum, wanted, include_accepted=show_all)
+    summary = report.summary(rows)
+    columns = [Column(key) for key in ("finding", "pair", "id", "type", "check", "severity",
+                                       "message", *kb.langs)]
     if show_all:
-        shown += report.accepted
-    for finding, entry in shown:
-        if finding.severity < minimum or (wanted_ids and finding.id not in wanted_ids):
-            continue
-        row = finding.to_dict()
-        if show_all:
-            row["accepted"] = entry is not None
-            if entry:
-                row["comment"] = entry.get("comment")
-        rows.append(row)
-    summary = _summary(rows, report)
-    output = choose(fmt, as_json)
-    emit(output, rows, document={"findings": rows, "summary": summary},
-         columns=FINDING_COLUMNS + (("accepted", "comment") if show_all else ()),
-         table=lambda: _report_view(kb, rows, summary))
+        columns += [Column("accepted"), Column("comment")]
+    output(fmt, as_json).emit(View(rows, columns,
+                                   document={"findings": rows, "summary": summary},
+                                   human=_report_view(kb, rows, summary, len(langs) > 1)))
     for entry in report.stale:
         messages.warn(f"stale acceptance {entry['finding']}: the finding no longer occurs "
                       f"({entry.get('message', '')})")
-    open_rows = [r for r in rows if not r.get("accepted")]
-    if fail_on != FailLevel.never and any(
-        qa.Severity[r["severity"]] >= qa.Severity[fail_on.value] for r in open_rows
-    ):
+    level = None if fail_on is FailLevel.never else qa.Severity[fail_on.value]
+    if report.fails(rows, level):
         raise typer.Exit(code=Exit.FOUND)
 
 
-def _summary(rows: list[dict], report: Any) -> dict:
-    by_severity: dict[str, int] = {}
-    by_check: dict[str, int] = {}
-    for row in rows:
-        if row.get("accepted"):
-            continue
-        by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1
-        by_check[row["check"]] = by_check.get(row["check"], 0) + 1
-    return {
-        "findings": sum(not r.get("accepted") for r in rows),
-        "by_severity": by_severity,
-        "by_check": dict(sorted(by_check.items())),
-        "accepted": len(report.accepted),
-        "stale": [e["finding"] for e in report.stale],
-    }
-
-
-def _report_view(kb: Any, rows: list[dict], summary: dict) -> Any:
+def _report_view(kb: KB, rows: list[dict[str, Any]], summary: dict[str, Any],
+                 several_pairs: bool) -> list[Block]:
     """Findings grouped by record: the two texts side by side with the evidence highlighted,
-    then each finding on a line."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    from drugstrat.cli.console import safe_text
-
-    parts: list[Any] = []
-    groups: dict[str, list[dict]] = {}
+    then each finding on a line with its evidence."""
+    blocks: list[Block] = []
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault(row["id"], []).append(row)
-    for record_id, findings in groups.items():
+        groups.setdefault((row["pair"], row["id"]), []).append(row)
+    for (pair, record_id), findings in groups.items():
+        langs = pair.split(":")
+        heading = [("\n", ""), (record_id, "bold cyan"), (f"  {findings[0]['type']}", "dim")]
+        if several_pairs:
+            heading.append((f"  {pair}", "dim"))
+        blocks.append(Line(heading))
         versions = kb.get(record_id)
-        parts.append(Text.assemble(("\n", ""), safe_text(record_id, "bold cyan"), ("  ", ""),
-                                   safe_text(findings[0]["type"], "dim")))
-        if versions and any(f["spans"].get("en") or f["spans"].get("nl") for f in findings):
-            table = Table(expand=True, header_style="bold")
-            table.add_column("EN", ratio=1)
-            table.add_column("NL", ratio=1)
-            texts = []
-            for lang in ("en", "nl"):
+        if versions and any(f["spans"].get(lang) for f in findings for lang in langs):
+            marked = {}
+            for lang in langs:
                 record = versions.get(lang)
-                text = safe_text(record["text"] if record else "—")
-                for finding in findings:
-                    for start, end in finding["spans"].get(lang, ()):
-                        text.stylize("reverse " + SEVERITY_STYLE[finding["severity"]], start,
-                                     end)
-                texts.append(text)
-            table.add_row(*texts)
-            parts.append(table)
+                marked[lang] = Marked(record["text"] if record else "—", [
+                    (start, end, "reverse " + SEVERITY_STYLE[f["severity"]])
+                    for f in findings for start, end in f["spans"].get(lang, ())])
+            blocks.append(Table([marked], language_columns(langs)))
         for finding in findings:
-            parts.append(Text.assemble(
+            blocks.append(Line([
                 ("  ", ""),
                 (f"{finding['severity']:<7} ", SEVERITY_STYLE[finding["severity"]]),
-                (f"{finding['check']}: ", "bold"), safe_text(finding["message"]),
+                (f"{finding['check']}: ", "bold"), (finding["message"], ""),
                 (f"  {finding['finding']}", "dim"),
                 (" (accepted)" if finding.get("accepted") else "", "green"),
-            ))
-            parts.append(Text.assemble(("      en: ", "dim"), safe_text(finding["en"]),
-                                       ("\n      nl: ", "dim"), safe_text(finding["nl"])))
+            ]))
+            evidence: list[tuple[str, str]] = []
+            for n, lang in enumerate(langs):
+                evidence += [(("\n" if n else "") + f"      {lang}: ", "dim"), (finding[lang], "")]
+            blocks.append(Line(evidence))
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
-    parts.append(Text(f"{summary['findings']} finding(s): {counts}; "
-                      f"{summary['accepted']} accepted", style="bold"))
-    return Group(*parts)
+    blocks.append(Line([(f"{summary['findings']} finding(s): {counts}; "
+                         f"{summary['accepted']} accepted", "bold")]))
+    return blocks
 
 
 @app.command("checks")
@@ -191,19 +179,9 @@ def list_checks(as_json: JsonOption = False, fmt: FormatOption = None) -> None:
 
     rows = [{"check": c.name, "severity": c.severity.name, "description": c.description}
             for c in REGISTRY.values()]
-
-    def table() -> Any:
-        from rich.table import Table
-
-        from drugstrat.cli.console import safe_text
-
-        view = Table(header_style="bold")
-        for column in ("check", "severity", "description"):
-            view.add_column(column)
-        for row in rows:
-            view.add_row(safe_text(row["check"], "bold"),
-                         safe_text(row["severity"], SEVERITY_STYLE[row["severity"]]),
-                         safe_text(row["description"]))
-        return view
-
-    emit(choose(fmt, as_json), rows, columns=("check", "severity", "description"), table=table)
+    people = [{**row, "severity": Marked(row["severity"], [(0, len(row["severity"]),
+                                                           SEVERITY_STYLE[row["severity"]])])}
+              for row in rows]
+    columns = [Column("check", style="bold"), Column("severity"),
+               Column("description", prose=True)]
+    output(fmt, as_json).emit(View(rows, columns, human=[Table(people, columns)]))

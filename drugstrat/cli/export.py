@@ -1,20 +1,28 @@
 """`drugstrat export` and `drugstrat report`: files for CAT tools, spreadsheets, Datasette and
 the browser."""
 
-import sys
+from __future__ import annotations
+
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from drugstrat.cli import app, messages
-from drugstrat.cli.common import data_dir, reports_errors
+from drugstrat.cli.common import data_dir, load_kb, reports_errors
 from drugstrat.errors import InputError
+
+if TYPE_CHECKING:
+    from drugstrat.export.pairs import Skipped
+    from drugstrat.kb.store import KB
 
 OutOption = Annotated[str, typer.Option(
     "--out", "-o", help="File to write (atomically), or - for standard output.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+PairOption = Annotated[str | None, typer.Option(
+    "--pair", "-p", metavar="SOURCE:TARGET",
+    help="The two languages to write (default: the reference and the next language).")]
 
 
 class ExportFormat(StrEnum):
@@ -36,6 +44,7 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to export.")],
     out: OutOption,
+    pair: PairOption = None,
     segments: Annotated[Segments, typer.Option(
         "--segments", help="TMX units per record (paragraph) or per aligned sentence.")
     ] = Segments.paragraph,
@@ -43,113 +52,105 @@ def export(
         "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
     force: ForceOption = False,
 ) -> None:
-    """Export the aligned knowledge base: TMX 1.4b or XLIFF 2.0 for CAT tools, CSV or JSON
-    Lines for spreadsheets and scripts, SQLite (with metadata.json) for Datasette.
+    """Export two aligned languages: TMX 1.4b or XLIFF 2.0 for CAT tools, CSV or JSON Lines
+    for spreadsheets and scripts, SQLite (with metadata.json) for Datasette.
 
     Records with no counterpart, and sentences the sentence alignment leaves alone, are left
     out and counted on stderr. An existing file is kept unless --force.
 
     Example: drugstrat export --format tmx --segments sentence --out strategy.tmx
     """
-    from drugstrat import store
     from drugstrat.export.pairs import Skipped
+    from drugstrat.storage.outputs import write_output
 
-    root = data_dir(ctx)
-    kb = store.load(root)
+    kb = load_kb(ctx)
+    langs = _langs(kb, pair)
     skipped = Skipped()
     if fmt is ExportFormat.sqlite:
-        _export_sqlite(kb, root, out, force)
+        _export_sqlite(kb, langs, data_dir(ctx), out, force)
     else:
-        text = _render(kb, fmt, segments, bom, skipped)
-        write(out, text, force)
+        write_output(out, _render(kb, langs, fmt, segments, bom, skipped), force)
     if skipped.records or skipped.sentences:
         messages.info(f"left out: {skipped.records} record(s) with no counterpart"
                       + (f", {skipped.sentences} unaligned sentence(s)"
                          if skipped.sentences else ""))
 
 
-def _render(kb, fmt: ExportFormat, segments: Segments, bom: bool, skipped) -> str:  # noqa: ANN001
+def _langs(kb: KB, pair: str | None) -> tuple[str, str]:
+    from drugstrat.export.pairs import export_langs
+
+    if pair is None:
+        return export_langs(kb)
+    source, sep, target = pair.partition(":")
+    if not sep:
+        raise InputError(f"--pair {pair!r}: give SOURCE:TARGET, e.g. en:fr")
+    return export_langs(kb, source.strip(), target.strip())
+
+
+def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segments, bom: bool,
+            skipped: Skipped) -> str:
     if fmt is ExportFormat.tmx:
         from drugstrat.export.tmx import tmx
 
-        return tmx(kb, segments.value, skipped)
+        return tmx(kb, langs, segments.value, skipped)
     if fmt is ExportFormat.xliff:
         from drugstrat.export.xliff import xliff
 
-        return xliff(kb, original=_original(kb), skipped=skipped)
+        return xliff(kb, langs, original=_title(kb), skipped=skipped)
     from drugstrat.export import tabular
 
     if fmt is ExportFormat.csv:
-        return tabular.to_csv(kb, bom=bom, skipped=skipped)
-    return tabular.to_jsonl(kb, skipped)
+        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped)
+    return tabular.to_jsonl(kb, langs, skipped)
 
 
-def _original(kb) -> str:  # noqa: ANN001
-    return next((r["text"] for r in kb.versions.get("en", []) if r["id"] == "title"),
-                "drugstrat")
+def _title(kb: KB) -> str:
+    """The document's title in the reference language."""
+    title = kb.by_id[kb.reference].get("title")
+    return title["text"] if title else "drugstrat"
 
 
-def _export_sqlite(kb, root: Path, out: str, force: bool) -> None:  # noqa: ANN001
+def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: bool) -> None:
     from drugstrat.export.sqlite import metadata, write_database
+    from drugstrat.storage.outputs import check_target, write_output
 
     if out == "-":
         raise InputError("an SQLite database cannot go to standard output; give --out FILE")
-    path = Path(out)
-    meta = path.with_name("metadata.json")
-    for target in (path, meta):
-        if target.exists() and not force:
-            raise InputError(f"{target} exists; pass --force to overwrite it")
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such directory")
-    write_database(kb, path, _findings(kb, root, with_accepted=True))
-    write(str(meta), metadata(path.stem, _original(kb)), force=True)
+    path = check_target(out, force)
+    meta = check_target(str(path.with_name("metadata.json")), force)
+    write_database(kb, langs, path, _findings(kb, root, with_accepted=True))
+    write_output(str(meta), metadata(path.stem, _title(kb), langs), force=True)
     messages.info(f"wrote {path} and {meta} (datasette {path} -m {meta})")
 
 
-def _findings(kb, root: Path, with_accepted: bool) -> list[dict]:  # noqa: ANN001
-    from drugstrat import diff, glossary
+def _findings(kb: KB, root: Path, with_accepted: bool) -> list[dict[str, Any]]:
+    from drugstrat import diff
     from drugstrat.diff import accept
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load as load_glossary
 
-    result = diff.run(kb.versions, glossary.load(glossary.glossary_path(root)),
-                      accept.load(root))
-    rows = [f.to_dict() for f in result.findings]
-    if with_accepted:
-        rows += [{**f.to_dict(), "accepted": True, "comment": entry.get("comment")}
-                 for f, entry in result.accepted]
-    return rows
-
-
-def write(out: str, text: str, force: bool) -> None:
-    """To stdout with `-`, else atomically to a file that must not exist unless `force`."""
-    if out == "-":
-        sys.stdout.write(text)
-        return
-    from drugstrat.fsutil import atomic_write_text
-
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise InputError(f"{path} exists; pass --force to overwrite it")
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such directory")
-    atomic_write_text(path, text)
+    if len(kb.langs) < 2:
+        return []
+    pairs = diff.language_pairs(kb.langs)
+    report = diff.run(kb.versions, load_glossary(glossary_path(root)),
+                      accept.load(root, pairs[0]), pairs=pairs)
+    return report.rows(include_accepted=with_accepted)
 
 
 @app.command()
 @reports_errors
 def report(ctx: typer.Context, out: OutOption, force: ForceOption = False) -> None:
-    """Write the reviser's page: one self-contained HTML file with the two versions side by
-    side, the diff findings highlighted in the text, and filters by objective and by check.
+    """Write the reviser's page: one self-contained HTML file with the language versions side
+    by side, the diff findings highlighted in the text, and filters by objective and by check.
 
     Example: drugstrat report --out review.html
     """
-    from drugstrat import store
     from drugstrat.export.report import report as page
+    from drugstrat.storage.outputs import write_output
 
-    root = data_dir(ctx)
-    kb = store.load(root)
-    findings = _findings(kb, root, with_accepted=False)
-    write(out, page(kb, findings, f"{_original(kb)} — EN/NL review"), force)
+    kb = load_kb(ctx)
+    findings = _findings(kb, data_dir(ctx), with_accepted=False)
+    languages = "/".join(code.upper() for code in kb.langs)
+    write_output(out, page(kb, findings, f"{_title(kb)} — {languages} review"), force)
     if out != "-":
         messages.info(f"wrote {out}: {len(findings)} findings")

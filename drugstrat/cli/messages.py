@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from drugstrat.cli.console import visible
+from drugstrat.text.controls import visible
 
 
 def error(message: str) -> None:

@@ -1,17 +1,20 @@
-"""The one output path: every command hands its data here and the format decides the rest.
+"""The one output path: every command hands one `View` (see `drugstrat.cli.view`) to
+`Output.emit`, and the format decides the rest.
 
 Machine formats are written with `sys.stdout.write` (never through rich, which wraps lines and
-reads `[x]` as markup); the table format asks the command for a rich renderable and prints it
-through the safe console. Nothing but data goes to stdout.
+reads `[x]` as markup); the human view is drawn by `drugstrat.cli.render`, the one table
+renderer. Nothing but data goes to stdout.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
+
+from drugstrat.cli.view import View
 
 
 class Format(StrEnum):
@@ -28,39 +31,31 @@ def choose(fmt: Format | None, as_json: bool) -> Format:
     return fmt or Format.table
 
 
-def emit(
-    fmt: Format,
-    rows: Sequence[dict],
-    *,
-    table: Callable[[], Any],
-    document: Any = None,
-    columns: Sequence[str] | None = None,
-) -> None:
-    """Write `rows` (or `document`, for json and yaml, when the command has a richer shape)."""
-    whole = rows if document is None else document
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        _write_csv(rows, columns)
-    elif fmt is Format.yaml:
-        from ruamel.yaml import YAML
+class Output:
+    def __init__(self, fmt: Format = Format.table, width: int | None = None) -> None:
+        self.fmt = fmt
+        self.width = width  # for people; the terminal's when None
 
-        yaml = YAML(typ="safe", pure=True)
-        yaml.default_flow_style = False
-        yaml.width = 4096  # one line a value: no folding, no trailing spaces
-        yaml.allow_unicode = True
-        yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
-        yaml.dump(whole, sys.stdout)
-    else:
-        from drugstrat.cli.console import stdout_console
+    def emit(self, view: View) -> None:
+        whole = view.rows if view.document is None else view.document
+        if self.fmt is Format.json:
+            sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2, default=str) + "\n")
+        elif self.fmt is Format.jsonl:
+            for row in view.rows:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        elif self.fmt is Format.csv:
+            _write_csv(view.rows, [c.key for c in view.columns] or None)
+        elif self.fmt is Format.yaml:
+            from drugstrat.storage import yamlfile
 
-        stdout_console().print(table())
+            sys.stdout.write(yamlfile.dumps(whole))
+        else:
+            from drugstrat.cli.render import draw
+
+            draw(view.blocks(), self.width)
 
 
-def _write_csv(rows: Sequence[dict], columns: Sequence[str] | None) -> None:
+def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> None:
     import csv
 
     if columns is None:

@@ -1,5 +1,7 @@
 """`drugstrat search`, `xref`, `groups` and `terms`: what analysts ask."""
 
+from __future__ import annotations
+
 from typing import Annotated, Any
 
 import typer
@@ -11,13 +13,16 @@ from drugstrat.cli.common import (
     LangOption,
     check_lang,
     data_dir,
+    language_columns,
+    load_kb,
+    output,
     reports_errors,
     resolve_or_exit,
 )
-from drugstrat.cli.output import choose, emit
-from drugstrat.status import Exit
+from drugstrat.cli.status import Exit
+from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
 
-HIT_COLUMNS = ("rank", "id", "type", "lang", "score", "text")
+HIT_COLUMNS = [Column(key) for key in ("rank", "id", "type", "lang", "score", "text")]
 SNIPPET = 150
 
 
@@ -25,7 +30,7 @@ SNIPPET = 150
 @reports_errors
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="Words to look for, in English or Dutch.")],
+    query: Annotated[list[str], typer.Argument(help="Words to look for, in any language.")],
     types: Annotated[list[str] | None, typer.Option(
         "--type", "-t", help="Only records of this type (repeatable).")] = None,
     lang: LangOption = None,
@@ -35,7 +40,7 @@ def search(
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Search both languages; each record comes with its translation.
+    """Find records by their words, in every language; each record comes with its translation.
 
     Case, accents, typos, word forms and Dutch compounds are forgiven: `prekursoren`,
     `geintegreerd`, `gokken` (finds `gokspelen`), `handel in drugs` (finds `drugshandel`). An id
@@ -43,35 +48,45 @@ def search(
 
     Example: drugstrat search money laundering --type specific_objective
     """
-    from drugstrat import store
-    from drugstrat.glossary import glossary_path
+    from drugstrat.kb.paths import glossary_path
     from drugstrat.search.query import search as run_search
 
-    root = data_dir(ctx)
-    kb = store.load(root)
+    kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
-    known = {r["type"] for r in kb.records()}
     for rtype in types or ():
-        if rtype not in known:
+        if rtype not in kb.types():
             raise typer.BadParameter(f"{rtype!r} is not a record type here",
                                      param_hint="--type")
     text = " ".join(query)
     groups = run_search(kb, text, types=set(types or ()) or None, lang=code, so=so,
-                        limit=limit, glossary_file=glossary_path(root))
+                        limit=limit, glossary_file=glossary_path(data_dir(ctx)))
     rows = [{"rank": rank, **hit.to_dict()}
             for rank, group in enumerate(groups, start=1) for hit in group.hits]
-    output = choose(fmt, as_json)
-    if groups or output.value != "table":
-        emit(output, rows, columns=HIT_COLUMNS, table=lambda: _hits_view(groups))
+    langs = [c for c in kb.langs if any(h.lang == c for g in groups for h in g.hits)]
+    people = []
+    for rank, group in enumerate(groups, start=1):
+        row: dict[str, Any] = {"#": rank, "id": Marked(f"{group.id}\n{group.type}",
+                                                       [(len(group.id) + 1,
+                                                         len(group.id) + 1 + len(group.type),
+                                                         "dim")])}
+        for hit in group.hits:
+            snippet, spans = _snippet(hit.text, hit.spans)
+            row[hit.lang] = Marked(snippet, [(s, e, "bold yellow") for s, e in spans])
+        people.append(row)
+    columns = [Column("#", numeric=True, style="dim"), Column("id", style="bold cyan"),
+               *language_columns(langs)]
+    shown = output(fmt, as_json)
+    if groups or shown.fmt.value != "table":
+        shown.emit(View(rows, HIT_COLUMNS, human=[Table(people, columns, lines=True)]))
     if not groups:
         messages.warn(f"no match for {text!r}")
         raise typer.Exit(code=Exit.FOUND)
 
 
-def _snippet(text: str, spans: list) -> tuple[str, list[tuple[int, int]]]:
+def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """A window of the text around its first match, and the spans moved into it."""
     if len(text) <= SNIPPET:
-        return text, [tuple(s) for s in spans]
+        return text, list(spans)
     first = spans[0][0] if spans else 0
     start = max(0, min(first - SNIPPET // 3, len(text) - SNIPPET))
     start = text.rfind(" ", 0, start) + 1 if start else 0
@@ -79,38 +94,8 @@ def _snippet(text: str, spans: list) -> tuple[str, list[tuple[int, int]]]:
     prefix = "…" if start else ""
     suffix = "…" if start + SNIPPET < len(text) else ""
     shift = len(prefix) - start
-    moved = [(s + shift, e + shift) for s, e in spans
-             if s >= start and e <= start + SNIPPET]
+    moved = [(s + shift, e + shift) for s, e in spans if s >= start and e <= start + SNIPPET]
     return prefix + window + suffix, moved
-
-
-def _hits_view(groups: list) -> Any:
-    from rich.table import Table
-
-    from drugstrat.cli.console import safe_text
-
-    table = Table(header_style="bold", expand=True, show_lines=True)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("id", style="bold cyan", no_wrap=True)
-    langs = sorted({h.lang for g in groups for h in g.hits}, key=lambda c: (c != "en", c))
-    for code in langs:
-        table.add_column(code.upper(), ratio=1)
-    for rank, group in enumerate(groups, start=1):
-        cells = []
-        for code in langs:
-            hit = next((h for h in group.hits if h.lang == code), None)
-            if hit is None:
-                cells.append(safe_text("—", "dim"))
-                continue
-            snippet, spans = _snippet(hit.text, hit.spans)
-            text = safe_text(snippet)
-            for start, end in spans:
-                text.stylize("bold yellow", start, end)
-            cells.append(text)
-        label = safe_text(group.id, "bold cyan")
-        label.append(f"\n{group.type}", style="dim")
-        table.add_row(str(rank), label, *cells)
-    return table
 
 
 @app.command()
@@ -129,55 +114,28 @@ def xref(
 
     Example: drugstrat xref SO2.p4
     """
-    from drugstrat import glossary, store
+    from drugstrat.kb.paths import glossary_path
     from drugstrat.search.xref import xref as connections
+    from drugstrat.search.xref import xref_rows
+    from drugstrat.terms.glossary import load as load_glossary
 
-    root = data_dir(ctx)
-    kb = store.load(root)
+    kb = load_kb(ctx)
     found = resolve_or_exit(kb, record_id)
-    data = connections(kb, found, glossary.load(glossary.glossary_path(root)))
-    rows = [{"relation": relation, **item}
-            for relation in ("parent", "children", "target_groups", "same_groups", "endnotes",
-                             "cited_by")
-            for item in ([data[relation]] if relation == "parent" and data[relation]
-                         else data[relation] if relation != "parent" else [])]
-    rows += [{"relation": "shared_terms", "id": item["id"], "terms": item["terms"]}
-             for item in data["shared_terms"]]
-    emit(choose(fmt, as_json), rows, document=data,
-         columns=("relation", "id", "type", "en", "nl", "terms"),
-         table=lambda: _xref_view(data))
-
-
-def _xref_view(data: dict) -> Any:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    from drugstrat.cli.console import safe_text
-
-    parts: list[Any] = [Text.assemble(safe_text(data["id"], "bold cyan"), ("  ", ""),
-                                      safe_text(data["type"], "dim"))]
-    for code, text in data["records"].items():
-        parts.append(Text.assemble((f"{code.upper()}: ", "bold"), safe_text(text)))
+    data = connections(kb, found, load_glossary(glossary_path(data_dir(ctx))))
+    rows = xref_rows(data)
+    people = [{**row, "relation": row["relation"].replace("_", " ").replace(
+        "shared terms", "shares terms"),
+        **({kb.langs[0]: ", ".join(row["terms"])} if "terms" in row else {})} for row in rows]
+    human: list[Block] = [Line([(data["id"], "bold cyan"), ("  ", ""), (data["type"], "dim")])]
+    human += [Line([(f"{code.upper()}: ", "bold"), (text, "")])
+              for code, text in data["records"].items()]
     if data["missing_in"]:
-        parts.append(Text(f"no {', '.join(data['missing_in'])} version", style="red"))
-    table = Table(header_style="bold", expand=True)
-    table.add_column("relation", style="dim", no_wrap=True)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("EN", ratio=1, overflow="ellipsis", no_wrap=True)
-    table.add_column("NL", ratio=1, overflow="ellipsis", no_wrap=True)
-    relations = [("parent", [data["parent"]] if data["parent"] else [])]
-    relations += [(name, data[name]) for name in ("children", "target_groups", "same_groups",
-                                                  "endnotes", "cited_by")]
-    for name, items in relations:
-        for item in items:
-            table.add_row(name.replace("_", " "), safe_text(item["id"]),
-                          safe_text(item.get("en", "—")), safe_text(item.get("nl", "—")))
-    for item in data["shared_terms"]:
-        table.add_row("shares terms", safe_text(item["id"]),
-                      safe_text(", ".join(item["terms"])), "")
-    parts.append(table)
-    return Group(*parts)
+        human.append(Line([(f"no {', '.join(data['missing_in'])} version", "red")]))
+    human.append(Table(people, [Column("relation", style="dim"), Column("id", style="cyan"),
+                                *language_columns(kb.langs)]))
+    output(fmt, as_json).emit(View(rows, [Column(k) for k in ("relation", "id", "type",
+                                                              *kb.langs, "terms")],
+                                   document=data, human=human))
 
 
 @app.command()
@@ -191,71 +149,36 @@ def groups(
 ) -> None:
     """The target groups the strategy names, and the objectives that address each.
 
-    A group named differently in the two languages ("young people" / "jongeren") is one row.
+    A group named differently in the languages ("young people" / "jongeren") is one row.
     With --matrix: one column per strategic objective, counting the places that name the group
     (as a table, or --format csv for a spreadsheet).
 
     Example: drugstrat groups --matrix --format csv
     """
-    from drugstrat import store
-    from drugstrat.search.index import so_number
-    from drugstrat.search.xref import target_groups
+    from drugstrat.kb.target_groups import group_rows
 
-    kb = store.load(data_dir(ctx))
-    clusters = target_groups(kb)
+    kb = load_kb(ctx)
+    rows = group_rows(kb, matrix)
     objectives = kb.of_type("strategic_objective")
-    rows = []
-    for cluster in clusters:
-        row: dict[str, Any] = {code: "; ".join(cluster["names"].get(code, ()))
-                               for code in kb.langs}
-        if matrix:
-            for objective in objectives:
-                number = so_number(kb, objective)
-                row[objective] = sum(m["so"] == number for m in cluster["mentions"])
-        else:
-            row["mentions"] = len(cluster["mentions"])
-            row["objectives"] = cluster["objectives"]
-            row["sources"] = [m["source"] for m in cluster["mentions"]]
-        rows.append(row)
-    columns = (*kb.langs, *(objectives if matrix else ("mentions", "objectives", "sources")))
-    emit(choose(fmt, as_json), rows, columns=columns,
-         table=lambda: _groups_view(rows, columns, kb.langs))
-
-
-def _groups_view(rows: list[dict], columns: tuple, langs: list[str]) -> Any:
-    from rich.table import Table
-
-    from drugstrat.cli.console import safe_text
-
-    table = Table(header_style="bold", expand=True)
-    for column in columns:
-        numeric = column not in langs and column not in ("objectives", "sources")
-        table.add_column(column.upper() if column in langs else column,
-                         justify="right" if numeric else "left",
-                         ratio=2 if column in langs else None)
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = row.get(column, "")
-            if isinstance(value, list):
-                value = ", ".join(value)
-            elif isinstance(value, int) and column.startswith("SO"):
-                value = "●" * min(value, 3) if value else ""
-            cells.append(safe_text(str(value)))
-        table.add_row(*cells)
-    table.caption = f"{len(rows)} target groups"
-    return table
+    counted = objectives if matrix else ["mentions"]
+    columns = [*language_columns(kb.langs), *(Column(c, numeric=True) for c in counted)]
+    if not matrix:
+        columns += [Column("objectives"), Column("sources", prose=True)]
+    people = [{**row, **{c: "●" * min(row[c], 3) if row[c] else "" for c in objectives
+                         if matrix}} for row in rows]
+    output(fmt, as_json).emit(View(rows, columns, human=[
+        Table(people, columns, caption=f"{len(rows)} target groups")]))
 
 
 @app.command()
 @reports_errors
 def terms(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="A term in English or Dutch.")],
+    query: Annotated[list[str], typer.Argument(help="A term, in any language.")],
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """EN <-> NL term pairs: from the glossary, and mined from the aligned records.
+    """A term and its translations: from the glossary, and mined from the aligned records.
 
     Mined pairs are the words of the other language that occur in the translations of the
     records holding the term, scored by how exclusively (Dice coefficient). Exits 1 when
@@ -263,34 +186,19 @@ def terms(
 
     Example: drugstrat terms harm reduction
     """
-    from drugstrat import glossary, store
-    from drugstrat.search.xref import term_pairs
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.search.terms import term_pairs
+    from drugstrat.terms.glossary import load as load_glossary
 
-    root = data_dir(ctx)
-    kb = store.load(root)
+    kb = load_kb(ctx)
     text = " ".join(query)
-    pairs = term_pairs(kb, glossary.load(glossary.glossary_path(root)), text)
+    pairs = term_pairs(kb, load_glossary(glossary_path(data_dir(ctx))), text)
     rows = [{"source": p["source"],
              **{c: "; ".join(dict.fromkeys(p.get(c, ()))) for c in kb.langs},
              "score": p.get("score"), "records": p["records"]} for p in pairs]
-    columns = ("source", *kb.langs, "score", "records")
-    emit(choose(fmt, as_json), rows, document=pairs, columns=columns,
-         table=lambda: _terms_view(rows, columns, kb.langs))
+    columns = [Column("source"), *(Column(c, c.upper()) for c in kb.langs),
+               Column("score", numeric=True), Column("records")]
+    output(fmt, as_json).emit(View(rows, columns, document=pairs))
     if not pairs:
         messages.warn(f"no term pairs for {text!r}")
         raise typer.Exit(code=Exit.FOUND)
-
-
-def _terms_view(rows: list[dict], columns: tuple, langs: list[str]) -> Any:
-    from rich.table import Table
-
-    from drugstrat.cli.console import safe_text
-
-    table = Table(header_style="bold", expand=True)
-    for column in columns:
-        table.add_column(column.upper() if column in langs else column)
-    for row in rows:
-        table.add_row(*[safe_text(", ".join(v) if isinstance(v, list) else
-                                  "" if v is None else str(v)) for v in
-                        (row[c] for c in columns)])
-    return table

@@ -1,50 +1,49 @@
 """`drugstrat validate`: schema and alignment problems of a knowledge base."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import typer
 
 from drugstrat.cli import app, messages
-from drugstrat.cli.common import FormatOption, JsonOption, data_dir, reports_errors
-from drugstrat.cli.output import choose, emit
-from drugstrat.status import Exit
+from drugstrat.cli.common import FormatOption, JsonOption, data_dir, output, reports_errors
+from drugstrat.cli.status import Exit
+from drugstrat.cli.view import Column, Table, View
 
-COLUMNS = ("file", "line", "id", "lang", "problem", "source_line")
+if TYPE_CHECKING:
+    from drugstrat.kb.validate import Problem
+
+COLUMNS = [Column(key) for key in ("file", "line", "id", "lang", "problem", "source_line")]
 
 
 @app.command()
 @reports_errors
 def validate(ctx: typer.Context, as_json: JsonOption = False, fmt: FormatOption = None) -> None:
-    """Check the YAML against the record schema and the two languages against each other.
+    """Check the YAML against the record schema and the languages against each other.
 
     Exits 1 when there is any problem: a record that fails the schema (with its file and line),
-    a duplicate id, a parent that does not exist, a record with no counterpart in the other
+    a duplicate id, a parent that does not exist, a record with no counterpart in another
     language, or a pair that disagrees on type or parent.
 
     Example: drugstrat validate --format csv
     """
-    from drugstrat import kb
+    from drugstrat.kb.validate import validate as problems_of
 
-    problems = kb.validate(data_dir(ctx))
-    emit(choose(fmt, as_json), problems, columns=COLUMNS, table=lambda: _table(problems))
+    problems = problems_of(data_dir(ctx))
+    people = [{"where": _where(p), "id": p.get("id"), "lang": p["lang"],
+               "problem": p["problem"]} for p in problems]
+    columns = [Column("where"), Column("id"), Column("lang"), Column("problem", prose=True)]
+    output(fmt, as_json).emit(View(problems, COLUMNS, human=[Table(people, columns)]))
     if problems:
         messages.warn(f"{len(problems)} problem(s)")
         raise typer.Exit(code=Exit.FOUND)
     messages.info("no problems")
 
 
-def _table(problems: list[dict]) -> Any:
-    from rich.table import Table
-
-    from drugstrat.cli.console import safe_text
-
-    table = Table(header_style="bold", expand=True)
-    for column in ("where", "id", "lang", "problem"):
-        table.add_column(column, overflow="fold")
-    for p in problems:
-        where = f"{p['file']}:{p['line']}" if p.get("line") else p["file"]
-        if p.get("source_line"):
-            where += f" (source line {p['source_line']})"
-        table.add_row(safe_text(where), safe_text(str(p.get("id") or "")),
-                      safe_text(p["lang"]), safe_text(p["problem"]))
-    return table
+def _where(problem: Problem) -> str:
+    where = f"{problem['file']}:{problem['line']}" if problem.get("line") else str(
+        problem["file"])
+    if problem.get("source_line"):
+        where += f" (source line {problem['source_line']})"
+    return where

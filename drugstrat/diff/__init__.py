@@ -1,63 +1,141 @@
-"""`drugstrat diff`: structure-aware QA of the two language versions of a knowledge base.
+"""`drugstrat diff`: structure-aware QA of the language versions of a knowledge base.
 
-Each check is a small named unit (see `REGISTRY`) that reads a `Document` and yields `Finding`s.
-`run` collects them, in document order, and sets aside the ones a reviser accepted.
+Each check is a small named unit (see `REGISTRY`) that reads a `Document` — the reference and one
+other language — and yields `Finding`s. `run` compares the reference with each other language
+(or the pairs asked for), collects the findings in document order, and sets aside the ones a
+reviser accepted; `Report` says what is shown, counted and failed on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Importing the check modules registers their checks.
 from drugstrat.diff import names, refs, series, structure, symbols, terms, text  # noqa: F401
+from drugstrat.diff.accept import Acceptances
 from drugstrat.diff.model import REGISTRY, Document, Finding, Pair, Severity
-from drugstrat.lang import language
+from drugstrat.errors import InputError, KBError
+from drugstrat.languages import language
+from drugstrat.record import Record
+from drugstrat.terms.glossary import Glossary
 
-__all__ = ["REGISTRY", "Report", "Severity", "document", "run"]
+__all__ = ["REGISTRY", "Finding", "Report", "Severity", "document", "language_pairs", "run"]
+
+LangPair = tuple[str, str]
 
 
 @dataclass
 class Report:
+    pairs: list[LangPair]
     findings: list[Finding]  # open findings
-    accepted: list[tuple[Finding, dict]] = field(default_factory=list)
-    stale: list[dict] = field(default_factory=list)  # acceptances whose finding is gone
+    accepted: list[tuple[Finding, dict[str, Any]]] = field(default_factory=list)
+    stale: list[dict[str, Any]] = field(default_factory=list)  # acceptances whose finding is gone
+
+    def rows(self, minimum: Severity = Severity.info, ids: set[str] | None = None,
+             include_accepted: bool = False) -> list[dict[str, Any]]:
+        """The findings to show, as JSON-ready rows: at or above `minimum`, about `ids` if
+        given, accepted ones too (marked, with the comment) if asked."""
+        shown: list[tuple[Finding, dict[str, Any] | None]] = [(f, None) for f in self.findings]
+        if include_accepted:
+            shown += self.accepted
+        rows = []
+        for finding, entry in shown:
+            if finding.severity < minimum or (ids and finding.id not in ids):
+                continue
+            row = finding.to_dict()
+            if include_accepted:
+                row["accepted"] = entry is not None
+                if entry:
+                    row["comment"] = entry.get("comment")
+            rows.append(row)
+        return rows
+
+    def summary(self, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        by_severity: dict[str, int] = {}
+        by_check: dict[str, int] = {}
+        open_rows = [row for row in rows if not row.get("accepted")]
+        for row in open_rows:
+            by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1
+            by_check[row["check"]] = by_check.get(row["check"], 0) + 1
+        return {
+            "pairs": [":".join(pair) for pair in self.pairs],
+            "findings": len(open_rows),
+            "by_severity": by_severity,
+            "by_check": dict(sorted(by_check.items())),
+            "accepted": len(self.accepted),
+            "stale": [e["finding"] for e in self.stale],
+        }
+
+    @staticmethod
+    def fails(rows: list[dict[str, Any]], level: Severity | None) -> bool:
+        """Whether an open finding at or above `level` remains (None: never fail)."""
+        return level is not None and any(
+            Severity[row["severity"]] >= level for row in rows if not row.get("accepted"))
 
 
-def document(versions: dict[str, list[dict]], glossary) -> Document:  # noqa: ANN001
-    by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
-    pairs = [Pair(r["id"], r, by_id["nl"][r["id"]]) for r in versions["en"]
-             if r["id"] in by_id["nl"]]
-    only = {lang: [r for r in records if r["id"] not in by_id["nl" if lang == "en" else "en"]]
-            for lang, records in versions.items()}
-    langs = {code: language(code) for code in versions}
-    return Document(pairs, only, versions, langs, glossary)
+def language_pairs(langs: list[str], wanted: list[str] | None = None) -> list[LangPair]:
+    """The pairs to compare: the reference with each other language, or those asked for as
+    `en:fr`. An unknown or malformed pair is the user's error."""
+    if len(langs) < 2:
+        raise KBError("diff compares two languages; this knowledge base has only "
+                      + (", ".join(langs) or "none"))
+    if not wanted:
+        return [(langs[0], other) for other in langs[1:]]
+    pairs = []
+    for spec in wanted:
+        a, sep, b = spec.partition(":")
+        if not sep or a == b or a not in langs or b not in langs:
+            raise InputError(f"--pair {spec!r}: give two languages of this knowledge base as "
+                             f"A:B ({', '.join(langs)})")
+        pairs.append((a, b))
+    return pairs
 
 
-def run(versions: dict[str, list[dict]], glossary, accepted: dict[str, dict] | None = None,  # noqa: ANN001
-        checks: list[str] | None = None) -> Report:
-    if set(versions) != {"en", "nl"}:
-        from drugstrat.errors import KBError
+def document(versions: dict[str, list[Record]], glossary: Glossary,
+             pair: LangPair | None = None) -> Document:
+    a, b = pair or (list(versions)[0], list(versions)[1])
+    mine = {r["id"]: r for r in versions[a]}
+    theirs = {r["id"]: r for r in versions[b]}
+    pairs = [Pair(r["id"], r, theirs[r["id"]]) for r in versions[a] if r["id"] in theirs]
+    only = {a: [r for r in versions[a] if r["id"] not in theirs],
+            b: [r for r in versions[b] if r["id"] not in mine]}
+    return Document((a, b), {a: language(a), b: language(b)}, pairs, only,
+                    {a: versions[a], b: versions[b]}, glossary)
 
-        raise KBError("diff compares an English and a Dutch version; this knowledge base has "
-                      + ", ".join(sorted(versions)))
-    doc = document(versions, glossary)
-    order = {r["id"]: i for i, r in enumerate(versions["en"])}
-    order.update({r["id"]: i + 0.5 for i, r in enumerate(versions["nl"]) if r["id"] not in order})
+
+def run(versions: dict[str, list[Record]], glossary: Glossary,
+        accepted: Acceptances | None = None, checks: list[str] | None = None,
+        pairs: list[LangPair] | None = None) -> Report:
+    pairs = pairs or language_pairs(list(versions))
+    accepted = accepted or Acceptances([], default_pair=pairs[0])
     findings: list[Finding] = []
-    for name, check in REGISTRY.items():
-        if checks is None or name in checks:
-            findings.extend(check.run(doc))
-    findings.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity, f.check))
-    accepted = accepted or {}
-    report = Report([])
+    for pair in pairs:
+        doc = document(versions, glossary, pair)
+        order = _document_order(versions[pair[0]], versions[pair[1]])
+        found = [f.settle(pair) for name, check in REGISTRY.items()
+                 if checks is None or name in checks for f in check.run(doc)]
+        found.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity, f.check))
+        findings += found
+    report = Report(pairs, [])
     seen = set()
     for finding in findings:
-        entry = accepted.get(finding.finding_id)
-        seen.add(finding.finding_id)
+        seen.add((finding.pair, finding.finding_id))
+        entry = accepted.entry(finding)
         if entry:
             report.accepted.append((finding, entry))
         else:
             report.findings.append(finding)
     if checks is None:
-        report.stale = [entry for fid, entry in accepted.items() if fid not in seen]
+        ran = {":".join(pair) for pair in pairs}
+        report.stale = [entry for key, entry in accepted.by_key.items()
+                        if key[0] in ran and key not in seen]
     return report
+
+
+def _document_order(reference: list[Record], other: list[Record]) -> dict[str, float]:
+    """Reference records by position; the other language's own records just after the
+    reference record at the same index."""
+    order: dict[str, float] = {r["id"]: i for i, r in enumerate(reference)}
+    order.update({r["id"]: i + 0.5 for i, r in enumerate(other) if r["id"] not in order})
+    return order

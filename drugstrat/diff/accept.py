@@ -2,58 +2,65 @@
 
 A reviser accepts a finding with a comment; from then on it is hidden (unless asked for), and an
 acceptance whose finding no longer occurs is reported as stale, so the file never silently rots.
+An entry names the language pair it was accepted in; an entry without one (written before a
+knowledge base could hold more than two languages) belongs to the first pair.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from drugstrat.diff.model import Finding
 from drugstrat.errors import KBError
-from drugstrat.fsutil import atomic_write_text
+from drugstrat.storage import yamlfile
+from drugstrat.storage.atomic import atomic_write_text
 
 ACCEPTED_FILE = "accepted.yaml"
+HEADER = "# Findings of `drugstrat diff` a reviser accepted. Keep under version control.\n"
 
 
 def accepted_path(root: Path) -> Path:
     return root / ACCEPTED_FILE
 
 
-def load(root: Path) -> dict[str, dict]:
-    """Acceptances by finding id."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+@dataclass
+class Acceptances:
+    entries: list[dict[str, Any]]
+    default_pair: tuple[str, str]
+    by_key: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        default = ":".join(self.default_pair)
+        self.by_key = {(str(e.get("pair") or default), str(e["finding"])): e
+                       for e in self.entries}
+
+    def entry(self, finding: Finding) -> dict[str, Any] | None:
+        return self.by_key.get((finding.pair, finding.finding_id))
+
+
+def load(root: Path, default_pair: tuple[str, str]) -> Acceptances:
     path = accepted_path(root)
     if not path.is_file():
-        return {}
-    try:
-        entries = YAML(typ="safe").load(path.read_bytes()) or []
-    except YAMLError as exc:
-        raise KBError(f"{path}: invalid YAML: {exc}") from None
+        return Acceptances([], default_pair)
+    entries = yamlfile.load(path) or []
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "finding" in e
                                                 for e in entries):
         raise KBError(f"{path}: expected a list of entries with a 'finding' key")
-    return {str(e["finding"]): e for e in entries}
+    return Acceptances(entries, default_pair)
 
 
-def accept(root: Path, finding: dict, comment: str, today: dt.date | None = None) -> dict:
+def accept(root: Path, acceptances: Acceptances, finding: Finding, comment: str,
+           today: dt.date | None = None) -> dict[str, Any]:
     """Record an acceptance (replacing an earlier one of the same finding)."""
-    from ruamel.yaml import YAML
-
-    entries = load(root)
     entry = {
-        "finding": finding["finding"], "id": finding["id"], "check": finding["check"],
-        "message": finding["message"], "comment": comment,
+        "finding": finding.finding_id, "pair": finding.pair, "id": finding.id,
+        "check": finding.check, "message": finding.message, "comment": comment,
         "accepted": (today or dt.date.today()).isoformat(),
     }
-    entries[finding["finding"]] = entry
-    yaml = YAML()
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    buffer = io.StringIO()
-    buffer.write("# Findings of `drugstrat diff` a reviser accepted. Keep under version control.\n")
-    yaml.dump(list(entries.values()), buffer)
-    atomic_write_text(accepted_path(root), buffer.getvalue())
+    acceptances.by_key[(finding.pair, finding.finding_id)] = entry
+    atomic_write_text(accepted_path(root),
+                      yamlfile.dumps(list(acceptances.by_key.values()), HEADER))
     return entry

@@ -1,4 +1,5 @@
-"""Findings, checks and the context every check reads."""
+"""Findings, checks, and the document every check reads: one language pair, the reference and one
+other language."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from drugstrat.glossary import Glossary
-from drugstrat.lang import Language
+from drugstrat.languages import Language
+from drugstrat.record import Record
+from drugstrat.terms.glossary import Glossary
+
+Span = tuple[int, int]
 
 
 class Severity(IntEnum):
@@ -25,57 +29,78 @@ class Finding:
     check: str
     severity: Severity
     message: str
-    en: str  # evidence in English: the tokens or excerpt that differ
-    nl: str  # evidence in Dutch
+    # Evidence in each language of the pair: the tokens or excerpt that differ.
+    evidence: dict[str, str]
     # What makes this finding this one (a token, a term): with the check and the record id it
     # gives the stable finding id, so an acceptance keeps applying across runs.
     key: str = ""
     # Character spans to highlight in each language's record text.
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # An empty text is evidence too, but a reviser must see that it is empty.
-        self.en = self.en if self.en.strip() else "(empty text)"
-        self.nl = self.nl if self.nl.strip() else "(empty text)"
-        self.spans = {lang: [s for s in spans if s[1] > s[0]] for lang, spans in
-                      self.spans.items()}
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    langs: tuple[str, str] = ("", "")  # the pair compared, set by `run`
 
     @property
     def finding_id(self) -> str:
         digest = hashlib.sha1(f"{self.check}\0{self.id}\0{self.key}".encode()).hexdigest()
         return f"{self.check}:{self.id}:{digest[:6]}"
 
+    @property
+    def pair(self) -> str:
+        return ":".join(self.langs)
+
+    def settle(self, langs: tuple[str, str]) -> Finding:
+        """Fix the pair, show an empty text as such (a reviser must see that it is empty), and
+        drop empty spans."""
+        self.langs = langs
+        self.evidence = {lang: self.evidence.get(lang, "").strip() and self.evidence[lang]
+                         or "(empty text)" for lang in langs}
+        self.spans = {lang: [s for s in spans if s[1] > s[0]]
+                      for lang, spans in self.spans.items() if lang in langs}
+        return self
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "finding": self.finding_id, "id": self.id, "type": self.type, "check": self.check,
-            "severity": self.severity.name, "message": self.message, "en": self.en,
-            "nl": self.nl, "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
+            "severity": self.severity.name, "message": self.message, "pair": self.pair,
+            **self.evidence,
+            "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
         }
 
 
 @dataclass(frozen=True)
 class Pair:
-    """One record in both languages."""
+    """One record in both languages of the pair."""
 
     id: str
-    en: dict
-    nl: dict
+    a: Record  # the reference language's record
+    b: Record  # the other language's record
 
     @property
     def type(self) -> str:
-        return self.en["type"]
+        return self.a["type"]
+
+    def __getitem__(self, lang: str) -> Record:
+        return self.a if self.a["lang"] == lang else self.b
+
+    def sides(self) -> tuple[tuple[str, Record, Record], tuple[str, Record, Record]]:
+        """Each language's record with the other's: (lang, record, its counterpart)."""
+        return (self.a["lang"], self.a, self.b), (self.b["lang"], self.b, self.a)
 
 
 @dataclass
 class Document:
-    """What the checks see: the aligned pairs, the records of one language only, the glossary."""
+    """What the checks see: the aligned pairs of two languages, the records of one language
+    only, the glossary."""
 
+    langs: tuple[str, str]  # (reference, other)
+    tables: dict[str, Language]
     pairs: list[Pair]
-    only: dict[str, list[dict]]  # lang -> records with no counterpart
-    versions: dict[str, list[dict]]
-    langs: dict[str, Language]
+    only: dict[str, list[Record]]  # lang -> records with no counterpart
+    versions: dict[str, list[Record]]  # the two languages' records, reference first
     glossary: Glossary
     memo: dict[str, Any] = field(default_factory=dict)  # document-wide facts, computed once
+
+    def other(self, lang: str) -> str:
+        return self.langs[1] if lang == self.langs[0] else self.langs[0]
 
     def prose_pairs(self) -> Iterator[Pair]:
         """Pairs whose texts are running prose that should say the same: not derived records,
@@ -84,7 +109,7 @@ class Document:
         for pair in self.pairs:
             if pair.type in ("target_group", "toc_entry"):
                 continue
-            if any(r.get("merges") or r.get("continues") for r in (pair.en, pair.nl)):
+            if any(r.get("merges") or r.get("continues") for r in (pair.a, pair.b)):
                 continue
             yield pair
 
@@ -103,8 +128,8 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def check(name: str, severity: Severity, description: str) -> Callable[[CheckFunction],
-                                                                      CheckFunction]:
+def check(name: str, severity: Severity,
+          description: str) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check under a name, with its default severity and a one-line description."""
 
     def register(function: CheckFunction) -> CheckFunction:

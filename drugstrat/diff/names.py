@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
-from drugstrat.lang import all_of
-from drugstrat.textutil import fold
+from drugstrat.languages import all_of
+from drugstrat.text.fold import fold
 
 # A name: capitalised words, possibly joined by lower-case particles ("Jan van der Berg"), as
 # every language table lists them: a name stands the same in both versions.
@@ -21,12 +21,10 @@ def shared_names(doc: Document) -> set[str]:
     """Names written in both language versions somewhere: those are not translated, so they must
     be spelled the same wherever they occur."""
     if "names" not in doc.memo:
-        found = {}
-        for lang, records in doc.versions.items():
-            found[lang] = {m.group() for r in records for m in NAME.finditer(r["text"])
-                           if _looks_like_name(m.group())}
-        people = {r["name"] for records in doc.versions.values() for r in records if r.get("name")}
-        doc.memo["names"] = (found["en"] & found["nl"]) | people
+        found = [{m.group() for r in records for m in NAME.finditer(r["text"])
+                  if _looks_like_name(m.group())} for records in doc.versions.values()]
+        people = {r["name"] for records in doc.versions.values() for r in records if "name" in r}
+        doc.memo["names"] = set.intersection(*found) | people
     return doc.memo["names"]
 
 
@@ -43,8 +41,8 @@ def names(doc: Document) -> Iterator[Finding]:
     known = shared_names(doc)
     for pair in doc.pairs:
         reported: set[frozenset[str]] = set()
-        for lang, record, other_record in (("en", pair.en, pair.nl), ("nl", pair.nl, pair.en)):
-            other = "nl" if lang == "en" else "en"
+        for lang, record, other_record in pair.sides():
+            other = other_record["lang"]
             candidates = [m.group() for m in NAME.finditer(other_record["text"])]
             if not candidates:
                 continue
@@ -59,12 +57,11 @@ def names(doc: Document) -> Iterator[Finding]:
                     continue
                 reported.add(frozenset((name, spelled)))
                 at = other_record["text"].find(spelled)
-                spans = {lang: [match.span()], other: [(at, at + len(spelled))]}
-                evidence = {lang: excerpt(record["text"], *match.span()),
-                            other: excerpt(other_record["text"], at, at + len(spelled))}
                 yield Finding(
                     pair.id, pair.type, "names", Severity.warning,
                     f"«{name}» is spelled «{spelled}» in {other}",
-                    evidence["en"], evidence["nl"], key="|".join(sorted((name, spelled))),
-                    spans=spans,
+                    {lang: excerpt(record["text"], *match.span()),
+                     other: excerpt(other_record["text"], at, at + len(spelled))},
+                    key="|".join(sorted((name, spelled))),
+                    spans={lang: [match.span()], other: [(at, at + len(spelled))]},
                 )

@@ -6,27 +6,36 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
-from drugstrat.inline import FOOTNOTE_MARK
-from drugstrat.lang import Language
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.languages import Language
+from drugstrat.parse.inline import FOOTNOTE_MARK
 
-# A number, with its separators and an optional percent sign; "1990s" counts as 1990.
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%|(?<=\d{4})s)?(?!\w)")
+Tokens = list[tuple[str, Span]]
 URL = re.compile(r"(?:https?://|www\.)[^\s)\]>,;]+[^\s)\]>,;.]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&+]*[A-Z+](?![\w-])")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 
 
-def number_tokens(text: str, lang: Language) -> list[tuple[str, tuple[int, int]]]:
+@lru_cache(maxsize=16)
+def _number_pattern(separators: str) -> re.Pattern[str]:
+    """A number, with the language's separators and an optional percent sign; "1990s" counts as
+    1990."""
+    marks = re.escape(separators)
+    return re.compile(rf"(?<![\w{marks}])\d+(?:[{marks}]\d+)*(?:\s?%|(?<=\d{{4}})s)?(?!\w)")
+
+
+def number_tokens(text: str, lang: Language) -> Tokens:
     """Numbers and month names as language-neutral tokens, with their spans.
 
     `1,5` (nl) and `1.5` (en) both give `1.5`; `1.000` (nl) and `1,000` (en) give `1000`;
     `April`/`april` give `month:4`, so `7 April 2023` equals `7 april 2023`.
     """
-    tokens = []
-    thousands = "," if lang.decimal_separator == "." else "."
-    for match in NUMBER.finditer(text):
+    tokens: Tokens = []
+    thousands = lang.thousands_separator
+    separators = "".join(dict.fromkeys(".," + lang.decimal_separator + thousands))
+    for match in _number_pattern(separators).finditer(text):
         raw = match.group().replace(" ", "").removesuffix("s")
         percent = raw.endswith("%")
         digits = raw.rstrip("%")
@@ -47,23 +56,23 @@ def number_tokens(text: str, lang: Language) -> list[tuple[str, tuple[int, int]]
     return tokens
 
 
-def _compare(pair: Pair, name: str, severity: Severity, tokens: dict[str, list],
+def _compare(pair: Pair, name: str, severity: Severity, tokens: dict[str, Tokens],
              label: Callable[[str], str] = str) -> Iterator[Finding]:
     """One finding per token whose count differs between the languages."""
+    a, b = pair.a["lang"], pair.b["lang"]
     counts = {lang: Counter(t for t, _ in found) for lang, found in tokens.items()}
-    for token in sorted(set(counts["en"]) | set(counts["nl"])):
-        en, nl = counts["en"][token], counts["nl"][token]
-        if en == nl:
+    for token in sorted(set(counts[a]) | set(counts[b])):
+        n, m = counts[a][token], counts[b][token]
+        if n == m:
             continue
         spans = {lang: [span for t, span in found if t == token]
                  for lang, found in tokens.items()}
-        where = {lang: " … ".join(excerpt(pair_text, s, e, 50) for s, e in spans[lang]) or
-                 "(none)" for lang, pair_text in (("en", pair.en["text"]),
-                                                  ("nl", pair.nl["text"]))}
+        where = {lang: " … ".join(excerpt(pair[lang]["text"], s, e, 50)
+                                  for s, e in spans[lang]) or "(none)" for lang in (a, b)}
         yield Finding(
             pair.id, pair.type, name, severity,
-            f"{label(token)} appears {en}× in en and {nl}× in nl",
-            where["en"], where["nl"], key=token, spans=spans,
+            f"{label(token)} appears {n}× in {a} and {m}× in {b}", where, key=token,
+            spans=spans,
         )
 
 
@@ -72,8 +81,7 @@ def numbers(doc: Document) -> Iterator[Finding]:
     for pair in doc.prose_pairs():
         if pair.type in ("toc_entry", "section"):
             continue
-        tokens = {lang: number_tokens(r["text"], doc.langs[lang])
-                  for lang, r in (("en", pair.en), ("nl", pair.nl))}
+        tokens = {lang: number_tokens(r["text"], doc.tables[lang]) for lang, r, _ in pair.sides()}
         yield from _compare(pair, "numbers", Severity.error, tokens,
                             label=lambda t: t.replace("month:", "month "))
 
@@ -82,33 +90,33 @@ def numbers(doc: Document) -> Iterator[Finding]:
 def footnotes(doc: Document) -> Iterator[Finding]:
     for pair in doc.pairs:
         tokens = {lang: [(m.group(), m.span()) for m in FOOTNOTE_MARK.finditer(r["text"])]
-                  for lang, r in (("en", pair.en), ("nl", pair.nl))}
+                  for lang, r, _ in pair.sides()}
         yield from _compare(pair, "footnotes", Severity.error, tokens)
 
 
 @check("urls", Severity.warning, "web or e-mail addresses that differ (a language-specific "
                                  "domain alone is info)")
 def urls(doc: Document) -> Iterator[Finding]:
+    a, b = doc.langs
     for pair in doc.pairs:
         found = {lang: [(m.group().lower(), m.span()) for m in URL.finditer(r["text"])]
-                 for lang, r in (("en", pair.en), ("nl", pair.nl))}
-        if Counter(t for t, _ in found["en"]) == Counter(t for t, _ in found["nl"]):
+                 for lang, r, _ in pair.sides()}
+        if Counter(t for t, _ in found[a]) == Counter(t for t, _ in found[b]):
             continue
-        same_count = len(found["en"]) == len(found["nl"])
+        same_count = len(found[a]) == len(found[b])
         severity = Severity.info if same_count else Severity.warning
         message = ("address differs between the languages (a language-specific domain?)"
                    if same_count else
-                   f"{len(found['en'])} address(es) in en, {len(found['nl'])} in nl")
+                   f"{len(found[a])} address(es) in {a}, {len(found[b])} in {b}")
         yield Finding(
             pair.id, pair.type, "urls", severity, message,
-            ", ".join(t for t, _ in found["en"]) or "(none)",
-            ", ".join(t for t, _ in found["nl"]) or "(none)",
-            key="|".join(sorted(t for t, _ in found["en"] + found["nl"])),
+            {lang: ", ".join(t for t, _ in found[lang]) or "(none)" for lang in (a, b)},
+            key="|".join(sorted(t for t, _ in found[a] + found[b])),
             spans={lang: [s for _, s in f] for lang, f in found.items()},
         )
 
 
-def acronyms_in(text: str) -> list[tuple[str, tuple[int, int]]]:
+def acronyms_in(text: str) -> Tokens:
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) > len(letters) / 2:
         return []  # a heading in capitals: every word would look like an acronym
@@ -117,18 +125,19 @@ def acronyms_in(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def acronym_map(doc: Document) -> dict[str, str]:
-    """English acronym -> Dutch one: from the glossary, and from aligned records that define
-    acronyms in parentheses at the same places ("(GDPC)" / "(ACD)")."""
+    """Reference acronym -> the other language's: from the glossary, and from aligned records
+    that define acronyms in parentheses at the same places ("(GDPC)" / "(ACD)")."""
     if "acronyms" in doc.memo:
         return doc.memo["acronyms"]
-    mapping = {en: forms.get("nl", en) for en, forms in doc.glossary.acronyms.items()}
+    a, b = doc.langs
+    mapping = doc.glossary.acronym_map(a, b)
     defined = re.compile(r"\(([A-Z][A-Z0-9&+]+)\)")
     for pair in doc.pairs:
-        en = defined.findall(pair.en["text"])
-        nl = defined.findall(pair.nl["text"])
-        if en and len(en) == len(nl):
-            for a, b in zip(en, nl, strict=True):
-                mapping.setdefault(a, b)
+        mine = defined.findall(pair.a["text"])
+        theirs = defined.findall(pair.b["text"])
+        if mine and len(mine) == len(theirs):
+            for x, y in zip(mine, theirs, strict=True):
+                mapping.setdefault(x, y)
     doc.memo["acronyms"] = mapping
     return mapping
 
@@ -137,20 +146,21 @@ def acronym_map(doc: Document) -> dict[str, str]:
                                      "from the glossary and from definitions at aligned places)")
 def acronyms(doc: Document) -> Iterator[Finding]:
     mapping = acronym_map(doc)
+    reverse = {theirs: mine for mine, theirs in mapping.items()}
+
+    def label(token: str) -> str:
+        mine = reverse.get(token, token)
+        return token if mine == token else f"{mine}/{token}"
+
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        en = acronyms_in(pair.en["text"])
-        nl = acronyms_in(pair.nl["text"])
-        # Compare in Dutch terms; an English acronym the Dutch text spells out (DIY ->
+        mine = acronyms_in(pair.a["text"])
+        theirs = acronyms_in(pair.b["text"])
+        # Compare in the other language's terms; an acronym that language spells out (DIY ->
         # doe-het-zelf) counts when the spelled-out form is there.
-        nl_text = pair.nl["text"].casefold()
-        expected = [(mapping.get(a, a), span) for a, span in en
-                    if not (mapping.get(a, a).casefold() in nl_text
-                            and not ACRONYM.fullmatch(mapping.get(a, a)))]
-        reverse = {nl_form: en_form for en_form, nl_form in mapping.items()}
-
-        def label(token: str, reverse: dict[str, str] = reverse) -> str:
-            en_form = reverse.get(token, token)
-            return token if en_form == token else f"{en_form}/{token}"
-
-        yield from _compare(pair, "acronyms", Severity.warning, {"en": expected, "nl": nl},
+        their_text = pair.b["text"].casefold()
+        expected = [(mapping.get(x, x), span) for x, span in mine
+                    if not (mapping.get(x, x).casefold() in their_text
+                            and not ACRONYM.fullmatch(mapping.get(x, x)))]
+        yield from _compare(pair, "acronyms", Severity.warning, {a: expected, b: theirs},
                             label=label)

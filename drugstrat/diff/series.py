@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
-from drugstrat.groups import cue_positions, list_extent, split_series
-from drugstrat.lang import Language
-from drugstrat.textutil import fold
+from drugstrat.diff.model import Document, Finding, Severity, Span, check, excerpt
+from drugstrat.languages import Language
+from drugstrat.parse.series import cue_positions, list_extent, split_series
+from drugstrat.text.brackets import parentheticals
+from drugstrat.text.fold import fold
 
 # Two items are the same thing in both languages when they are near-identical once folded
 # ("LGBTQIA+", "journalists"/"journalisten") or share a glossary term.
@@ -27,19 +28,20 @@ def inline_series(text: str, lang: Language) -> list[list[str]]:
         if len(items) >= 2 and "," in extent:
             found.append((start, _expand_suspended(items, lang)))
             taken.append((start, end + len(extent)))
-    for match in re.finditer(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text):
-        if any(match.start() <= s < match.end() or s <= match.start() < e for s, e in taken):
+    for open_at, close_at in parentheticals(text):
+        if any(open_at <= s < close_at or s <= open_at < e for s, e in taken):
             continue  # "(such as a, b)": already read from its cue
-        items = split_series(match.group(1), lang)
-        if len(items) >= 2 and "," in match.group(1):
-            found.append((match.start(), _expand_suspended(items, lang)))
+        inner = text[open_at + 1:close_at - 1]
+        items = split_series(inner, lang)
+        if len(items) >= 2 and "," in inner:
+            found.append((open_at, _expand_suspended(items, lang)))
     return [items for _, items in sorted(found, key=lambda pair: pair[0])]
 
 
 def _expand_suspended(items: list[str], lang: Language) -> list[str]:
     """Count "tabaks- en soortgelijke producten" as the two items it names."""
     conjunctions = "|".join(re.escape(c) for c in lang.conjunctions)
-    out = []
+    out: list[str] = []
     for item in items:
         parts = re.split(rf"(?<=\w-),?\s+(?:(?:{conjunctions})\s+)?(?=\w)", item)
         out.extend(parts if len(parts) > 1 else [item])
@@ -51,71 +53,71 @@ def _expand_suspended(items: list[str], lang: Language) -> list[str]:
 def enumeration(doc: Document) -> Iterator[Finding]:
     from rapidfuzz import fuzz
 
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        en_lists = inline_series(pair.en["text"], doc.langs["en"])
-        nl_lists = inline_series(pair.nl["text"], doc.langs["nl"])
-        if not en_lists or len(en_lists) != len(nl_lists):
+        mine = inline_series(pair.a["text"], doc.tables[a])
+        theirs = inline_series(pair.b["text"], doc.tables[b])
+        if not mine or len(mine) != len(theirs):
             continue  # lists we cannot pair are not compared: better silent than wrong
-        for n, (en, nl) in enumerate(zip(en_lists, nl_lists, strict=True), start=1):
-            if len(en) == len(nl):
+        for n, (x, y) in enumerate(zip(mine, theirs, strict=True), start=1):
+            if len(x) == len(y):
                 continue
-            unmatched_en, unmatched_nl = _unmatched(en, nl, doc, fuzz.ratio)
+            unmatched = dict(zip((a, b), _unmatched(x, y, doc, fuzz.ratio), strict=True))
+            longer = b if len(y) > len(x) else a
+            surplus = unmatched[longer]
             detail = ""
-            surplus, extra = (unmatched_nl, "nl") if len(nl) > len(en) else (unmatched_en, "en")
-            if 0 < len(surplus) <= abs(len(en) - len(nl)):
-                detail = f"; in {extra} only: " + ", ".join(f"«{item}»" for item in surplus)
+            if 0 < len(surplus) <= abs(len(x) - len(y)):
+                detail = f"; in {longer} only: " + ", ".join(f"«{item}»" for item in surplus)
             yield Finding(
                 pair.id, pair.type, "enumeration", Severity.warning,
-                f"list {n} has {len(en)} item(s) in en and {len(nl)} in nl{detail}",
-                " | ".join(en), " | ".join(nl), key=f"{n}:{len(en)}/{len(nl)}",
-                spans={lang: _spans(record["text"], items)
-                       for lang, record, items in (("en", pair.en, unmatched_en),
-                                                   ("nl", pair.nl, unmatched_nl))},
+                f"list {n} has {len(x)} item(s) in {a} and {len(y)} in {b}{detail}",
+                {a: " | ".join(x), b: " | ".join(y)}, key=f"{n}:{len(x)}/{len(y)}",
+                spans={lang: _spans(pair[lang]["text"], unmatched[lang]) for lang in (a, b)},
             )
 
 
 @check("open-list", Severity.warning, "an open-ended list (etc., enz., …) in one language only")
 def open_list(doc: Document) -> Iterator[Finding]:
     for pair in doc.prose_pairs():
-        marks = {}
-        for lang, record in (("en", pair.en), ("nl", pair.nl)):
-            table = doc.langs[lang]
-            pattern = "|".join(re.escape(m) for m in table.open_list_markers)
+        marks: dict[str, list[Span]] = {}
+        for lang, record, _ in pair.sides():
+            pattern = "|".join(re.escape(m) for m in doc.tables[lang].open_list_markers)
             marks[lang] = [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})", record["text"])]
-        if bool(marks["en"]) == bool(marks["nl"]):
+        a, b = doc.langs
+        if bool(marks[a]) == bool(marks[b]):
             continue
-        lang = "en" if marks["en"] else "nl"
-        record = pair.en if lang == "en" else pair.nl
+        lang = a if marks[a] else b
+        text = pair[lang]["text"]
         start, end = marks[lang][0]
-        evidence = {lang: excerpt(record["text"], start, end), }
-        other = "nl" if lang == "en" else "en"
-        evidence[other] = "(closed list)"
         yield Finding(
             pair.id, pair.type, "open-list", Severity.warning,
-            f"an open-ended list («{record['text'][start:end]}») in {lang} only",
-            evidence["en"], evidence["nl"], key=lang, spans={lang: marks[lang]},
+            f"an open-ended list («{text[start:end]}») in {lang} only",
+            {lang: excerpt(text, start, end), doc.other(lang): "(closed list)"}, key=lang,
+            spans={lang: marks[lang]},
         )
 
 
-def _unmatched(en: list[str], nl: list[str], doc: Document, ratio) -> tuple[list[str], list[str]]:  # noqa: ANN001
-    left_nl = list(nl)
-    left_en = []
-    for item in en:
-        match = next((other for other in left_nl if _same(item, other, doc, ratio)), None)
+def _unmatched(mine: list[str], theirs: list[str], doc: Document,
+               ratio: Callable[[str, str], float]) -> tuple[list[str], list[str]]:
+    left_theirs = list(theirs)
+    left_mine = []
+    for item in mine:
+        match = next((other for other in left_theirs if _same(item, other, doc, ratio)), None)
         if match is None:
-            left_en.append(item)
+            left_mine.append(item)
         else:
-            left_nl.remove(match)
-    return left_en, left_nl
+            left_theirs.remove(match)
+    return left_mine, left_theirs
 
 
-def _same(en: str, nl: str, doc: Document, ratio) -> bool:  # noqa: ANN001
-    if ratio(fold(en), fold(nl)) >= COGNATE_SIMILARITY:
+def _same(mine: str, theirs: str, doc: Document, ratio: Callable[[str, str], float]) -> bool:
+    if ratio(fold(mine), fold(theirs)) >= COGNATE_SIMILARITY:
         return True
-    return any(term.found("en", en) and term.found("nl", nl) for term in doc.glossary.terms)
+    a, b = doc.langs
+    return any(term.found(a, mine) and term.found(b, theirs) for term in doc.glossary.terms)
 
 
-def _spans(text: str, items: list[str]) -> list[tuple[int, int]]:
+def _spans(text: str, items: list[str]) -> list[Span]:
     spans = []
     for item in items:
         at = text.find(item)

@@ -4,9 +4,10 @@ paragraph and list counts per objective or section."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
+from drugstrat.record import Record
 
 # Derived records: a difference in them shows up, with better evidence, in the record they
 # come from (the enumerations check names the groups).
@@ -17,19 +18,18 @@ DERIVED = {"target_group"}
 def missing(doc: Document) -> Iterator[Finding]:
     merged_into = _merged_into(doc)
     for lang, records in doc.only.items():
-        other = "nl" if lang == "en" else "en"
+        other = doc.other(lang)
         for record in records:
             if record["type"] in DERIVED or record["id"] in merged_into.get(lang, {}):
                 continue
             if record.get("continues"):
                 continue  # reported by `merged` as a split
             context = _context(doc, other, record)
-            evidence = {lang: excerpt(record["text"], width=160), other: context}
             yield Finding(
                 record["id"], record["type"], "missing", Severity.error,
                 f"{record['type'].replace('_', ' ')} {record['id']} is in {lang} only",
-                evidence.get("en", ""), evidence.get("nl", ""), key=record["text"][:40],
-                spans={lang: [(0, len(record["text"]))]},
+                {lang: excerpt(record["text"], width=160), other: context},
+                key=record["text"][:40], spans={lang: [(0, len(record["text"]))]},
             )
 
 
@@ -37,46 +37,45 @@ def missing(doc: Document) -> Iterator[Finding]:
 def merged(doc: Document) -> Iterator[Finding]:
     by_id = {lang: {r["id"]: r for r in records} for lang, records in doc.versions.items()}
     for lang, records in doc.versions.items():
-        other = "nl" if lang == "en" else "en"
+        other = doc.other(lang)
         for record in records:
-            if record.get("merges"):
-                parts = [by_id[other][i] for i in record["merges"] if i in by_id[other]]
-                evidence = {lang: excerpt(record["text"], width=160),
-                            other: " ‖ ".join(excerpt(p["text"], width=80) for p in parts)}
+            if merges := record.get("merges"):
+                parts = [by_id[other][i] for i in merges if i in by_id[other]]
                 yield Finding(
                     record["id"], record["type"], "merged", Severity.warning,
-                    f"{lang} has {', '.join(record['merges'])} of {other} as one "
+                    f"{lang} has {', '.join(merges)} of {other} as one "
                     f"{record['type'].replace('_', ' ')}",
-                    evidence.get("en", ""), evidence.get("nl", ""), key=",".join(record["merges"]),
+                    {lang: excerpt(record["text"], width=160),
+                     other: " ‖ ".join(excerpt(p["text"], width=80) for p in parts)},
+                    key=",".join(merges),
                 )
-            if record.get("continues"):
-                head = by_id[lang].get(record["continues"])
-                twin = by_id[other].get(record["continues"])
-                evidence = {lang: " ‖ ".join(excerpt(r["text"], width=80)
-                                             for r in (head, record) if r),
-                            other: excerpt(twin["text"], width=160) if twin else ""}
+            if continues := record.get("continues"):
+                head = by_id[lang].get(continues)
+                twin = by_id[other].get(continues)
                 yield Finding(
-                    record["continues"], record["type"], "merged", Severity.warning,
-                    f"{lang} splits {record['continues']} in two ({record['id']} continues it)",
-                    evidence.get("en", ""), evidence.get("nl", ""), key=record["id"],
+                    continues, record["type"], "merged", Severity.warning,
+                    f"{lang} splits {continues} in two ({record['id']} continues it)",
+                    {lang: " ‖ ".join(excerpt(r["text"], width=80) for r in (head, record) if r),
+                     other: excerpt(twin["text"], width=160) if twin else ""},
+                    key=record["id"],
                 )
 
 
 @check("order", Severity.warning, "aligned records in a different order")
 def order(doc: Document) -> Iterator[Finding]:
-    en_ids = [r["id"] for r in doc.versions["en"]]
-    position = {record_id: i for i, record_id in enumerate(en_ids)}
-    nl_order = [r for r in doc.versions["nl"] if r["id"] in position]
-    keep = _longest_increasing([position[r["id"]] for r in nl_order])
-    for index, record in enumerate(nl_order):
+    reference, other = doc.langs
+    position = {r["id"]: i for i, r in enumerate(doc.versions[reference])}
+    their_order = [r for r in doc.versions[other] if r["id"] in position]
+    keep = _longest_increasing([position[r["id"]] for r in their_order])
+    for index, record in enumerate(their_order):
         if index in keep:
             continue
-        before = nl_order[index - 1]["id"] if index else "the start"
+        before = their_order[index - 1]["id"] if index else "the start"
         yield Finding(
             record["id"], record["type"], "order", Severity.warning,
-            f"{record['id']} comes after {before} in nl, elsewhere in en",
-            excerpt(doc.versions["en"][position[record["id"]]]["text"]),
-            excerpt(record["text"]), key=before,
+            f"{record['id']} comes after {before} in {other}, elsewhere in {reference}",
+            {reference: excerpt(doc.versions[reference][position[record["id"]]]["text"]),
+             other: excerpt(record["text"])}, key=before,
         )
 
 
@@ -84,23 +83,26 @@ def order(doc: Document) -> Iterator[Finding]:
                                             "of paragraphs")
 def paragraph_count(doc: Document) -> Iterator[Finding]:
     # Title-page paragraphs have no parent: nothing to count them under.
-    counts = {lang: Counter(r["parent"] for r in records
+    a, b = doc.langs
+    counts = {lang: Counter(r.get("parent") for r in records
                             if r["type"] == "paragraph" and r.get("parent"))
               for lang, records in doc.versions.items()}
     by_id = {pair.id: pair for pair in doc.pairs}
-    for parent in sorted(set(counts["en"]) | set(counts["nl"]), key=_document_order(doc)):
-        en, nl = counts["en"][parent], counts["nl"][parent]
-        if en != nl and parent in by_id:
+    for parent in sorted(set(counts[a]) | set(counts[b]), key=_document_order(doc)):
+        if parent is None:
+            continue
+        n, m = counts[a][parent], counts[b][parent]
+        if n != m and parent in by_id:
             yield Finding(
                 parent, by_id[parent].type, "paragraph-count", Severity.warning,
-                f"{parent} has {en} paragraph(s) in en and {nl} in nl",
-                f"{en} paragraphs", f"{nl} paragraphs", key=f"{en}/{nl}",
+                f"{parent} has {n} paragraph(s) in {a} and {m} in {b}",
+                {a: f"{n} paragraphs", b: f"{m} paragraphs"}, key=f"{n}/{m}",
             )
 
 
 @check("list-count", Severity.warning, "a bullet list with a different number of items")
 def list_count(doc: Document) -> Iterator[Finding]:
-    def lists(records: list[dict]) -> Counter[tuple[str, str]]:
+    def lists(records: list[Record]) -> Counter[tuple[str, str]]:
         # A list is identified by its id (list items) or by its parent and role (scope items,
         # the mission's aims and means, signatories).
         return Counter(
@@ -110,28 +112,30 @@ def list_count(doc: Document) -> Iterator[Finding]:
                              "signatory")
         )
 
-    en, nl = lists(doc.versions["en"]), lists(doc.versions["nl"])
-    for key in sorted(set(en) | set(nl)):
-        if en[key] != nl[key]:
+    a, b = doc.langs
+    counts = {lang: lists(doc.versions[lang]) for lang in doc.langs}
+    for key in sorted(set(counts[a]) | set(counts[b])):
+        n, m = counts[a][key], counts[b][key]
+        if n != m:
             name, parent = key
             yield Finding(
                 parent or name, "list", "list-count", Severity.warning,
-                f"list {name} has {en[key]} item(s) in en and {nl[key]} in nl",
-                f"{en[key]} items", f"{nl[key]} items", key=name,
+                f"list {name} has {n} item(s) in {a} and {m} in {b}",
+                {a: f"{n} items", b: f"{m} items"}, key=name,
             )
 
 
 def _merged_into(doc: Document) -> dict[str, set[str]]:
     """Per language, the ids the other language merged into one of its records."""
-    out: dict[str, set[str]] = {"en": set(), "nl": set()}
+    out: dict[str, set[str]] = {lang: set() for lang in doc.langs}
     for lang, records in doc.versions.items():
-        other = "nl" if lang == "en" else "en"
+        other = doc.other(lang)
         for record in records:
             out[other].update(i for i in record.get("merges", ()) if i != record["id"])
     return out
 
 
-def _context(doc: Document, lang: str, missing_record: dict) -> str:
+def _context(doc: Document, lang: str, missing_record: Record) -> str:
     """What the other language has where the missing record would be."""
     ids = [r["id"] for r in doc.versions[missing_record["lang"]]]
     index = ids.index(missing_record["id"])
@@ -142,9 +146,9 @@ def _context(doc: Document, lang: str, missing_record: dict) -> str:
     return "(absent)"
 
 
-def _document_order(doc: Document):  # noqa: ANN202 - a sort key
-    position = {r["id"]: i for i, r in enumerate(doc.versions["en"])}
-    return lambda record_id: position.get(record_id, len(position))
+def _document_order(doc: Document) -> Callable[[str | None], int]:
+    position = {r["id"]: i for i, r in enumerate(doc.versions[doc.langs[0]])}
+    return lambda record_id: position.get(record_id or "", len(position))
 
 
 def _longest_increasing(values: list[int]) -> set[int]:

@@ -6,56 +6,57 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
-from drugstrat.glossary import Term
+from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
+from drugstrat.record import PEOPLE_TYPES
+from drugstrat.terms.glossary import Term
 
-# Ministers' offices name institutions ("Minister of Justice"), not the policy's terms.
-NOT_TERMINOLOGY = {"signatory", "coordinator"}
 CLEAR_HABIT = 3  # records using the usual translation before another one stands out
 
 
 @check("glossary", Severity.warning, "a glossary term in one language with none of its "
                                      "translations in the other")
 def glossary(doc: Document) -> Iterator[Finding]:
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        if pair.type in NOT_TERMINOLOGY:
+        # Ministers' offices name institutions ("Minister of Justice"), not the policy's terms.
+        if pair.type in PEOPLE_TYPES:
             continue
         for term in doc.glossary.terms:
-            found = {lang: term.found(lang, record["text"])
-                     for lang, record in (("en", pair.en), ("nl", pair.nl))}
-            if bool(found["en"]) == bool(found["nl"]):
+            if a not in term.forms or b not in term.forms:
                 continue
-            lang = "en" if found["en"] else "nl"
-            other = "nl" if lang == "en" else "en"
-            record = pair.en if lang == "en" else pair.nl
+            found = {lang: term.found(lang, record["text"]) for lang, record, _ in pair.sides()}
+            if bool(found[a]) == bool(found[b]):
+                continue
+            lang = a if found[a] else b
+            other = doc.other(lang)
+            text = pair[lang]["text"]
             start, end = found[lang][0]
-            forms = ", ".join(f"«{f.strip('*')}»" for f in term.forms.get(other, ()))
-            evidence = {lang: excerpt(record["text"], start, end),
-                        other: f"none of {forms}"}
+            forms = ", ".join(f"«{f.strip('*')}»" for f in term.forms[other])
             yield Finding(
                 pair.id, pair.type, "glossary", Severity.warning,
-                f"«{record['text'][start:end]}» ({term.label(lang)}) in {lang}, "
+                f"«{text[start:end]}» ({term.label(lang)}) in {lang}, "
                 f"no {term.label(other)!r} in {other}",
-                evidence["en"], evidence["nl"], key=f"{lang}:{term.label('en')}",
-                spans={lang: found[lang]},
+                {lang: excerpt(text, start, end), other: f"none of {forms}"},
+                key=f"{lang}:{term.label(a)}", spans={lang: found[lang]},
             )
 
 
 @check("term-consistency", Severity.info, "a glossary term translated in different ways "
                                           "across records")
 def term_consistency(doc: Document) -> Iterator[Finding]:
+    a, b = doc.langs
     for term in doc.glossary.terms:
-        if len(term.forms.get("nl", ())) < 2:
+        if a not in term.forms or len(term.forms.get(b, ())) < 2:
             continue
-        used: dict[str, str] = {}  # record id -> the Dutch form it uses
-        texts = {}
+        used: dict[str, str] = {}  # record id -> the form of the other language it uses
+        pairs: dict[str, Pair] = {}
         for pair in doc.prose_pairs():
-            if pair.type in NOT_TERMINOLOGY or not term.found("en", pair.en["text"]):
+            if pair.type in PEOPLE_TYPES or not term.found(a, pair.a["text"]):
                 continue
-            forms = _forms_used(term, pair.nl["text"])
+            forms = _forms_used(term, b, pair.b["text"])
             if len(forms) == 1:
                 used[pair.id] = forms[0]
-                texts[pair.id] = pair
+                pairs[pair.id] = pair
         counts = Counter(used.values())
         if len(counts) < 2:
             continue
@@ -67,19 +68,18 @@ def term_consistency(doc: Document) -> Iterator[Finding]:
         for record_id, form in used.items():
             if form == usual:
                 continue
-            pair = texts[record_id]
-            spans = term.found("nl", pair.nl["text"])
+            pair = pairs[record_id]
+            spans = term.found(b, pair.b["text"])
             yield Finding(
                 record_id, pair.type, "term-consistency", Severity.info,
-                f"«{term.label('en')}» is «{form.strip('*')}» here but «{usual.strip('*')}» in "
-                f"{usual_count} other "
-                f"record(s)",
-                excerpt(pair.en["text"], *term.found("en", pair.en["text"])[0]),
-                excerpt(pair.nl["text"], *spans[0]) if spans else "",
-                key=f"{term.label('en')}:{form}", spans={"nl": spans},
+                f"«{term.label(a)}» is «{form.strip('*')}» here but «{usual.strip('*')}» in "
+                f"{usual_count} other record(s)",
+                {a: excerpt(pair.a["text"], *term.found(a, pair.a["text"])[0]),
+                 b: excerpt(pair.b["text"], *spans[0]) if spans else ""},
+                key=f"{term.label(a)}:{form}", spans={b: spans},
             )
 
 
-def _forms_used(term: Term, text: str) -> list[str]:
-    return [form for form in term.forms.get("nl", ())
-            if Term({"nl": (form,)}).found("nl", text)]
+def _forms_used(term: Term, lang: str, text: str) -> list[str]:
+    return [form for form in term.forms.get(lang, ())
+            if Term({lang: (form,)}).found(lang, text)]

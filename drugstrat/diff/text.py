@@ -6,16 +6,18 @@ import math
 import re
 from collections.abc import Iterator
 
-from drugstrat.align import median_ratio
 from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
-from drugstrat.textutil import fold, function_word_share, sentences, words
+from drugstrat.kb.lengths import median_ratio
+from drugstrat.record import PEOPLE_TYPES
+from drugstrat.text.fold import fold
+from drugstrat.text.sentences import sentences
+from drugstrat.text.words import function_word_share, words
 
 DOUBLED = re.compile(r"(?<!\w)([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE | re.UNICODE)
 # A sentence must be this long before its language is judged; shorter ones are names and terms.
 MIN_SENTENCE_WORDS = 6
 MIN_RATIO_LENGTH = 40
 MIN_LENGTH_GAP = 40  # characters: a short text may double its length without anything missing
-PEOPLE = {"signatory", "coordinator"}
 RATIO_TOLERANCE = 1.8  # a pair this many times longer or shorter than usual is an outlier
 
 
@@ -23,8 +25,8 @@ RATIO_TOLERANCE = 1.8  # a pair this many times longer or shorter than usual is 
                                            "\"regulated and regulated\")")
 def repeated_words(doc: Document) -> Iterator[Finding]:
     for pair in doc.pairs:
-        for lang, record in (("en", pair.en), ("nl", pair.nl)):
-            conjunctions = "|".join(re.escape(c) for c in doc.langs[lang].conjunctions)
+        for lang, record, other in pair.sides():
+            conjunctions = "|".join(re.escape(c) for c in doc.tables[lang].conjunctions)
             # "X and X" is a slip when nothing qualifies the second X ("regulated and
             # regulated."); "groups and groups with complex needs" is a contrast.
             joined = re.compile(
@@ -32,12 +34,11 @@ def repeated_words(doc: Document) -> Iterator[Finding]:
                 re.IGNORECASE | re.UNICODE)
             for pattern in (DOUBLED, joined):
                 for match in pattern.finditer(record["text"]):
-                    other = pair.nl if lang == "en" else pair.en
-                    evidence = {lang: excerpt(record["text"], *match.span()),
-                                "nl" if lang == "en" else "en": excerpt(other["text"], width=90)}
                     yield Finding(
                         pair.id, pair.type, "repeated-words", Severity.warning,
-                        f"«{match.group()}» in {lang}", evidence["en"], evidence["nl"],
+                        f"«{match.group()}» in {lang}",
+                        {lang: excerpt(record["text"], *match.span()),
+                         other["lang"]: excerpt(other["text"], width=90)},
                         key=f"{lang}:{match.group().casefold()}", spans={lang: [match.span()]},
                     )
 
@@ -45,42 +46,43 @@ def repeated_words(doc: Document) -> Iterator[Finding]:
 @check("untranslated", Severity.error, "text left untranslated: identical in both languages, "
                                        "or a sentence in the other language")
 def untranslated(doc: Document) -> Iterator[Finding]:
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        en, nl = pair.en["text"], pair.nl["text"]
-        if pair.type in PEOPLE:
+        mine, theirs = pair.a["text"], pair.b["text"]
+        if pair.type in PEOPLE_TYPES:
             continue  # names and offices: the language of a name says nothing
-        if fold(en) == fold(nl) and len(words(en)) >= 4:
+        if fold(mine) == fold(theirs) and len(words(mine)) >= 4:
             yield Finding(pair.id, pair.type, "untranslated", Severity.error,
-                          "identical in en and nl", excerpt(en, width=120),
-                          excerpt(nl, width=120), key="identical",
-                          spans={"en": [(0, len(en))], "nl": [(0, len(nl))]})
+                          f"identical in {a} and {b}",
+                          {a: excerpt(mine, width=120), b: excerpt(theirs, width=120)},
+                          key="identical",
+                          spans={a: [(0, len(mine))], b: [(0, len(theirs))]})
             continue
         yield from _foreign_sentences(doc, pair)
 
 
 def _foreign_sentences(doc: Document, pair: Pair) -> Iterator[Finding]:
-    for lang, record, other in (("nl", pair.nl, "en"), ("en", pair.en, "nl")):
-        own, foreign = doc.langs[lang], doc.langs[other]
+    for lang, record, counterpart in reversed(pair.sides()):
+        other = counterpart["lang"]
+        own, foreign = doc.tables[lang], doc.tables[other]
         for sentence in sentences(record["text"], own):
             if len(words(sentence)) < MIN_SENTENCE_WORDS:
                 continue
             theirs = function_word_share(sentence, foreign)
             if theirs >= 0.15 and theirs > 2 * function_word_share(sentence, own):
                 start = record["text"].find(sentence)
-                counterpart = pair.en if lang == "nl" else pair.nl
-                evidence = {lang: excerpt(sentence, width=140),
-                            other: excerpt(counterpart["text"], width=140)}
                 yield Finding(
                     pair.id, pair.type, "untranslated", Severity.error,
                     f"a sentence of the {lang} text is in {foreign.name}",
-                    evidence["en"], evidence["nl"], key=f"{lang}:{sentence[:40]}",
-                    spans={lang: [(start, start + len(sentence))]},
+                    {lang: excerpt(sentence, width=140),
+                     other: excerpt(counterpart["text"], width=140)},
+                    key=f"{lang}:{sentence[:40]}", spans={lang: [(start, start + len(sentence))]},
                 )
 
 
 def document_ratio(doc: Document) -> float:
     if "ratio" not in doc.memo:
-        doc.memo["ratio"] = median_ratio(((p.en["text"], p.nl["text"])
+        doc.memo["ratio"] = median_ratio(((p.a["text"], p.b["text"])
                                           for p in doc.prose_pairs()), MIN_RATIO_LENGTH)
     return doc.memo["ratio"]
 
@@ -89,32 +91,34 @@ def document_ratio(doc: Document) -> float:
                                          "document's usual length ratio")
 def length_ratio(doc: Document) -> Iterator[Finding]:
     usual = document_ratio(doc)
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        en, nl = len(pair.en["text"]), len(pair.nl["text"])
-        if max(en, nl) < MIN_RATIO_LENGTH or abs(en - nl) < MIN_LENGTH_GAP or not en or not nl:
+        n, m = len(pair.a["text"]), len(pair.b["text"])
+        if max(n, m) < MIN_RATIO_LENGTH or abs(n - m) < MIN_LENGTH_GAP or not n or not m:
             continue
-        ratio = nl / en
+        ratio = m / n
         if abs(math.log(ratio / usual)) > math.log(RATIO_TOLERANCE):
-            longer = "nl" if ratio > usual else "en"
+            longer = b if ratio > usual else a
             yield Finding(
                 pair.id, pair.type, "length-ratio", Severity.warning,
-                f"nl/en length {ratio:.2f} against the document's usual {usual:.2f}: "
+                f"{b}/{a} length {ratio:.2f} against the document's usual {usual:.2f}: "
                 f"the {longer} text is much longer",
-                f"{en} characters: {excerpt(pair.en['text'], width=100)}",
-                f"{nl} characters: {excerpt(pair.nl['text'], width=100)}",
+                {lang: f"{len(pair[lang]['text'])} characters: "
+                       f"{excerpt(pair[lang]['text'], width=100)}" for lang in (a, b)},
                 key=f"{round(ratio, 1)}",
             )
 
 
 @check("sentence-count", Severity.info, "a different number of sentences")
 def sentence_count(doc: Document) -> Iterator[Finding]:
+    a, b = doc.langs
     for pair in doc.prose_pairs():
-        en = sentences(pair.en["text"], doc.langs["en"])
-        nl = sentences(pair.nl["text"], doc.langs["nl"])
-        if len(en) != len(nl):
+        found = {lang: sentences(record["text"], doc.tables[lang])
+                 for lang, record, _ in pair.sides()}
+        if len(found[a]) != len(found[b]):
             yield Finding(
                 pair.id, pair.type, "sentence-count", Severity.info,
-                f"{len(en)} sentence(s) in en, {len(nl)} in nl",
-                " ‖ ".join(excerpt(s, width=50) for s in en),
-                " ‖ ".join(excerpt(s, width=50) for s in nl), key=f"{len(en)}/{len(nl)}",
+                f"{len(found[a])} sentence(s) in {a}, {len(found[b])} in {b}",
+                {lang: " ‖ ".join(excerpt(s, width=50) for s in found[lang]) for lang in (a, b)},
+                key=f"{len(found[a])}/{len(found[b])}",
             )

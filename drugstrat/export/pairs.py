@@ -1,4 +1,4 @@
-"""Translation pairs of a knowledge base, and their sentence alignment.
+"""Translation pairs of a knowledge base in two of its languages, and their sentence alignment.
 
 A pair is a record and its translation. Where the translator merged two records into one, the
 pair joins the two source records (`SO2.p2+SO2.p3`), so no sentence is lost to a TM.
@@ -6,12 +6,13 @@ pair joins the two source records (`SO2.p2+SO2.p3`), so no sentence is lost to a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from drugstrat.align import align_lengths, median_ratio
-from drugstrat.lang import language
-from drugstrat.store import KB
-from drugstrat.textutil import sentences
+from drugstrat.kb.lengths import align_lengths, median_ratio
+from drugstrat.kb.store import KB
+from drugstrat.languages import language
+from drugstrat.record import Record
+from drugstrat.text.sentences import sentences
 
 
 @dataclass
@@ -19,10 +20,10 @@ class TranslationPair:
     id: str
     type: str
     parent: str | None
-    en: str
-    nl: str
-    record: dict  # the English record, with any fields people added
-    extra: dict = field(default_factory=dict)
+    langs: tuple[str, str]  # (source, target)
+    source: str  # text in the source language
+    target: str  # text in the target language
+    records: dict[str, Record]  # lang -> the record, with any fields people added
 
 
 @dataclass
@@ -31,24 +32,40 @@ class Skipped:
     sentences: int = 0  # sentences left alone by the sentence alignment (1-0 / 0-1)
 
 
-def translation_pairs(kb: KB, skipped: Skipped | None = None) -> list[TranslationPair]:
+def export_langs(kb: KB, source: str | None = None,
+                 target: str | None = None) -> tuple[str, str]:
+    """The two languages to write: the reference and the next one unless said otherwise."""
+    from drugstrat.errors import InputError
+
+    source = source or kb.reference
+    others = [lang for lang in kb.langs if lang != source]
+    target = target or (others[0] if others else None)
+    if source not in kb.langs or target not in kb.langs or source == target:
+        raise InputError(f"an export needs two languages of this knowledge base "
+                         f"({', '.join(kb.langs)}); got {source}:{target}")
+    return source, target
+
+
+def translation_pairs(kb: KB, langs: tuple[str, str],
+                      skipped: Skipped | None = None) -> list[TranslationPair]:
     skipped = skipped if skipped is not None else Skipped()
-    en = kb.by_id.get("en", {})
-    nl = kb.by_id.get("nl", {})
-    covered = {i for r in nl.values() for i in r.get("merges", ())}
+    source_lang, target_lang = langs
+    sources = kb.by_id.get(source_lang, {})
+    targets = kb.by_id.get(target_lang, {})
+    covered = {i for r in targets.values() for i in r.get("merges", ())}
     pairs = []
     for record_id in kb.ids:
-        if record_id in en and record_id in nl:
-            target = nl[record_id]
-            if target.get("merges"):
-                sources = [en[i] for i in target["merges"] if i in en]
-                pair_id = "+".join(target["merges"])
-                text = " ".join(s["text"] for s in sources)
+        if record_id in sources and record_id in targets:
+            target = targets[record_id]
+            if merges := target.get("merges"):
+                pair_id = "+".join(merges)
+                text = " ".join(sources[i]["text"] for i in merges if i in sources)
             else:
-                pair_id, text = record_id, en[record_id]["text"]
-            source = en[record_id]
-            pairs.append(TranslationPair(pair_id, source["type"], source.get("parent"), text,
-                                         target["text"], source))
+                pair_id, text = record_id, sources[record_id]["text"]
+            source = sources[record_id]
+            pairs.append(TranslationPair(pair_id, source["type"], source.get("parent"), langs,
+                                         text, target["text"],
+                                         {source_lang: source, target_lang: target}))
         elif record_id not in covered:
             skipped.records += 1
     return pairs
@@ -57,18 +74,18 @@ def translation_pairs(kb: KB, skipped: Skipped | None = None) -> list[Translatio
 def sentence_pairs(pair: TranslationPair, ratio: float, skipped: Skipped) -> list[tuple[str, str]]:
     """The pair's sentences aligned by length (Gale & Church): 1-1, 2-1, 1-2 beads become
     segments; 1-0 and 0-1 sentences are counted in `skipped` and left out."""
-    en = sentences(pair.en, language("en"))
-    nl = sentences(pair.nl, language("nl"))
-    if len(en) == 1 and len(nl) == 1:
-        return [(en[0], nl[0])]
+    mine = sentences(pair.source, language(pair.langs[0]))
+    theirs = sentences(pair.target, language(pair.langs[1]))
+    if len(mine) == 1 and len(theirs) == 1:
+        return [(mine[0], theirs[0])]
     out = []
-    for a, b in align_lengths([len(s) for s in en], [len(s) for s in nl], ratio):
+    for a, b in align_lengths([len(s) for s in mine], [len(s) for s in theirs], ratio):
         if a and b:
-            out.append((" ".join(en[i] for i in a), " ".join(nl[j] for j in b)))
+            out.append((" ".join(mine[i] for i in a), " ".join(theirs[j] for j in b)))
         else:
             skipped.sentences += len(a) + len(b)
     return out
 
 
 def length_ratio(pairs: list[TranslationPair]) -> float:
-    return median_ratio((p.en, p.nl) for p in pairs)
+    return median_ratio((p.source, p.target) for p in pairs)

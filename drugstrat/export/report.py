@@ -4,11 +4,12 @@ side in document order, the diff findings highlighted in the text, and filters."
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from drugstrat.search.index import so_number
-from drugstrat.store import KB
-
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+from drugstrat.diff.model import Severity
+from drugstrat.kb.store import KB
+from drugstrat.record import Record
+from drugstrat.text.controls import visible
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -69,16 +70,16 @@ SCRIPT = """
 """
 
 
-def report(kb: KB, findings: list[dict], title: str) -> str:
-    by_record: dict[str, list[dict]] = {}
+def report(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
+    by_record: dict[str, list[dict[str, Any]]] = {}
     for finding in findings:
         by_record.setdefault(finding["id"], []).append(finding)
-    objectives = [(so_number(kb, i), i, kb.record(i)["text"])
+    objectives = [(kb.objective_number(i), i, next(iter(kb.get(i).values()))["text"])
                   for i in kb.of_type("strategic_objective")]
     checks = sorted({f["check"] for f in findings})
     counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
     parts = [
-        "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!doctype html>", f'<html lang="{_e(kb.reference)}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
         "<header>", f"<h1>{_e(title)}</h1>",
@@ -97,7 +98,7 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
     ]
     for record_id in kb.ids:
         versions = kb.get(record_id)
-        rtype = kb.type_of(record_id)
+        rtype = kb.type_of(record_id) or ""
         own = by_record.get(record_id, [])
         if rtype == "target_group" and not own:
             continue  # shown inside the record that names them
@@ -106,8 +107,9 @@ def report(kb: KB, findings: list[dict], title: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _section(kb: KB, record_id: str, rtype: str, versions: dict, findings: list[dict]) -> str:
-    so = so_number(kb, record_id)
+def _section(kb: KB, record_id: str, rtype: str, versions: dict[str, Record],
+             findings: list[dict[str, Any]]) -> str:
+    so = kb.objective_number(record_id)
     classes = "record has-findings" if findings else "record"
     checks = " ".join(sorted({f["check"] for f in findings}))
     out = [f'<section class="{classes}" id="{_e(record_id)}" data-so="{so or ""}" '
@@ -129,20 +131,21 @@ def _section(kb: KB, record_id: str, rtype: str, versions: dict, findings: list[
             out.append(
                 f'<li class="sev-{_e(f["severity"])}" data-check="{_e(f["check"])}">'
                 f'<b>{_e(f["severity"])}</b> {_e(f["check"])}: {_e(f["message"])} '
-                f'<code>{_e(f["finding"])}</code><br><span class="evidence">en: '
-                f'{_e(f["en"])}<br>nl: {_e(f["nl"])}</span></li>')
+                f'<code>{_e(f["finding"])}</code><br><span class="evidence">'
+                + "<br>".join(f"{_e(lang)}: {_e(f[lang])}" for lang in f["pair"].split(":"))
+                + "</span></li>")
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
 
 
-def _highlight(text: str, spans: list[tuple[int, int, dict]]) -> str:
+def _highlight(text: str, spans: list[tuple[int, int, dict[str, Any]]]) -> str:
     """The text, escaped, with each finding's spans in a <mark> titled by its message.
 
     Overlapping spans are merged; the mark takes the most severe finding's colour.
     """
     spans = sorted((max(0, s), min(len(text), e), f) for s, e, f in spans if e > s)
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for start, end, finding in spans:
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
@@ -152,7 +155,7 @@ def _highlight(text: str, spans: list[tuple[int, int, dict]]) -> str:
     out, position = [], 0
     for start, end, group in merged:
         out.append(_e(text[position:start]))
-        worst = max(group, key=lambda f: SEVERITY_RANK[f["severity"]])
+        worst = max(group, key=lambda f: Severity[f["severity"]])
         title = " | ".join(dict.fromkeys(f"{f['check']}: {f['message']}" for f in group))
         out.append(f'<mark class="sev-{_e(worst["severity"])}" title="{_e(title)}">'
                    f"{_e(text[start:end])}</mark>")
@@ -163,8 +166,5 @@ def _highlight(text: str, spans: list[tuple[int, int, dict]]) -> str:
 
 def _e(value: object) -> str:
     """Escaped for HTML text and attributes; control characters shown, never passed on."""
-    text = str(value)
-    text = "".join(ch if ch in "\t\n" or ord(ch) >= 0x20 and ord(ch) != 0x7f
-                   else f"\\x{ord(ch):02x}" for ch in text)
-    return html.escape(text, quote=True)
+    return html.escape(visible(str(value)), quote=True)
 

@@ -1,33 +1,38 @@
-"""CSV and JSON Lines: one row per aligned record, both languages side by side."""
+"""CSV and JSON Lines: one row per aligned record, the two languages side by side."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from typing import Any
 
 from drugstrat.export.pairs import Skipped, translation_pairs
-from drugstrat.store import KB
+from drugstrat.kb.store import KB
+from drugstrat.record import field
 
-COLUMNS = ("id", "type", "parent", "en", "nl")
+PERSON_COLUMNS = ("status", "note")
 
 
-def rows(kb: KB, skipped: Skipped | None = None) -> list[dict]:
+def rows(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> list[dict[str, Any]]:
     out = []
-    for pair in translation_pairs(kb, skipped):
-        row = {"id": pair.id, "type": pair.type, "parent": pair.parent or "", "en": pair.en,
-               "nl": pair.nl}
+    source, target = langs
+    for pair in translation_pairs(kb, langs, skipped):
+        row: dict[str, Any] = {"id": pair.id, "type": pair.type, "parent": pair.parent or "",
+                               source: pair.source, target: pair.target}
         # What a person added to the record (status, note …) travels with it.
-        for key in ("status", "note"):
-            if key in pair.record:
-                row[key] = pair.record[key]
+        for key in PERSON_COLUMNS:
+            if (value := field(pair.records[source], key)) is not None:
+                row[key] = value
         out.append(row)
     return out
 
 
-def to_csv(kb: KB, bom: bool = False, skipped: Skipped | None = None) -> str:
-    data = rows(kb, skipped)
-    columns = list(COLUMNS) + [c for c in ("status", "note") if any(c in r for r in data)]
+def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
+           skipped: Skipped | None = None) -> str:
+    data = rows(kb, langs, skipped)
+    columns = ["id", "type", "parent", *langs]
+    columns += [c for c in PERSON_COLUMNS if any(c in r for r in data)]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n",
                             extrasaction="ignore")
@@ -36,5 +41,5 @@ def to_csv(kb: KB, bom: bool = False, skipped: Skipped | None = None) -> str:
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
-def to_jsonl(kb: KB, skipped: Skipped | None = None) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(kb, skipped))
+def to_jsonl(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(kb, langs, skipped))

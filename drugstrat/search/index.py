@@ -11,31 +11,16 @@ so its cost grows with the answer, not with the knowledge base.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from drugstrat.store import KB
-from drugstrat.textutil import fold, words
+from drugstrat.kb.store import KB, cache_candidates
+from drugstrat.storage.atomic import replacing
+from drugstrat.text.fold import fold
+from drugstrat.text.words import words
 
 INDEX_VERSION = 2
 
-
-def so_number(kb: KB, record_id: str) -> int | None:
-    """The number of the strategic objective a record belongs to: itself or its nearest
-    ancestor of that type (read from the records, not from the shape of ids)."""
-    seen = set()
-    current: str | None = record_id
-    while current and current not in seen:
-        seen.add(current)
-        record = kb.record(current)
-        if record is None:
-            return None
-        if record["type"] == "strategic_objective" and str(record.get("number", "")).isdigit():
-            return int(record["number"])
-        current = record.get("parent")
-    return None
 
 
 def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
@@ -71,24 +56,17 @@ def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
 
 
 def _candidates(root: Path) -> list[Path]:
-    from drugstrat.store import cache_candidates
-
     # kb.json -> kb.search.db: one index per knowledge base, also in the shared user cache.
     return [path.with_suffix(".search.db") for path in cache_candidates(root)]
 
 
 def _build(kb: KB, path: Path, stamp: str, glossary_file: Path | None) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-search.", suffix=".db", dir=path.parent)
-    os.close(fd)
-    try:
+    with replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
-        _fill(kb, connection, stamp, glossary_file)
-        connection.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        try:
+            _fill(kb, connection, stamp, glossary_file)
+        finally:
+            connection.close()
 
 
 def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
@@ -105,7 +83,7 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
     """)
     if glossary_file is not None:
         # The glossary's forms, so a query word can reach its translations without the YAML.
-        from drugstrat.glossary import load
+        from drugstrat.terms.glossary import load
 
         for number, term in enumerate(load(glossary_file).terms):
             connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
@@ -116,7 +94,7 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
     for rowid, record in enumerate(kb.records(), start=1):
         folded = fold(record["text"])
         rows.append((rowid, record["id"], record["lang"], record["type"],
-                     so_number(kb, record["id"]), len(words(folded)), folded))
+                     kb.objective_number(record["id"]), len(words(folded)), folded))
         for word in set(words(folded)):
             df[word] = df.get(word, 0) + 1
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",

@@ -21,13 +21,20 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from drugstrat.lang import LANGUAGES
-from drugstrat.search.stem import stem
-from drugstrat.store import KB
-from drugstrat.textutil import fold, fold_with_offsets, original_span, words
+from drugstrat.kb.store import KB
+from drugstrat.languages import LANGUAGES
+from drugstrat.text.fold import fold, fold_with_offsets, original_span
+from drugstrat.text.stem import stem
+from drugstrat.text.words import words
+
+# The glossary's forms by term number: (language, form) pairs.
+Glossary = dict[int, list[tuple[str, str]]]
 
 # What a match of each kind is worth, against an exact word.
 PREFIX_STEM = 0.9
@@ -57,7 +64,7 @@ class Hit:
     text: str
     spans: list[tuple[int, int]] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "lang": self.lang,
                 "score": round(self.score, 3), "text": self.text,
                 "spans": [list(span) for span in self.spans]}
@@ -82,7 +89,7 @@ class _Match:
 def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | None = None,
            so: int | None = None, limit: int = 10,
            glossary_file: Path | None = None) -> list[Group]:
-    from drugstrat.ids import resolve
+    from drugstrat.kb.ids import resolve
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
     if direct:
@@ -103,7 +110,7 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         per_word = [_matches(connection, word, glossary) for word in terms]
         # Only the matched records are read: the cost follows the answer, not the KB.
         matched = sorted({rowid for matches in per_word for rowid in matches})
-        rows = {}
+        rows: dict[int, tuple[str, str, str, int | None, int]] = {}
         for start in range(0, len(matched), 500):
             chunk = matched[start:start + 500]
             rows.update((row[0], row[1:]) for row in connection.execute(
@@ -140,7 +147,7 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         group = by_id.setdefault(record_id, Group(record_id, rtype, 0.0, []))
         group.hits.append(hit)
         group.score = max(group.score, score)
-    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.ids.index(g.id)))
+    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.position(g.id)))
     out = []
     for group in ranked:
         _add_counterparts(kb, group)
@@ -176,17 +183,17 @@ def _fts(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _glossary_forms(connection) -> dict[int, list[tuple[str, str]]]:  # noqa: ANN001
+def _glossary_forms(connection: sqlite3.Connection) -> dict[int, list[tuple[str, str]]]:
     terms: dict[int, list[tuple[str, str]]] = {}
     for term, lang, form in connection.execute("SELECT term, lang, form FROM glossary"):
         terms.setdefault(term, []).append((lang, form))
     return terms
 
 
-def _translations(word: str, glossary: dict[int, list[tuple[str, str]]]) -> set[str]:
+def _translations(word: str, glossary: Glossary) -> set[str]:
     """The glossary's other forms of a term this word is a form of: "gevangenissen" ->
     "prison", "detention", "detentie" … (as folded word prefixes)."""
-    from drugstrat.glossary import find_forms
+    from drugstrat.terms.glossary import find_forms
 
     out: set[str] = set()
     for forms in glossary.values():
@@ -195,10 +202,11 @@ def _translations(word: str, glossary: dict[int, list[tuple[str, str]]]) -> set[
     return out - {word}
 
 
-def _matches(connection, word: str, glossary: dict | None = None) -> dict[int, _Match]:  # noqa: ANN001
+def _matches(connection: sqlite3.Connection, word: str,
+             glossary: Glossary | None = None) -> dict[int, _Match]:
     found: dict[int, _Match] = {}
 
-    def add(rowids, weight: float, pattern: str) -> None:  # noqa: ANN001
+    def add(rowids: Iterable[tuple[int]], weight: float, pattern: str) -> None:
         for (rowid,) in rowids:
             if rowid not in found or found[rowid].weight < weight:
                 found[rowid] = _Match(weight, pattern)
@@ -230,7 +238,7 @@ def _matches(connection, word: str, glossary: dict | None = None) -> dict[int, _
     return found
 
 
-def _part_rows(connection, part: str) -> set[int]:  # noqa: ANN001
+def _part_rows(connection: sqlite3.Connection, part: str) -> set[int]:
     query = "SELECT rowid FROM words WHERE words MATCH ?"
     rows = {r for (r,) in connection.execute(query, (_fts(part) + "*",))}
     if len(part) >= 4:
@@ -239,7 +247,7 @@ def _part_rows(connection, part: str) -> set[int]:  # noqa: ANN001
     return rows
 
 
-def _compound_splits(connection, word: str) -> list[tuple[str, str]]:  # noqa: ANN001
+def _compound_splits(connection: sqlite3.Connection, word: str) -> list[tuple[str, str]]:
     """Ways to read `word` as two known parts, a Dutch linking s or e allowed between them:
     "drugshandel" -> ("drugs", "handel")."""
     splits = []
@@ -252,16 +260,16 @@ def _compound_splits(connection, word: str) -> list[tuple[str, str]]:  # noqa: A
     return splits[:3]
 
 
-def _known_prefix(connection, part: str) -> bool:  # noqa: ANN001
+def _known_prefix(connection: sqlite3.Connection, part: str) -> bool:
     return connection.execute("SELECT 1 FROM vocab WHERE word >= ? AND word < ? LIMIT 1",
                               (part, part + "\uffff")).fetchone() is not None
 
 
-def _known_word(connection, part: str) -> bool:  # noqa: ANN001
+def _known_word(connection: sqlite3.Connection, part: str) -> bool:
     return connection.execute("SELECT 1 FROM vocab WHERE word = ?", (part,)).fetchone() is not None
 
 
-def _near_words(connection, word: str) -> list[tuple[str, float]]:  # noqa: ANN001
+def _near_words(connection: sqlite3.Connection, word: str) -> list[tuple[str, float]]:
     from rapidfuzz import fuzz, process
 
     vocabulary = [w for (w,) in connection.execute(

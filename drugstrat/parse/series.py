@@ -1,4 +1,5 @@
-"""Target groups named inside running text: "vulnerable groups (e.g. young people, inmates)".
+"""Inline series in running text, and the target groups they name: "vulnerable groups (e.g.
+young people, inmates)".
 
 A list of groups is recognised by a head noun from the language table ("groups", "staff",
 "groepen") followed within a few words by a cue that opens a list ("such as", "e.g.", "zoals").
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from drugstrat.lang import Language
+from drugstrat.languages import Language
+from drugstrat.text.brackets import depth_at, split_top_level
 
 # How far before a cue the head noun may stand, in words: "groups with more specific care needs,
 # such as" is seven.
@@ -64,7 +66,7 @@ def _head_noun_before(text: str, cue_start: int, lang: Language) -> bool:
 
 def list_extent(text: str, cue_start: int, cue_end: int) -> str:
     """The text of the list a cue opens: inside its parentheses, or up to the clause's end."""
-    depth_at_cue = _paren_depth(text[:cue_start])
+    depth_at_cue = depth_at(text, cue_start)
     depth = depth_at_cue
     for i in range(cue_end, len(text)):
         ch = text[i]
@@ -91,19 +93,10 @@ def _ends_clause(text: str, i: int) -> bool:
     return nxt == "" or (nxt[:1].isspace() and (len(nxt) < 2 or not nxt[1].islower()))
 
 
-def _paren_depth(text: str) -> int:
-    depth = 0
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-    return depth
-
 
 def split_series(extent: str, lang: Language) -> list[str]:
     """The items of a series: "a, b (c, d) and e" -> a, b (c, d), e."""
-    pieces = _split_top_level(extent, ",;")
+    pieces = split_top_level(extent, ",;")
     # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows.
     merged: list[str] = []
     for piece in pieces:
@@ -116,19 +109,6 @@ def split_series(extent: str, lang: Language) -> list[str]:
         items.extend(_split_last_conjunction(items.pop(), lang))
     return [item for item in items if len(item.split()) <= MAX_ITEM_WORDS]
 
-
-def _split_top_level(text: str, separators: str) -> list[str]:
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif ch in separators and depth == 0:
-            pieces.append(text[start:i])
-            start = i + 1
-    pieces.append(text[start:])
-    return pieces
 
 
 def _split_last_conjunction(piece: str, lang: Language) -> list[str]:

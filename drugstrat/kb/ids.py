@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from drugstrat.lang import all_objective_labels
+from drugstrat.languages import all_of
 
 _SPECIFIC = re.compile(r"^(\d+)\s*\.\s*(\d+)\.?$")
 
@@ -13,7 +13,7 @@ _SPECIFIC = re.compile(r"^(\d+)\s*\.\s*(\d+)\.?$")
 def canonical(query: str) -> str:
     """The id a typed reference most likely means, before looking it up."""
     text = query.strip()
-    labels = "|".join(re.escape(label) for label in all_objective_labels())
+    labels = "|".join(re.escape(label) for label in all_of("objective_labels"))
     if match := re.fullmatch(rf"(?:{labels})\s*\.?\s*(\d+)\.?", text, re.IGNORECASE):
         return f"SO{int(match.group(1))}"
     if match := _SPECIFIC.match(text):

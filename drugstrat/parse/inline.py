@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from drugstrat.record import Emphasis
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -24,10 +26,10 @@ def superscript_to_int(marker: str) -> int:
     return int("".join(_SUPERSCRIPT_VALUE[ch] for ch in marker))
 
 
-def strip_marks(text: str) -> tuple[str, list[dict]]:
+def strip_marks(text: str) -> tuple[str, list[Emphasis]]:
     """Return the plain text and its emphasis spans `{kind, start, end, text}` over it."""
     out: list[str] = []
-    spans: list[dict] = []
+    spans: list[Emphasis] = []
     pos = length = 0
     for match in _MARK.finditer(text):
         before = text[pos:match.start()]
@@ -35,7 +37,7 @@ def strip_marks(text: str) -> tuple[str, list[dict]]:
         length += len(before)
         kind = "bold" if match.group("bold") is not None else "italic"
         inner = match.group(kind)
-        spans.append({"kind": kind, "start": length, "end": length + len(inner), "text": inner})
+        spans.append(Emphasis(kind=kind, start=length, end=length + len(inner), text=inner))
         out.append(inner)
         length += len(inner)
         pos = match.end()

@@ -1,31 +1,28 @@
 """Pairing the language versions: records with the same id are translations of each other.
 
 Ids come from the document's structure, so two versions with the same structure get the same ids
-without any comparison of their words. What one version has and the other lacks is kept, marked
+without any comparison of their words. Where a translator merged or split paragraphs, the counted
+series are realigned by length; what one version has and the others lack is kept, marked
 `aligned: false`, never dropped.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TypedDict
 
-if TYPE_CHECKING:
-    from drugstrat.parser import ParseResult
-
-# Gale & Church (1993): -log prior probability of each bead, and the variance of the length
-# difference per character. Their figures, measured on parliamentary proceedings, hold well for
-# policy texts too.
-PRIOR_COST = {
-    (1, 1): -math.log(0.89),
-    (2, 1): -math.log(0.089 / 2), (1, 2): -math.log(0.089 / 2),
-    (1, 0): -math.log(0.0099 / 2), (0, 1): -math.log(0.0099 / 2),
-}
-VARIANCE = 6.8
+from drugstrat.kb.lengths import align_lengths, median_ratio
+from drugstrat.parse import ParseResult
+from drugstrat.record import Record
 
 
-def align(versions: dict[str, list[dict]]) -> dict[str, list[dict]]:
+class Problem(TypedDict):
+    id: str
+    lang: str
+    line: int | None
+    problem: str
+
+
+def align(versions: dict[str, list[Record]]) -> dict[str, list[Record]]:
     """Mark every record of every language `aligned` when all other languages have its id."""
     ids = {lang: {record["id"] for record in records} for lang, records in versions.items()}
     for lang, records in versions.items():
@@ -40,57 +37,60 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
 
     Paragraphs, list items, signatories … are numbered in text order, so a paragraph the
     translator merged or split shifts every id after it. Where the counts of a series differ,
-    its records are aligned by length (dynamic programming allowing 1-1, 2-1, 1-2, 1-0, 0-1)
-    and `other`'s ids are rewritten to the ids of their counterparts: a record merging two of
-    `primary` gets the first id and `merges: [both ids]`, one with no counterpart gets the id
-    of the record it follows plus a letter (`SO2.p3a`).
+    its records are aligned by length and `other`'s ids are rewritten to the ids of their
+    counterparts: a record merging two of `primary` gets the first id and `merges: [both ids]`,
+    one with no counterpart gets the id of the record it follows plus a letter (`SO2.p3a`).
     """
     mine = _series_members(primary)
     theirs = _series_members(other)
     uneven = {prefix for prefix, members in theirs.items()
               if prefix in mine and len(mine[prefix]) != len(members)}
-    ratio = _length_ratio(
-        [r for r in primary.records if primary.series.get(r["id"]) not in uneven],
-        [r for r in other.records if other.series.get(r["id"]) not in uneven],
-    )
+    # The ratio over series whose counts agree, so the paragraphs being realigned cannot skew it.
+    texts = {r["id"]: r["text"] for r in primary.records
+             if primary.series.get(r["id"]) not in uneven}
+    ratio = median_ratio((texts[r["id"]], r["text"]) for r in other.records
+                         if other.series.get(r["id"]) not in uneven and r["id"] in texts)
     renames: dict[str, str] = {}
-    annotations: dict[str, dict] = {}
-    for prefix in uneven:
+    merges: dict[str, list[str]] = {}  # new id -> the reference ids it covers
+    continues: dict[str, str] = {}  # new id -> the id it continues
+    for prefix in sorted(uneven):
         targets, members = mine[prefix], theirs[prefix]
-        pairs = align_lengths([len(r["text"]) for r in targets],
-                               [len(r["text"]) for r in members], ratio)
+        beads = align_lengths([len(r["text"]) for r in targets],
+                              [len(r["text"]) for r in members], ratio)
         previous, letter = prefix + "0", 0
-        for a_span, b_span in pairs:
+        for a_span, b_span in beads:
             if a_span and b_span:
                 previous, letter = targets[a_span[0]]["id"], 0
                 for k, b in enumerate(b_span):
-                    new_id = previous if k == 0 else _after(previous, k)
-                    renames[members[b]["id"]] = new_id
+                    renames[members[b]["id"]] = previous if k == 0 else _after(previous, k)
                 if len(a_span) > 1:
-                    annotations[targets[a_span[0]]["id"]] = {
-                        "merges": [targets[a]["id"] for a in a_span]}
-                if len(b_span) > 1:
-                    for k in range(1, len(b_span)):
-                        annotations[_after(previous, k)] = {"continues": previous}
+                    merges[previous] = [targets[a]["id"] for a in a_span]
+                for k in range(1, len(b_span)):
+                    continues[_after(previous, k)] = previous
                 letter = len(b_span) - 1
             elif b_span:
                 letter += 1
                 renames[members[b_span[0]]["id"]] = _after(previous, letter)
     if renames:
-        _apply_renames(other.records, renames, annotations)
+        _apply_renames(other.records, renames)
+    for record in other.records:
+        if record["id"] in merges:
+            record["merges"] = merges[record["id"]]
+        if record["id"] in continues:
+            record["continues"] = continues[record["id"]]
     _realign_groups(primary.records, other.records)
 
 
-def _realign_groups(primary: list[dict], other: list[dict]) -> None:
-    """Target groups are numbered within the record naming them; where the two languages name a
+def _realign_groups(primary: list[Record], other: list[Record]) -> None:
+    """Target groups are numbered within the record naming them; where two languages name a
     different number, pair them by spelling (most group names are cognates or loanwords:
     "journalists"/"journalisten", "LGBTQIA+"), so that one added name does not shift the rest.
     """
-    def by_parent(records: list[dict]) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {}
+    def by_parent(records: list[Record]) -> dict[str, list[Record]]:
+        out: dict[str, list[Record]] = {}
         for record in records:
             if record["type"] == "target_group":
-                out.setdefault(record["parent"], []).append(record)
+                out.setdefault(record.get("parent", ""), []).append(record)
         return out
 
     mine, theirs = by_parent(primary), by_parent(other)
@@ -121,7 +121,7 @@ def _align_names(a: list[str], b: list[str]) -> list[tuple[int | None, int | Non
     """Monotonic alignment of two lists of names by spelling similarity (edit-distance DP)."""
     from rapidfuzz import fuzz
 
-    from drugstrat.textutil import fold
+    from drugstrat.text.fold import fold
 
     n, m = len(a), len(b)
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -153,74 +153,16 @@ def _after(record_id: str, k: int) -> str:
     return record_id + "abcdefghijklmnopqrstuvwxyz"[min(k, 26) - 1]
 
 
-def _series_members(result: ParseResult) -> dict[str, list[dict]]:
+def _series_members(result: ParseResult) -> dict[str, list[Record]]:
     by_id = {record["id"]: record for record in result.records}
-    members: dict[str, list[dict]] = {}
+    members: dict[str, list[Record]] = {}
     for record_id, prefix in result.series.items():
         if record_id in by_id:
             members.setdefault(prefix, []).append(by_id[record_id])
     return members
 
 
-MIN_RATIO_LENGTH = 20  # characters of the reference text before a pair says anything
-
-
-def median_ratio(pairs: Iterable[tuple[str, str]], min_length: int = MIN_RATIO_LENGTH) -> float:
-    """How much longer the other language runs than the reference: the median length ratio over
-    text pairs (reference, other). The median, so that a few odd pairs cannot skew it; texts
-    shorter than `min_length` say nothing."""
-    ratios = sorted(len(b) / len(a) for a, b in pairs if len(a) >= min_length and b)
-    return ratios[len(ratios) // 2] if ratios else 1.0
-
-
-def _length_ratio(a: list[dict], b: list[dict]) -> float:
-    """The median ratio over records paired by id; the caller passes only series whose counts
-    agree, so that the very paragraphs being realigned cannot skew it."""
-    texts = {r["id"]: r["text"] for r in a}
-    return median_ratio((texts[r["id"]], r["text"]) for r in b if r["id"] in texts)
-
-
-def align_lengths(a: list[int], b: list[int], ratio: float) -> list[tuple[list[int], list[int]]]:
-    """Minimum-cost alignment of two length sequences (Gale & Church); returns beads as
-    (indices in a, indices in b)."""
-
-    def length_cost(la: int, lb: int) -> float:
-        delta = (lb - la * ratio) / math.sqrt(max((la + lb / ratio) / 2, 1) * VARIANCE)
-        return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300))
-
-    inf = float("inf")
-    n, m = len(a), len(b)
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
-                continue
-            for (di, dj), prior in PRIOR_COST.items():
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
-                    continue
-                step = prior
-                if di and dj:
-                    step += length_cost(sum(a[i:ni]), sum(b[j:nj]))
-                if cost[i][j] + step < cost[ni][nj]:
-                    cost[ni][nj] = cost[i][j] + step
-                    back[ni][nj] = (di, dj)
-    beads: list[tuple[list[int], list[int]]] = []
-    i, j = n, m
-    while i or j:
-        move = back[i][j]
-        assert move is not None
-        di, dj = move
-        beads.append((list(range(i - di, i)), list(range(j - dj, j))))
-        i, j = i - di, j - dj
-    beads.reverse()
-    return beads
-
-
-def _apply_renames(records: list[dict], renames: dict[str, str],
-                   annotations: dict[str, dict]) -> None:
+def _apply_renames(records: list[Record], renames: dict[str, str]) -> None:
     def new(record_id: str) -> str:
         if record_id in renames:
             return renames[record_id]
@@ -234,47 +176,45 @@ def _apply_renames(records: list[dict], renames: dict[str, str],
 
     for record in records:
         record["id"] = new(record["id"])
-        if record.get("parent"):
+        if "parent" in record:
             record["parent"] = new(record["parent"])
-        if record.get("cited_by"):
+        if "cited_by" in record:
             record["cited_by"] = [new(i) for i in record["cited_by"]]
-    for record in records:
-        if extra := annotations.get(record["id"]):
-            record.update(extra)
 
 
-def alignment_problems(versions: dict[str, list[dict]]) -> list[dict]:
-    """What keeps two versions from lining up: unpaired records, and pairs that disagree on
+def alignment_problems(versions: dict[str, list[Record]]) -> list[Problem]:
+    """What keeps the versions from lining up: unpaired records, and pairs that disagree on
     their type or parent (the same id naming different things)."""
-    problems: list[dict] = []
+    problems: list[Problem] = []
     by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
     langs = list(versions)
-    for lang in langs:
-        others = [other for other in langs if other != lang]
+    for index, lang in enumerate(langs):
         for record in versions[lang]:
-            for other in others:
+            for other in langs:
+                if other == lang:
+                    continue
                 twin = by_id[other].get(record["id"])
                 if twin is None:
                     problems.append(_problem(record, _unpaired(record, other, by_id[other])))
-                elif lang < other and twin["type"] != record["type"]:
+                elif langs.index(other) > index and twin["type"] != record["type"]:
                     problems.append(_problem(
                         record, f"type {record['type']} here but {twin['type']} in {other}"))
-                elif lang < other and twin.get("parent") != record.get("parent"):
+                elif langs.index(other) > index and twin.get("parent") != record.get("parent"):
                     problems.append(_problem(
                         record, f"parent {record.get('parent')} here but {twin.get('parent')} "
                                 f"in {other}"))
     return problems
 
 
-def _unpaired(record: dict, other: str, theirs: dict[str, dict]) -> str:
+def _unpaired(record: Record, other: str, theirs: dict[str, Record]) -> str:
     for twin in theirs.values():
         if record["id"] in twin.get("merges", ()):
             return f"merged into {twin['id']} in {other}"
-    if record.get("continues"):
+    if "continues" in record:
         return f"continues {record['continues']}: the {other} version has it in one record"
     return f"no {other} record with this id"
 
 
-def _problem(record: dict, message: str) -> dict:
-    return {"id": record["id"], "lang": record["lang"], "line": record.get("line"),
-            "problem": message}
+def _problem(record: Record, message: str) -> Problem:
+    return Problem(id=record["id"], lang=record["lang"], line=record.get("line"),
+                   problem=message)

@@ -7,7 +7,7 @@ inflection shares: "trafficking" -> "traffick", "gokken" -> "gok" (which also op
 
 from __future__ import annotations
 
-from drugstrat.lang import Language
+from drugstrat.languages import Language
 
 MIN_STEM = 3
 

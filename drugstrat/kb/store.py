@@ -1,10 +1,11 @@
 """The query path: the knowledge base from its compiled JSON cache, without YAML or pydantic.
 
-The cache holds every record of every language and, for each records.yaml it was compiled
-from, its SHA-256 and its size and modification time. A query compares size and time (one stat
-call) and, when they match, never reads the YAML at all. When they differ, the content decides:
-`pip install` and `git checkout` rewrite times without changing a byte, so an equal hash only
-refreshes the stamps, and a real edit rebuilds the cache (validated through pydantic).
+The cache holds every record of every language and, for each file it was compiled from (the
+records files and the manifest), its SHA-256 and its size and modification time. A query compares
+size and time (one stat call a file) and, when they match, never reads the YAML at all. When they
+differ, the content decides: `pip install` and `git checkout` rewrite times without changing a
+byte, so an equal hash only refreshes the stamps, and a real edit rebuilds the cache (validated
+through pydantic).
 """
 
 from __future__ import annotations
@@ -12,22 +13,32 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import KBError
-from drugstrat.paths import CACHE_DIR, kb_languages, records_path
+from drugstrat.kb.paths import (
+    CACHE_DIR,
+    MANIFEST_FILE,
+    RECORDS_FILE,
+    manifest_path,
+    present_languages,
+)
+from drugstrat.record import Record
 
 CACHE_FILE = "kb.json"
 
 
 class KB:
-    """Records of every language, indexed by id; document order is the first language's."""
+    """Records of every language, indexed by id. The first language is the reference; document
+    order is the reference's, with records of other languages only after their predecessor."""
 
-    def __init__(self, root: Path, versions: dict[str, list[dict]],
+    def __init__(self, root: Path, versions: dict[str, list[Record]],
                  hashes: dict[str, str] | None = None) -> None:
         self.root = root
         self.versions = versions
-        # SHA-256 of each language's YAML: what derived indexes (search) are stamped with.
+        # SHA-256 of each source file of the cache: what derived indexes (search) are stamped
+        # with.
         self.hashes = hashes or {}
         self.langs = list(versions)
         self.by_id = {lang: {r["id"]: r for r in records} for lang, records in versions.items()}
@@ -36,19 +47,24 @@ class KB:
             for record in records:
                 order.setdefault(record["id"], None)
         self.ids = list(order)
+        self._position = {record_id: i for i, record_id in enumerate(self.ids)}
         self._children: dict[str, dict[str, None]] = {}
         for record_id in self.ids:
             for record in self.get(record_id).values():
                 if parent := record.get("parent"):
                     self._children.setdefault(parent, {})[record_id] = None
 
-    def get(self, record_id: str) -> dict[str, dict]:
+    @property
+    def reference(self) -> str:
+        return self.langs[0]
+
+    def get(self, record_id: str) -> dict[str, Record]:
         """The record with this id in each language that has it."""
         return {lang: self.by_id[lang][record_id]
                 for lang in self.langs if record_id in self.by_id[lang]}
 
-    def record(self, record_id: str) -> dict | None:
-        """The record with this id in the first language that has it: for what both languages
+    def record(self, record_id: str) -> Record | None:
+        """The record with this id in the first language that has it: for what all languages
         share (type, parent, number)."""
         for lang in self.langs:
             if record_id in self.by_id[lang]:
@@ -63,7 +79,7 @@ class KB:
         """Ids of the records of a type, in document order."""
         return [i for i in self.ids if self.type_of(i) == record_type]
 
-    def records(self, lang: str | None = None) -> list[dict]:
+    def records(self, lang: str | None = None) -> list[Record]:
         langs = [lang] if lang else self.langs
         return [r for code in langs for r in self.versions.get(code, [])]
 
@@ -71,14 +87,53 @@ class KB:
         """Ids of the records whose parent is `record_id`, in document order."""
         return list(self._children.get(record_id, ()))
 
+    def select(self, record_type: str | None = None, parent: str | None = None) -> list[str]:
+        """Ids of the records of a type and/or under a parent, in document order."""
+        return [record_id for record_id in self.ids
+                if any(record_type in (None, r["type"]) and parent in (None, r.get("parent"))
+                       for r in self.get(record_id).values())]
+
+    def types(self) -> list[str]:
+        """The record types this knowledge base holds."""
+        return sorted({r["type"] for r in self.records()})
+
+    def position(self, record_id: str) -> int:
+        """A record's place in document order (unknown ids last)."""
+        return self._position.get(record_id, len(self._position))
+
+    def objective_number(self, record_id: str) -> int | None:
+        """The number of the strategic objective a record belongs to: itself or its nearest
+        ancestor of that type (read from the records, not from the shape of ids)."""
+        seen = set()
+        current: str | None = record_id
+        while current and current not in seen:
+            seen.add(current)
+            record = self.record(current)
+            if record is None:
+                return None
+            number = record.get("number", "")
+            if record["type"] == "strategic_objective" and number.isdigit():
+                return int(number)
+            current = record.get("parent")
+        return None
+
+
+def source_files(root: Path) -> list[str]:
+    """The files the cache is compiled from, relative to the knowledge base."""
+    files = [f"{lang}/{RECORDS_FILE}" for lang in present_languages(root)]
+    if manifest_path(root).is_file():
+        files.append(MANIFEST_FILE)
+    return files
+
 
 def load(root: Path) -> KB:
     """Load a knowledge base for querying, from the cache when it is current."""
-    langs = kb_languages(root)
-    if not langs:
+    files = source_files(root)
+    if not files or files == [MANIFEST_FILE]:
         hint = "run `drugstrat build`" if root.is_dir() else "no such directory"
-        raise KBError(f"{root}: no knowledge base here (expected {root}/en/records.yaml; {hint})")
-    stamps = {lang: _stamp(records_path(root, lang)) for lang in langs}
+        raise KBError(f"{root}: no knowledge base here (expected {root}/<lang>/records.yaml; "
+                      f"{hint})")
+    stamps = {name: _stamp(root / name) for name in files}
     hashes: dict[str, str] | None = None
     for path in cache_candidates(root):
         cached = _read_cache(path)
@@ -86,51 +141,46 @@ def load(root: Path) -> KB:
             continue
         if cached.get("stamps") == stamps:
             return KB(root, cached["records"], cached.get("hashes"))
-        hashes = hashes or {lang: _sha256(records_path(root, lang)) for lang in langs}
+        hashes = hashes or {name: _sha256(root / name) for name in files}
         if cached.get("hashes") == hashes:
             _write_cache(root, hashes, stamps, cached["records"])
             return KB(root, cached["records"], hashes)
-    versions, hashes = _recompile(root, langs)
+    versions, hashes = _recompile(root)
     return KB(root, versions, hashes)
 
 
 def compile_cache(root: Path) -> None:
     """Compile the cache from the YAML on disk, through the same validation a query would use,
     so a fresh build and a later recompilation give scripts identical JSON."""
-    _recompile(root, kb_languages(root))
+    _recompile(root)
 
 
-def _recompile(root: Path, langs: list[str]) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    from drugstrat.kb import load_validated
+def _recompile(root: Path) -> tuple[dict[str, list[Record]], dict[str, str]]:
+    from drugstrat.kb.align import align
+    from drugstrat.kb.validate import first_problem_message, load_validated
 
+    files = source_files(root)
     # Stamped before reading, so an edit made while we read makes the cache stale, not wrong.
-    stamps = {lang: _stamp(records_path(root, lang)) for lang in langs}
-    hashes = {lang: _sha256(records_path(root, lang)) for lang in langs}
+    stamps = {name: _stamp(root / name) for name in files}
+    hashes = {name: _sha256(root / name) for name in files}
     versions, problems = load_validated(root)
     if problems:
-        first = problems[0]
-        path = root / first["file"]
-        where = f"{path}:{first['line']}" if first.get("line") else str(path)
-        more = f" (and {len(problems) - 1} more; see `drugstrat validate`)" if len(
-            problems) > 1 else ""
-        raise KBError(f"{where}: {first['problem']}{more}")
-    from drugstrat.align import align
-
+        raise KBError(first_problem_message(root, problems))
     align(versions)
     _write_cache(root, hashes, stamps, versions)
     return versions, hashes
 
 
 def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]],
-                 versions: dict[str, list[dict]]) -> None:
-    from drugstrat import fsutil
+                 versions: dict[str, list[Record]]) -> None:
+    from drugstrat.storage.atomic import atomic_write_text
 
     payload = json.dumps(
         {"schema": SCHEMA_VERSION, "hashes": hashes, "stamps": stamps, "records": versions},
         ensure_ascii=False, separators=(",", ":"))
     for path in cache_candidates(root):
         try:
-            fsutil.atomic_write_text(path, payload)
+            atomic_write_text(path, payload)
             return
         except OSError:
             continue  # a read-only install: fall back to the user's cache directory
@@ -145,12 +195,13 @@ def cache_candidates(root: Path) -> list[Path]:
     return [root / CACHE_DIR / CACHE_FILE, user_cache / "drugstrat" / f"{key}.json"]
 
 
-def _read_cache(path: Path) -> dict | None:
+def _read_cache(path: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:
-            return json.loads(handle.read())
+            cached = json.loads(handle.read())
     except (OSError, ValueError):
         return None
+    return cached if isinstance(cached, dict) else None
 
 
 def _stamp(path: Path) -> list[int]:

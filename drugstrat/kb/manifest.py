@@ -1,0 +1,34 @@
+"""`DIR/kb.yaml`: the languages of a knowledge base, the first being the reference the others
+align to. Read only when the YAML is read (building, recompiling the cache); queries take the
+order from the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drugstrat import SCHEMA_VERSION
+from drugstrat.errors import KBError
+from drugstrat.kb.paths import manifest_path, present_languages
+from drugstrat.storage import yamlfile
+
+HEADER = ("# drugstrat knowledge base, written by `drugstrat build`: its languages, the first\n"
+          "# being the reference the others are aligned to.\n")
+
+
+def render(languages: list[str]) -> str:
+    return yamlfile.dumps({"schema": SCHEMA_VERSION, "languages": list(languages)}, HEADER)
+
+
+def language_order(root: Path) -> list[str]:
+    """The languages present in `root`, reference first. A knowledge base built before the
+    manifest existed lists its languages by code."""
+    present = present_languages(root)
+    path = manifest_path(root)
+    if not path.is_file():
+        return present
+    document = yamlfile.load(path)
+    listed = document.get("languages") if isinstance(document, dict) else None
+    if not isinstance(listed, list) or not all(isinstance(code, str) for code in listed):
+        raise KBError(f"{path}: expected 'languages: [..]', a list of language codes")
+    ordered = [code for code in listed if code in present]
+    return ordered + [code for code in present if code not in ordered]

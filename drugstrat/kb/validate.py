@@ -1,0 +1,116 @@
+"""Validating a knowledge base: every records file against the schema, and the languages
+against each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NotRequired, TypedDict
+
+from drugstrat import SCHEMA_VERSION
+from drugstrat.errors import KBError
+from drugstrat.kb import manifest
+from drugstrat.kb.align import alignment_problems
+from drugstrat.kb.paths import records_path
+from drugstrat.record import Record
+
+
+class Problem(TypedDict):
+    file: str  # relative to the knowledge base, as `en/records.yaml`
+    line: int | None  # line in that file
+    id: str | None
+    lang: str
+    problem: str
+    source_line: NotRequired[int | None]  # line in the language's source text
+
+
+def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
+    """Load every language's YAML, in the knowledge base's order, and validate it.
+
+    Returns the records and the schema problems; raises `KBError` only when a file cannot be
+    read as YAML at all.
+    """
+    from pydantic import ValidationError
+
+    from drugstrat.kb import yamlio
+    from drugstrat.kb.schema import RecordModel
+
+    langs = manifest.language_order(root)
+    if not langs:
+        raise KBError(f"{root}: no knowledge base here (expected {root}/<lang>/records.yaml; "
+                      f"run `drugstrat build`)")
+    versions: dict[str, list[Record]] = {}
+    problems: list[Problem] = []
+    for lang in langs:
+        path = records_path(root, lang)
+        document = yamlio.load(path)
+        where = _relative(root, path)
+        if document.get("schema") != SCHEMA_VERSION:
+            problems.append(Problem(file=where, line=1, id=None, lang=lang,
+                                    problem=f"schema {document.get('schema')!r}, "
+                                            f"expected {SCHEMA_VERSION}; rebuild"))
+        records: list[Record] = []
+        lines: list[int] | None = None
+        seen: set[str] = set()
+        for index, raw in enumerate(document["records"]):
+            try:
+                record: Record = RecordModel.model_validate(raw).model_dump(  # type: ignore[assignment]
+                    exclude_defaults=True)
+                record.setdefault("aligned", True)
+                if record["lang"] != lang:
+                    raise ValueError(f"lang is {record['lang']!r} in the {lang} file")
+                if record["id"] in seen:
+                    raise ValueError(f"duplicate id {record['id']!r}")
+                seen.add(record["id"])
+                records.append(record)
+            except (ValidationError, ValueError) as exc:
+                lines = lines if lines is not None else yamlio.record_lines(path)
+                problems.append(Problem(
+                    file=where, line=lines[index] if index < len(lines) else None,
+                    id=raw.get("id") if isinstance(raw, dict) else None, lang=lang,
+                    problem=_describe(exc)))
+        versions[lang] = records
+    return versions, problems
+
+
+def validate(root: Path) -> list[Problem]:
+    """Schema and alignment problems of a knowledge base; empty when it is sound."""
+    versions, problems = load_validated(root)
+    for lang, records in versions.items():
+        ids = {r["id"] for r in records}
+        for record in records:
+            parent = record.get("parent")
+            if parent and parent not in ids:
+                problems.append(Problem(file=_relative(root, records_path(root, lang)),
+                                        line=None, id=record["id"], lang=lang,
+                                        problem=f"parent {parent!r} does not exist"))
+    for found in alignment_problems(versions):
+        # These point at the record's place in its source text, where the difference shows.
+        problems.append(Problem(file=_relative(root, records_path(root, found["lang"])),
+                                line=None, id=found["id"], lang=found["lang"],
+                                problem=found["problem"], source_line=found["line"]))
+    return problems
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _describe(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'record'}: {err['msg']}"
+            for err in exc.errors()
+        )
+    return str(exc)
+
+
+def first_problem_message(root: Path, problems: list[Problem]) -> str:
+    """One line for the first problem, pointing at `drugstrat validate` for the rest."""
+    first = problems[0]
+    path = root / first["file"]
+    where = f"{path}:{first['line']}" if first.get("line") else str(path)
+    more = (f" (and {len(problems) - 1} more; see `drugstrat validate`)"
+            if len(problems) > 1 else "")
+    return f"{where}: {first['problem']}{more}"

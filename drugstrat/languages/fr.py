@@ -1,0 +1,62 @@
+"""French (français), as the Belgian federal editions write it."""
+
+from drugstrat.languages.table import Language
+
+FRENCH = Language(
+    code="fr",
+    name="Français",
+    objective_labels=("OS",),
+    specific_objectives_labels=("Objectifs spécifiques", "Objectif spécifique"),
+    strategic_objective_name="objectif stratégique",
+    specific_objective_name="objectif spécifique",
+    section_names={
+        "AVANT-PROPOS": "foreword",
+        "PRÉFACE": "foreword",
+        "CONTENU": "contents",
+        "SOMMAIRE": "contents",
+        "TABLE DES MATIÈRES": "contents",
+        "INTRODUCTION": "intro",
+        "CHAMP D'APPLICATION": "scope",
+        "CHAMP D’APPLICATION": "scope",
+        "PORTÉE": "scope",
+        "MISSION & VISION": "mission",
+        "MISSION ET VISION": "mission",
+        "OBJECTIFS STRATÉGIQUES": "objectives",
+        "NOTES DE FIN": "endnotes",
+        "NOTES": "endnotes",
+    },
+    honorifics=("Prof.", "Dr.", "Dr", "M.", "Mme", "Mme.", "Mlle"),
+    months=(
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    aims_cues=("nous visons à", "nous nous efforçons de", "nous aspirons à"),
+    means_cues=("nous entendons y parvenir", "nous y parviendrons", "pour y parvenir"),
+    group_heads=(
+        "groupes", "groupe", "personnes", "publics", "public", "personnel", "acteurs",
+        "professionnels", "population", "populations",
+    ),
+    group_cues=("tels que", "telles que", "tel que", "telle que", "par exemple", "p. ex.",
+                "notamment", "y compris", "à savoir"),
+    conjunctions=("et", "ou", "et/ou"),
+    function_words=frozenset(
+        "le la les de des du un une et en à au aux dans pour par sur avec que qui est sont ce "
+        "cet cette ces il elle ils elles leur leurs son sa ses se ne pas plus ou être été a ont "
+        "nous notre nos vous on y tout tous toutes toute entre sans sous vers dont où mais "
+        "donc ainsi aussi afin peut peuvent doit doivent sera seront".split()),
+    abbreviations=frozenset(
+        "p. ex. etc. cf. art. m. mme. mlle. dr. prof. c.-à-d. vol. éd. env. resp. no. n°"
+        .split()),
+    series_cues=("tels que", "telles que", "par exemple", "p. ex.", "notamment", "à savoir",
+                 "y compris", "c.-à-d."),
+    decimal_separator=",",
+    # French sets thousands apart with a narrow no-break space; Belgian texts also use a dot.
+    thousands_separator="\u202f",
+    suffixes=("ations", "ation", "ements", "ement", "ités", "ité", "euses", "euse", "eurs",
+              "eur", "aux", "es", "s", "e"),
+    inflection_max=2,
+    articles=("le", "la", "les", "l'", "l’", "un", "une", "des"),
+    name_particles=("de", "du", "des", "d'", "la", "le", "van", "von", "der"),
+    page_labels=("page", "p."),
+    page_of=("sur", "de"),
+)

@@ -1,0 +1,70 @@
+"""What the tool knows about one language, as one table of plain data.
+
+No stage holds a word of any language: labels, section names, honorifics, month names, list cue
+words, stop words, number formats and compounding rules all come from a `Language`, so another
+edition (French, German …) is one more table in this package. Matching is case-insensitive unless
+a field says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+# A NamedTuple rather than a dataclass: `show` reads the objective labels at start-up, and the
+# dataclasses module would add to every command's start-up time.
+class Language(NamedTuple):
+    code: str
+    name: str  # the language's name in itself: "English", "Nederlands"
+    # Label in front of a strategic objective's number ("SO. 3"), matched case-sensitively so
+    # the English word "So" starting a sentence is never taken for a heading.
+    objective_labels: tuple[str, ...]
+    specific_objectives_labels: tuple[str, ...]
+    # How the document names its objectives in running text, for citations.
+    strategic_objective_name: str
+    specific_objective_name: str
+    # Heading text (upper-cased, without its numeral) -> language-neutral section key.
+    section_names: dict[str, str]
+    # Titles before a person's name; the parser takes the longest that matches.
+    honorifics: tuple[str, ...]
+    months: tuple[str, ...]
+    # Lead-in phrases of the mission's two lists: what "we are striving to" do, and the means.
+    aims_cues: tuple[str, ...]
+    means_cues: tuple[str, ...]
+    # Target groups: a head noun ("groups", "staff") followed within a few words by a cue that
+    # opens the list of groups ("such as", "e.g.").
+    group_heads: tuple[str, ...]
+    group_cues: tuple[str, ...]
+    # Words joining the last two items of a series ("a, b and c"); also the words of a
+    # suspended compound ("huis- en sportartsen").
+    conjunctions: tuple[str, ...]
+    # Markers of an open-ended list.
+    open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
+    # Frequent function words: for telling which language a sentence is in, and for leaving
+    # words out of searches and of meaning-level checks.
+    function_words: frozenset[str] = frozenset()
+    # Abbreviations whose full stop does not end a sentence (lower-case, with their dots).
+    abbreviations: frozenset[str] = frozenset()
+    # Words introducing an inline series, besides the target-group cues.
+    series_cues: tuple[str, ...] = ()
+    # How numbers are written: "1.5" and "1,000" in English, "1,5" and "1.000" in Dutch.
+    decimal_separator: str = "."
+    thousands_separator: str = ","
+    # Endings a light stemmer strips for search, longest first ("trafficking" -> "traffick").
+    suffixes: tuple[str, ...] = ()
+    # Whether a stripped stem ending in a doubled consonant loses one ("gokk" -> "gok").
+    undouble: bool = False
+    # Letters an inflection may add to a glossary form ("treatment" -> "treatments").
+    inflection_max: int = 2
+    # Whether compounds are written as one word ("drugshandel"), so that a term may stand as
+    # the head or the modifier inside a longer word.
+    closed_compounds: bool = False
+    # Letters that may join the parts of a closed compound ("drug|s|handel").
+    compound_linkers: tuple[str, ...] = ()
+    # Articles, dropped when target groups are compared by name ("the elderly" = "elderly").
+    articles: tuple[str, ...] = ()
+    # Lower-case particles inside people's names ("Jan van der Berg").
+    name_particles: tuple[str, ...] = ()
+    # How a page number is labelled in text extracted from PDF ("Page 3 of 12").
+    page_labels: tuple[str, ...] = ()
+    page_of: tuple[str, ...] = ()

@@ -1,0 +1,46 @@
+"""Whole-document checks once every piece is read: endnotes linked to the records citing them,
+and gaps in the numbering of objectives."""
+
+from __future__ import annotations
+
+from drugstrat.parse.sink import RecordSink
+from drugstrat.record import Record
+
+
+def link_endnotes(sink: RecordSink) -> None:
+    for record in sink.records:
+        for number in record.get("cites", ()):
+            note = sink.by_id.get(f"n{number}")
+            if note is None:
+                sink.warn(record.get("line", 0), f"endnote {number} is cited in {record['id']} "
+                                                 f"but never defined")
+            else:
+                note.setdefault("cited_by", []).append(record["id"])
+    for record in sink.records:
+        if record["type"] == "endnote" and "cited_by" not in record:
+            sink.warn(record.get("line", 0), f"endnote {record.get('number')} is never cited")
+
+
+def check_numbering(sink: RecordSink) -> None:
+    objectives = [r for r in sink.records if r["type"] == "strategic_objective"]
+    _check_sequence(sink, [int(r.get("number", 0)) for r in objectives], "strategic objective",
+                    objectives)
+    for objective in objectives:
+        children = [r for r in sink.records if r.get("parent") == objective["id"]]
+        if not children:
+            sink.warn(objective.get("line", 0),
+                      f"strategic objective {objective.get('number')} has no body")
+        specific = [r for r in children if r["type"] == "specific_objective"]
+        _check_sequence(sink, [int(r.get("number", "0.0").split(".")[1]) for r in specific],
+                        f"specific objective {objective.get('number')}.", specific)
+
+
+def _check_sequence(sink: RecordSink, numbers: list[int], what: str,
+                    records: list[Record]) -> None:
+    expected = 1
+    for number, record in zip(numbers, records, strict=True):
+        if number > expected:
+            missing = ", ".join(str(n) for n in range(expected, number))
+            sep = "" if what.endswith(".") else " "
+            sink.warn(record.get("line", 0), f"numbering gap: {what}{sep}{missing} is missing")
+        expected = max(expected, number + 1)

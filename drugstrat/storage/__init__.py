@@ -1,0 +1,1 @@
+"""Files on disk: atomic writes and the YAML people read and edit."""

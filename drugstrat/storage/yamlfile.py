@@ -1,0 +1,59 @@
+"""YAML that people read and edit: loaded safely, written readably, errors with file and line.
+
+The one owner of ruamel.yaml's set-up. Loading uses the safe C loader (no arbitrary objects);
+writing uses the round-trip dumper for stable key order and unescaped unicode.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from drugstrat.errors import KBError
+
+
+def load(path: Path) -> Any:
+    """The YAML document in `path`; a missing, unreadable or malformed file is a `KBError`
+    naming the file (and line)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KBError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read ({exc.strerror})") from None
+    return loads(data, str(path))
+
+
+def loads(data: bytes | str, name: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return YAML(typ="safe", pure=False).load(data)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{name}:{mark.line + 1}" if mark is not None else name
+        raise KBError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except YAMLError as exc:
+        raise KBError(f"{name}: invalid YAML: {exc}") from None
+
+
+def writer() -> Any:
+    """A ruamel.yaml writer for files people read: unicode as is, one line a value (folding is
+    the caller's choice), block style."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+def dumps(data: Any, header: str = "") -> str:
+    """YAML text of `data`, after `header` (comment lines, each starting with '#')."""
+    buffer = io.StringIO()
+    buffer.write(header)
+    writer().dump(data, buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Which word translates which: the person-curated glossary (a domain termbase)."""

@@ -1,0 +1,31 @@
+"""Characters that must not pass on as they are: controls to a terminal, and what XML forbids.
+
+Record text comes from documents and from YAML people edit; a PDF extractor or a careless edit
+can leave an ESC sequence (which a terminal obeys) or a U+FFFF (which makes a TMX file
+ill-formed for every CAT tool). This module is the one place that knows those sets.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls except tab and newline, and DEL.
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What XML 1.0 cannot carry even escaped: C0 controls but tab, LF and CR; lone surrogates; and
+# the noncharacters U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as escapes (`\\x1b`), so they cannot act on a terminal."""
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def xml_forbidden(text: str) -> list[str]:
+    """The characters of `text` XML 1.0 cannot carry, as `U+FFFF` codes."""
+    return sorted({f"U+{ord(ch):04X}" for ch in _XML_FORBIDDEN.findall(text)})
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 cannot carry."""
+    return _XML_FORBIDDEN.sub("", text)
