@@ -228,3 +228,26 @@ def test_an_added_target_group_does_not_shift_the_others(tmp_path):
     assert nl["journalisten"] == en["journalists"]
     assert nl["politie"] == en["police"]
     assert nl["douaniers"] not in en.values()
+
+
+def test_a_paragraph_pairs_with_the_one_standing_where_it_stands(tmp_path):
+    """Of two lead-in paragraphs of the same length, the one before the list of aims pairs with
+    the translation before the list of aims, though the translation leaves the other out."""
+    en = ("III. MISSION & VISION\n\nWe aim high.\n\nIn this regard, we are striving to:\n\n"
+          "- Prevent use.\n- Delay first use.\n\nWe intend to achieve this by:\n\n"
+          "- coordinating policies.\n")
+    nl = ("III. MISSIE & VISIE\n\nWe mikken hoog.\n\nHierbij streven we naar:\n\n"
+          "- Gebruik voorkomen.\n- Eerste gebruik uitstellen.\n")
+    root = build_pair(tmp_path, en, nl)
+    nl_records = {r["id"]: r["text"] for r in store.load(root).versions["nl"]}
+    assert nl_records["mission.p2"] == "Hierbij streven we naar:"
+    assert "mission.p3" not in nl_records
+
+
+def test_contents_entries_pair_by_their_numerals(tmp_path):
+    en = "CONTENTS\n\nI. Introduction\n\nII. Scope\n\nIII. Mission\n\nI. INTRODUCTION\n\nText.\n"
+    nl = "INHOUD\n\nI. Inleiding\n\nIII. Missie\n\nI. INLEIDING\n\nTekst.\n"
+    root = build_pair(tmp_path, en, nl)
+    nl_records = {r["id"]: r for r in store.load(root).versions["nl"]}
+    assert nl_records["toc3"]["text"] == "Missie" and "toc2" not in nl_records
+    assert not any(r.get("merges") for r in nl_records.values())

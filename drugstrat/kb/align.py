@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from drugstrat.kb.lengths import align_lengths, median_ratio
+from drugstrat.kb.lengths import Place, align_lengths, median_ratio
 from drugstrat.parse import ParseResult
 from drugstrat.record import Record
 
@@ -56,7 +56,8 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
     for prefix in sorted(uneven):
         targets, members = mine[prefix], theirs[prefix]
         beads = align_lengths([len(r["text"]) for r in targets],
-                              [len(r["text"]) for r in members], ratio)
+                              [len(r["text"]) for r in members], ratio,
+                              (_places(primary, targets), _places(other, members)))
         previous, letter = prefix + "0", 0
         for a_span, b_span in beads:
             if a_span and b_span:
@@ -79,6 +80,17 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
         if record["id"] in continues:
             record["continues"] = continues[record["id"]]
     _realign_groups(primary.records, other.records)
+
+
+def _places(result: ParseResult, members: list[Record]) -> list[Place]:
+    """Where each member stands: its number if it has one (a contents entry's numeral), and the
+    type of the record that follows it (a paragraph before the list of aims is followed by an
+    aim in every language)."""
+    following: dict[str, str] = {}
+    records = [r for r in result.records if r["type"] != "target_group"]
+    for record, after in zip(records, records[1:], strict=False):
+        following[record["id"]] = after["type"]
+    return [Place(r.get("number"), following.get(r["id"])) for r in members]
 
 
 def _realign_groups(primary: list[Record], other: list[Record]) -> None:
