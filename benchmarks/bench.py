@@ -1,4 +1,4 @@
-"""Latency and build-time figures, as ratios measured in one run (GUIDE, "Performance budgets").
+"""Latency and build-time figures, as ratios measured in one run (README, "Performance").
 
     python benchmarks/bench.py            # default: 15 runs per command
     python benchmarks/bench.py --runs 40
@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drugstrat.lang import LANGUAGES  # noqa: E402
-from drugstrat.parser import parse_text  # noqa: E402
-from drugstrat.paths import bundled_data_dir  # noqa: E402
+from drugstrat.kb.paths import bundled_data_dir  # noqa: E402
+from drugstrat.languages import LANGUAGES  # noqa: E402
+from drugstrat.parse import parse_text  # noqa: E402
 
-GROWTH = 20  # the GUIDE's "KB grows 20x"
+GROWTH = 20  # the budgets ask how latency grows when the knowledge base grows twenty times
 
 BUDGETS = {  # command label -> (budget, target) as multiples of the typer floor
     "show 3.4 --json": (1.5, 1.2),

@@ -3,7 +3,7 @@
 A query word matches a record in the first of these ways that finds anything, each a little
 weaker than the one before:
 
-1. its stems (English and Dutch endings stripped) as word prefixes: "gokken" -> "gok*" finds
+1. its stems (each language's endings stripped) as word prefixes: "gokken" -> "gok*" finds
    "gokken", "gokspelen", "gokverslaving";
 2. as a substring, for long words: the head of a compound, "handel" in "drugshandel";
 3. split into two known parts, when it is a compound: "drugshandel" also finds
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from drugstrat.kb.store import KB
-from drugstrat.languages import LANGUAGES
+from drugstrat.languages import LANGUAGES, all_of
 from drugstrat.text.fold import fold, fold_with_offsets, original_span
 from drugstrat.text.stem import stem
 from drugstrat.text.words import words
@@ -130,8 +130,8 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
     by_id: dict[str, Group] = {}
     for rowid, score in scores.items():
         record_id, code, rtype, record_so, length = rows[rowid]
-        # --lang chooses what is shown, not what may match: a Dutch query word still finds
-        # the record whose English text is wanted.
+        # --lang chooses what is shown, not what may match: a query word of one language finds
+        # the record whose text in the other language is wanted.
         if (types and rtype not in types) or so not in (None, record_so):
             continue
         record = kb.get(record_id).get(code)
@@ -248,12 +248,14 @@ def _part_rows(connection: sqlite3.Connection, part: str) -> set[int]:
 
 
 def _compound_splits(connection: sqlite3.Connection, word: str) -> list[tuple[str, str]]:
-    """Ways to read `word` as two known parts, a Dutch linking s or e allowed between them:
-    "drugshandel" -> ("drugs", "handel")."""
+    """Ways to read `word` as two known parts, a linking letter of a compounding language allowed
+    between them: "drugshandel" -> ("drugs", "handel")."""
+    linkers = tuple(all_of("compound_linkers"))
     splits = []
     for cut in range(3, len(word) - 2):
         left, right = word[:cut], word[cut:]
-        for head in {right, right[1:] if right[:1] in "se" else right}:
+        heads = {right} | {right[len(link):] for link in linkers if right.startswith(link)}
+        for head in heads:
             if len(head) >= 3 and _known_prefix(connection, left) and _known_word(connection,
                                                                                    head):
                 splits.append((left, head))
