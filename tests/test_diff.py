@@ -101,12 +101,52 @@ def test_the_bundled_report_holds_the_real_differences(bundled_kb):
     found = {(f["id"], f["check"]) for f in report_for(bundled_kb)}
     # Endnote 7 of the Dutch version is in English.
     assert ("n7", "untranslated") in found
-    # The Dutch SO 2 merges two English paragraphs.
-    assert ("SO2.p2", "merged") in found and ("SO2", "paragraph-count") in found
+    # The Dutch SO 2 merges two English paragraphs: one cause, one finding, which also tells
+    # that SO 2 counts a paragraph less.
+    merged = next(f for f in report_for(bundled_kb) if (f["id"], f["check"]) == (
+        "SO2.p2", "merged"))
+    assert [r["check"] for r in merged["related"]] == ["paragraph-count"]
+    assert ("SO2", "paragraph-count") not in found
     # "nauwgezet gereguleerd en gereguleerd" for "strictly regulated and controlled".
     assert any(i.startswith("SO4.p") and c == "repeated-words" for i, c in found)
     # The Dutch list of actors at risk names customs officers and prison staff too.
     assert any(i.startswith("SO3.p") and c == "enumeration" for i, c in found)
+
+
+def test_the_bundled_report_finds_what_a_reviser_finds_in_the_meaning(bundled_kb):
+    """The meaning-level differences a reviser lists for the bundled pair, each on its record
+    with its words (the record is found by its text, so no position is hard-coded)."""
+    findings = report_for(bundled_kb)
+
+    def said(check: str, lang: str, fragment: str, *words: str) -> bool:
+        record = record_holding(bundled_kb, lang, fragment)
+        return any(f["id"] == record and f["check"] == check and all(
+            w in f["message"] for w in words) for f in findings)
+
+    # An adjective in the Dutch list of policy qualifiers only.
+    assert said("omission", "nl", "intersectoraal, holistisch", "holistisch")
+    # A word of a term missing in Dutch: "health impact assessment studies".
+    assert said("omission", "en", "health impact assessment", "health")
+    # A clause added in Dutch.
+    assert said("omission", "nl", "basisprincipes", "aandacht voor een aantal basisprincipes")
+    # One term translated two ways: "comprehensive and integrated".
+    assert any(f["check"] == "term-consistency" and "comprehensive and integrated" in f["message"]
+               and "globaal" in f["message"] and "integraal" in f["message"] for f in findings)
+    # The strategy's own title written three ways in English.
+    assert any(f["check"] == "name-consistency" and "written 3 ways in en" in f["message"]
+               and "Intergovernmental Strategy" in f["message"] for f in findings)
+    # Typos in the Dutch text.
+    assert said("spelling", "nl", "drugsriminaliteit", "drugsriminaliteit") or not _speller()
+    assert said("spelling", "nl", "toekomsttoefening", "toekomsttoefening") or not _speller()
+    # A report a reviser can go through.
+    assert sum(f["severity"] != "info" for f in findings) <= 60
+
+
+def _speller() -> bool:
+    from drugstrat.languages import DUTCH
+    from drugstrat.text.spelling import speller
+
+    return speller(DUTCH) is not None
 
 
 def test_finding_ids_are_stable_across_runs(bundled_kb):
@@ -208,7 +248,7 @@ def test_accept_needs_a_comment_and_a_real_finding(runner, bundled_kb):
 
 
 def test_an_unknown_check_is_a_usage_error(runner, bundled_kb):
-    result = run(runner, bundled_kb, "diff", "--check", "spelling")
+    result = run(runner, bundled_kb, "diff", "--check", "speling")
     assert result.exit_code == 2 and "unknown check" in result.stderr
 
 

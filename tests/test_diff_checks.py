@@ -262,21 +262,31 @@ def test_glossary_quiet_when_a_translation_is_there(en, nl):
 
 def test_glossary_fires_when_no_translation_is_there():
     found = findings("glossary", "Harm reduction works.", "Preventie werkt.", GLOSSARY)
-    assert len(found) == 1 and "none of «schadebeperk»" in found[0].evidence["nl"]
+    assert len(found) == 1 and "none of «schadebeperk»" in found[0].message
+    # The evidence shows the other text, where the translation would stand.
+    assert found[0].evidence["nl"] == "Preventie werkt."
     # "behandelt" (deals with) holds "handel" but is no compound of it.
     found = findings("glossary", "The body deals with all themes.",
                      "Het orgaan behandelt alle thema's.", GLOSSARY)
     assert found == []
 
 
-def test_term_consistency_flags_the_odd_translation_out():
-    glossary = Glossary(terms=[Term({"en": ("enforcement",), "nl": ("handhaving", "repressie")})])
-    en = [record("en", f"Enforcement {i}.", f"p{i}") for i in range(5)]
-    nl = [record("nl", f"Handhaving {i}.", f"p{i}") for i in range(4)]
-    nl.append(record("nl", "Repressie 4.", "p4"))
-    found = findings("term-consistency", en, nl, glossary)
-    assert [(f.id, f.severity.name) for f in found] == [("p4", "info")]
-    assert "«repressie» here but «handhaving» in 4" in found[0].message
+def test_term_consistency_flags_a_recurring_term_rendered_otherwise():
+    en = [record("en", f"A comprehensive approach to case {i}.", f"p{i}") for i in range(6)]
+    nl = [record("nl", f"Een globale aanpak voor geval {i}.", f"p{i}") for i in range(5)]
+    nl.append(record("nl", "Een integrale aanpak voor geval 5.", "p5"))
+    found = findings("term-consistency", en, nl)
+    assert [(f.id, f.severity.name) for f in found] == [("p5", "warning")]
+    assert "«comprehensive approach» (en) is «integrale aanpak» in p5" in found[0].message
+    assert "«globale aanpak» in 5 other record(s)" in found[0].message
+
+
+def test_term_consistency_leaves_the_glossary_variants_alone():
+    glossary = Glossary(terms=[Term({"en": ("approach",), "nl": ("aanpak", "benadering")})])
+    en = [record("en", f"An integrated approach to case {i}.", f"p{i}") for i in range(6)]
+    nl = [record("nl", f"Een geïntegreerde aanpak voor geval {i}.", f"p{i}") for i in range(5)]
+    nl.append(record("nl", "Een geïntegreerde benadering voor geval 5.", "p5"))
+    assert findings("term-consistency", en, nl, glossary) == []
 
 
 def test_emphasis_missing_from_a_whole_type_is_said_once():

@@ -174,31 +174,34 @@ def groups(
 @reports_errors
 def terms(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help="A term, in any language.")],
+    query: Annotated[list[str], typer.Argument(help="A word or term, in any language.")],
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """A term and its translations: from the glossary, and mined from the aligned records.
+    """A term and its translations: the glossary's first, then the lexicon's.
 
-    Mined pairs are the words of the other language that occur in the translations of the
-    records holding the term, scored by how exclusively (Dice coefficient). Exits 1 when
-    nothing pairs.
+    The lexicon is learned from the aligned records when the knowledge base is built: for the
+    query, it shows how the records holding it render it in the other language, each rendering
+    with its share and the records that use it. Exits 1 when nothing pairs.
 
     Example: drugstrat terms harm reduction
     """
+    from drugstrat.kb.lexicon import lexicons_of
     from drugstrat.kb.paths import glossary_path
     from drugstrat.search.terms import term_pairs
     from drugstrat.terms.glossary import load as load_glossary
 
     kb = load_kb(ctx)
     text = " ".join(query)
-    pairs = term_pairs(kb, load_glossary(glossary_path(data_dir(ctx))), text)
+    path = glossary_path(data_dir(ctx))
+    glossary = load_glossary(path)
+    pairs = term_pairs(kb, glossary, lexicons_of(kb, glossary, path), text)
     rows = [{"source": p["source"],
              **{c: "; ".join(dict.fromkeys(p.get(c, ()))) for c in kb.langs},
              "score": p.get("score"), "records": p["records"]} for p in pairs]
-    columns = [Column("source"), *(Column(c, c.upper()) for c in kb.langs),
-               Column("score", numeric=True), Column("records")]
+    columns = [Column("source"), *language_columns(kb.langs), Column("score", numeric=True),
+               Column("records", prose=True)]
     output(fmt, as_json).emit(View(rows, columns, document=pairs))
     if not pairs:
-        messages.warn(f"no term pairs for {text!r}")
+        messages.warn(f"no translations for {text!r}")
         raise typer.Exit(code=Exit.FOUND)

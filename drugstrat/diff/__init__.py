@@ -12,13 +12,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Importing the check modules registers their checks.
-from drugstrat.diff import names, refs, series, structure, symbols, terms, text  # noqa: F401
+from drugstrat.diff import (  # noqa: F401
+    consistency,
+    meaning,
+    names,
+    refs,
+    series,
+    spelling,
+    structure,
+    symbols,
+    terms,
+    text,
+)
 from drugstrat.diff.accept import Acceptances
+from drugstrat.diff.causes import merge_causes
 from drugstrat.diff.model import REGISTRY, Document, Finding, Pair, Severity
 from drugstrat.errors import InputError, KBError
+from drugstrat.kb.lexicon import learn
 from drugstrat.languages import language
 from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
+from drugstrat.terms.lexicon import Lexicon
 
 __all__ = ["REGISTRY", "Finding", "Report", "Severity", "document", "language_pairs", "run"]
 
@@ -93,30 +107,35 @@ def language_pairs(langs: list[str], wanted: list[str] | None = None) -> list[La
 
 
 def document(versions: dict[str, list[Record]], glossary: Glossary,
-             pair: LangPair | None = None) -> Document:
+             pair: LangPair | None = None, lexicon: Lexicon | None = None) -> Document:
+    """What the checks of one language pair read. Without a `lexicon`, one is learned from
+    these very records (as `drugstrat build` does)."""
     a, b = pair or (list(versions)[0], list(versions)[1])
+    if lexicon is None and len(versions[a]) and len(versions[b]):
+        lexicon = learn(versions, (a, b), glossary)
     mine = {r["id"]: r for r in versions[a]}
     theirs = {r["id"]: r for r in versions[b]}
     pairs = [Pair(r["id"], r, theirs[r["id"]]) for r in versions[a] if r["id"] in theirs]
     only = {a: [r for r in versions[a] if r["id"] not in theirs],
             b: [r for r in versions[b] if r["id"] not in mine]}
     return Document((a, b), {a: language(a), b: language(b)}, pairs, only,
-                    {a: versions[a], b: versions[b]}, glossary)
+                    {a: versions[a], b: versions[b]}, glossary, lexicon)
 
 
 def run(versions: dict[str, list[Record]], glossary: Glossary,
         accepted: Acceptances | None = None, checks: list[str] | None = None,
-        pairs: list[LangPair] | None = None) -> Report:
+        pairs: list[LangPair] | None = None,
+        lexicons: dict[LangPair, Lexicon] | None = None) -> Report:
     pairs = pairs or language_pairs(list(versions))
     accepted = accepted or Acceptances([], default_pair=pairs[0])
     findings: list[Finding] = []
     for pair in pairs:
-        doc = document(versions, glossary, pair)
+        doc = document(versions, glossary, pair, (lexicons or {}).get(pair))
         order = _document_order(versions[pair[0]], versions[pair[1]])
         found = [f.settle(pair) for name, check in REGISTRY.items()
                  if checks is None or name in checks for f in check.run(doc)]
         found.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity, f.check))
-        findings += found
+        findings += merge_causes(found) if checks is None or len(checks) > 1 else found
     report = Report(pairs, [])
     seen = set()
     for finding in findings:

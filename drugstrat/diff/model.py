@@ -12,6 +12,9 @@ from typing import Any
 from drugstrat.languages import Language
 from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
+from drugstrat.terms.lexicon import Lexicon
+from drugstrat.terms.links import Links, link
+from drugstrat.terms.tokens import Token, tokenize
 
 Span = tuple[int, int]
 
@@ -37,6 +40,8 @@ class Finding:
     # Character spans to highlight in each language's record text.
     spans: dict[str, list[Span]] = field(default_factory=dict)
     langs: tuple[str, str] = ("", "")  # the pair compared, set by `run`
+    # Findings of other checks about the same cause, folded into this one.
+    related: list[Finding] = field(default_factory=list)
 
     @property
     def finding_id(self) -> str:
@@ -57,13 +62,29 @@ class Finding:
                       for lang, spans in self.spans.items() if lang in langs}
         return self
 
+    def with_related(self, others: list[Finding]) -> Finding:
+        """This finding carrying others of the same cause: their spans join its own."""
+        if not others:
+            return self
+        self.related = others
+        for other in others:
+            for lang, spans in other.spans.items():
+                mine = self.spans.setdefault(lang, [])
+                mine.extend(s for s in spans if s not in mine)
+        return self
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "finding": self.finding_id, "id": self.id, "type": self.type, "check": self.check,
             "severity": self.severity.name, "message": self.message, "pair": self.pair,
             **self.evidence,
-            "spans": {k: [list(s) for s in v] for k, v in self.spans.items()},
+            "spans": {k: [list(s) for s in sorted(v)] for k, v in self.spans.items()},
         }
+        if self.related:
+            out["related"] = [{"finding": r.finding_id, "check": r.check,
+                               "severity": r.severity.name, "message": r.message}
+                              for r in self.related]
+        return out
 
 
 @dataclass(frozen=True)
@@ -97,10 +118,33 @@ class Document:
     only: dict[str, list[Record]]  # lang -> records with no counterpart
     versions: dict[str, list[Record]]  # the two languages' records, reference first
     glossary: Glossary
+    lexicon: Lexicon | None = None  # which word translates which, learned from this pair
     memo: dict[str, Any] = field(default_factory=dict)  # document-wide facts, computed once
+    _tokens: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    _links: dict[str, Links] = field(default_factory=dict)
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]
+
+    def tokens(self, record: Record) -> list[Token]:
+        """The record's words as the lexicon sees them (computed once)."""
+        key = (record["lang"], record["id"])
+        if key not in self._tokens:
+            compounds = self.lexicon.compounds.get(record["lang"]) if self.lexicon else None
+            self._tokens[key] = tokenize(record["text"], self.tables[record["lang"]], compounds)
+        return self._tokens[key]
+
+    def links(self, pair: Pair) -> Links:
+        """Which word of the pair's reference text translates which of the other's."""
+        if pair.id not in self._links:
+            from drugstrat.kb.lexicon import glossary_seeds
+
+            if "fixed" not in self.memo:
+                compounds = self.lexicon.compounds if self.lexicon else {}
+                self.memo["fixed"] = glossary_seeds(self.glossary, self.langs, compounds)[1]
+            self._links[pair.id] = link(self.tokens(pair.a), self.tokens(pair.b), self.lexicon,
+                                        self.memo["fixed"])
+        return self._links[pair.id]
 
     def prose_pairs(self) -> Iterator[Pair]:
         """Pairs whose texts are running prose that should say the same: not derived records,

@@ -23,9 +23,13 @@ def shared_names(doc: Document) -> set[str]:
     if "names" not in doc.memo:
         found = [{m.group() for r in records for m in NAME.finditer(r["text"])
                   if _looks_like_name(m.group())} for records in doc.versions.values()]
-        people = {r["name"] for records in doc.versions.values() for r in records if "name" in r}
-        doc.memo["names"] = set.intersection(*found) | people
+        doc.memo["names"] = set.intersection(*found) | people(doc)
     return doc.memo["names"]
+
+
+def people(doc: Document) -> set[str]:
+    """The names of the people who sign or coordinate the document."""
+    return {r["name"] for records in doc.versions.values() for r in records if "name" in r}
 
 
 def _looks_like_name(candidate: str) -> bool:
@@ -34,7 +38,8 @@ def _looks_like_name(candidate: str) -> bool:
     return " " in candidate and len(candidate) >= 6
 
 
-@check("names", Severity.warning, "a proper name spelled differently in the other language")
+@check("names", Severity.warning, "a proper name spelled differently in the other language "
+                                  "(a person's name: an error)")
 def names(doc: Document) -> Iterator[Finding]:
     from rapidfuzz import fuzz, process
 
@@ -57,8 +62,9 @@ def names(doc: Document) -> Iterator[Finding]:
                     continue
                 reported.add(frozenset((name, spelled)))
                 at = other_record["text"].find(spelled)
+                person = name in people(doc) or spelled in people(doc)
                 yield Finding(
-                    pair.id, pair.type, "names", Severity.warning,
+                    pair.id, pair.type, "names", Severity.error if person else Severity.warning,
                     f"«{name}» is spelled «{spelled}» in {other}",
                     {lang: excerpt(record["text"], *match.span()),
                      other: excerpt(other_record["text"], at, at + len(spelled))},

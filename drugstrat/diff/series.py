@@ -12,8 +12,9 @@ from drugstrat.text.brackets import parentheticals
 from drugstrat.text.fold import fold
 
 # Two items are the same thing in both languages when they are near-identical once folded
-# ("LGBTQIA+", "journalists"/"journalisten") or share a glossary term.
+# ("LGBTQIA+", "journalists"/"journalisten"), share a glossary term, or translate each other.
 COGNATE_SIMILARITY = 75
+SAME_MEANING = 0.5  # share of an item's words that translate the other's
 
 
 def inline_series(text: str, lang: Language) -> list[list[str]]:
@@ -26,7 +27,7 @@ def inline_series(text: str, lang: Language) -> list[list[str]]:
         items = split_series(extent, lang)
         # Only a real series, with commas, is counted: "both a and b as well as c" is prose.
         if len(items) >= 2 and "," in extent:
-            found.append((start, _expand_suspended(items, lang)))
+            found.append((start, _expand(items, lang)))
             taken.append((start, end + len(extent)))
     for open_at, close_at in parentheticals(text):
         if any(open_at <= s < close_at or s <= open_at < e for s, e in taken):
@@ -34,17 +35,22 @@ def inline_series(text: str, lang: Language) -> list[list[str]]:
         inner = text[open_at + 1:close_at - 1]
         items = split_series(inner, lang)
         if len(items) >= 2 and "," in inner:
-            found.append((open_at, _expand_suspended(items, lang)))
+            found.append((open_at, _expand(items, lang)))
     return [items for _, items in sorted(found, key=lambda pair: pair[0])]
 
 
-def _expand_suspended(items: list[str], lang: Language) -> list[str]:
-    """Count "tabaks- en soortgelijke producten" as the two items it names."""
-    conjunctions = "|".join(re.escape(c) for c in lang.conjunctions)
+def _expand(items: list[str], lang: Language) -> list[str]:
+    """The items a series names, counted alike in every language: a suspended compound
+    ("tabaks- en soortgelijke producten", "huis-, arbeids- en sportartsen") names each of its
+    words, and so does a single word sharing the head of the next ("occupational and sports
+    physicians", "children and young people")."""
+    conjunctions = "|".join(re.escape(c) for c in lang.conjunctions if "/" not in c)
     out: list[str] = []
     for item in items:
         parts = re.split(rf"(?<=\w-),?\s+(?:(?:{conjunctions})\s+)?(?=\w)", item)
-        out.extend(parts if len(parts) > 1 else [item])
+        for part in parts:
+            shared = re.fullmatch(rf"([^\W\d_][\w-]*)\s+(?:{conjunctions})\s+(\S.*)", part)
+            out.extend(shared.groups() if shared else [part])
     return out
 
 
@@ -111,10 +117,18 @@ def _unmatched(mine: list[str], theirs: list[str], doc: Document,
 
 
 def _same(mine: str, theirs: str, doc: Document, ratio: Callable[[str, str], float]) -> bool:
+    """Whether two items name the same thing: near-identical once folded, sharing a glossary
+    term, or translating each other word for word (the lexicon)."""
     if ratio(fold(mine), fold(theirs)) >= COGNATE_SIMILARITY:
         return True
     a, b = doc.langs
-    return any(term.found(a, mine) and term.found(b, theirs) for term in doc.glossary.terms)
+    if any(term.found(a, mine) and term.found(b, theirs) for term in doc.glossary.terms):
+        return True
+    if doc.lexicon is None:
+        return False
+    from drugstrat.kb.align import name_similarity
+
+    return name_similarity(mine, theirs, doc.lexicon) >= SAME_MEANING
 
 
 def _spans(text: str, items: list[str]) -> list[Span]:

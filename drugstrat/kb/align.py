@@ -13,6 +13,7 @@ from typing import TypedDict
 from drugstrat.kb.lengths import Place, align_lengths, median_ratio
 from drugstrat.parse import ParseResult
 from drugstrat.record import Record
+from drugstrat.terms.lexicon import Lexicon
 
 
 class Problem(TypedDict):
@@ -79,7 +80,6 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
             record["merges"] = merges[record["id"]]
         if record["id"] in continues:
             record["continues"] = continues[record["id"]]
-    _realign_groups(primary.records, other.records)
 
 
 def _places(result: ParseResult, members: list[Record]) -> list[Place]:
@@ -93,11 +93,11 @@ def _places(result: ParseResult, members: list[Record]) -> list[Place]:
     return [Place(r.get("number"), following.get(r["id"])) for r in members]
 
 
-def _realign_groups(primary: list[Record], other: list[Record]) -> None:
+def realign_groups(primary: list[Record], other: list[Record], lexicon: Lexicon) -> None:
     """Target groups are numbered within the record naming them; where two languages name a
-    different number, pair them by spelling (most group names are cognates or loanwords:
-    "journalists"/"journalisten", "LGBTQIA+"), so that one added name does not shift the rest.
-    """
+    different number, pair them by meaning — through the lexicon and the glossary — with
+    spelling as a tie-break ("journalists"/"journalisten", "LGBTQIA+"), so that one added name
+    does not shift the rest."""
     def by_parent(records: list[Record]) -> dict[str, list[Record]]:
         out: dict[str, list[Record]] = {}
         for record in records:
@@ -111,7 +111,8 @@ def _realign_groups(primary: list[Record], other: list[Record]) -> None:
         targets = mine.get(parent)
         if not targets or len(targets) == len(members):
             continue
-        pairs = _align_names([r["text"] for r in targets], [r["text"] for r in members])
+        pairs = _align_names([r["text"] for r in targets], [r["text"] for r in members],
+                             lexicon)
         previous, extra = f"{parent}.g0", 0
         for a, b in pairs:
             if a is not None:
@@ -129,12 +130,28 @@ def _realign_groups(primary: list[Record], other: list[Record]) -> None:
 SKIP_NAME = 0.6  # cost of leaving a name without counterpart, against 1 - similarity
 
 
-def _align_names(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
-    """Monotonic alignment of two lists of names by spelling similarity (edit-distance DP)."""
+def name_similarity(a: str, b: str, lexicon: Lexicon) -> float:
+    """How alike two names are, 0 to 1: the share of their words that translate each other (the
+    lexicon's links), or, when that says less, their spelling."""
     from rapidfuzz import fuzz
 
+    from drugstrat.languages import language
+    from drugstrat.terms.links import link
+    from drugstrat.terms.tokens import tokenize
     from drugstrat.text.fold import fold
 
+    (la, lb), compounds = lexicon.langs, lexicon.compounds
+    mine = tokenize(a, language(la), compounds.get(la))
+    theirs = tokenize(b, language(lb), compounds.get(lb))
+    words = max(sum(t.content for t in mine), sum(t.content for t in theirs), 1)
+    links = link(mine, theirs, lexicon)
+    meaning = sum(p.score for p in links.pairs) / words
+    return max(min(meaning, 1.0), 0.9 * fuzz.ratio(fold(a), fold(b)) / 100)
+
+
+def _align_names(a: list[str], b: list[str],
+                 lexicon: Lexicon) -> list[tuple[int | None, int | None]]:
+    """Monotonic alignment of two lists of names by similarity (edit-distance DP)."""
     n, m = len(a), len(b)
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
@@ -144,7 +161,7 @@ def _align_names(a: list[str], b: list[str]) -> list[tuple[int | None, int | Non
         cost[0][j], move[0][j] = j * SKIP_NAME, (0, 1)
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            pair = 1 - fuzz.ratio(fold(a[i - 1]), fold(b[j - 1])) / 100
+            pair = 1 - name_similarity(a[i - 1], b[j - 1], lexicon)
             cost[i][j], move[i][j] = min(
                 (cost[i - 1][j - 1] + pair, (1, 1)),
                 (cost[i - 1][j] + SKIP_NAME, (1, 0)),

@@ -17,13 +17,16 @@ from typing import Any
 
 from drugstrat.errors import InputError
 from drugstrat.kb import manifest
-from drugstrat.kb.align import align, realign
-from drugstrat.kb.paths import ORPHANS_FILE, manifest_path, records_path
+from drugstrat.kb.align import align, realign, realign_groups
+from drugstrat.kb.lexicon import learn
+from drugstrat.kb.paths import ORPHANS_FILE, glossary_path, manifest_path, records_path
 from drugstrat.languages import language
 from drugstrat.parse import ParseResult, ParseWarning, parse_text, read_source
 from drugstrat.record import Record, add_fields, person_fields
 from drugstrat.storage import yamlfile
 from drugstrat.storage.atomic import atomic_write_text
+from drugstrat.terms.glossary import load as load_glossary
+from drugstrat.terms.lexicon import Lexicon
 
 
 @dataclass
@@ -46,6 +49,7 @@ class BuildReport:
     root: Path
     languages: dict[str, LanguageBuild]  # in order, the reference first
     manifest: str = ""
+    lexicons: list[Lexicon] = field(default_factory=list)  # the reference with each other
     drifted: list[Path] = field(default_factory=list)
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -123,20 +127,29 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None) -
         languages[lang] = LanguageBuild(lang, path, path.name, text, result.records,
                                         result.warnings)
     reference, *others = results
+    glossary = load_glossary(glossary_path(root))
+    versions = {lang: built.records for lang, built in languages.items()}
+    lexicons = []
     for lang in others:
         realign(results[reference], results[lang])
-    align({lang: built.records for lang, built in languages.items()})
+        # Learned from the records whose ids the realignment fixed; the target groups, which
+        # it is used to pair, take no part in the learning.
+        lexicon = learn(versions, (reference, lang), glossary)
+        realign_groups(results[reference].records, results[lang].records, lexicon)
+        lexicons.append(lexicon)
+    align(versions)
     for lang, built in languages.items():
         path = records_path(root, lang)
         # A records file we cannot read is refused rather than overwritten: it may hold notes.
         built.on_disk = yamlio.load(path) if path.is_file() else None
         built.orphans = _carry_person_fields(built.on_disk, built.records)
         built.yaml = yamlio.render(lang, built.source_name, built.records)
-    return BuildReport(root, languages, manifest.render(list(languages)))
+    return BuildReport(root, languages, manifest.render(list(languages)), lexicons)
 
 
 def build(sources: dict[str, Path], root: Path, encoding: str | None = None) -> BuildReport:
     """Build (or rebuild) the knowledge base in `root` from one source per language."""
+    from drugstrat.kb import lexicon as kept_lexicon
     from drugstrat.kb import store
 
     report = prepare(sources, root, encoding)
@@ -151,6 +164,9 @@ def build(sources: dict[str, Path], root: Path, encoding: str | None = None) -> 
         atomic_write_text(records_path(root, lang), built.yaml)
     atomic_write_text(manifest_path(root), report.manifest)
     store.compile_cache(root)
+    kb = store.load(root)
+    for lexicon in report.lexicons:
+        kept_lexicon.save(kb, lexicon, glossary_path(root))
     return report
 
 

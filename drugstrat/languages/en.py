@@ -41,13 +41,30 @@ ENGLISH = Language(
         "their its was were will has have been not also these those such against between "
         "within through into all other our we they can may must should would more both any "
         "each".split()),
+    stop_words=frozenset(
+        "a about above across after again against all almost along already also although always "
+        "am among amongst an and another any anyone anything are around as at be became because "
+        "become becomes been before being below between both but by can cannot could did do does "
+        "doing done down due during each either else enough etc even ever every for from further "
+        "had has have having he her here hers herself him himself his how however i if in into "
+        "is it its itself just least less let made make makes making many may me might more most "
+        "much must my myself namely neither no nor not now of off often on once one only onto or "
+        "other others otherwise our ours ourselves out over own per rather same shall she should "
+        "since so some such than that the their theirs them themselves then there thereby "
+        "therefore these they this those though through throughout thus to too towards under "
+        "until up upon us very via was we were what whatever when whenever where whereas "
+        "whether which while who whom whose why will with within without would yet you your "
+        "i.e e.g first second secondly finally also particular particularly well whilst everyone "
+        "everybody another amongst including regarding concerning".split()),
+    snowball="english",
+    hunspell=("en_GB", "en_US", "en"),
     abbreviations=frozenset(
         "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
         .split()),
     series_cues=("such as", "e.g.", "for example", "namely", "including", "i.e."),
     suffixes=("isations", "isation", "ations", "ation", "ings", "ing", "ies", "ied", "ers",
               "er", "es", "ed", "s"),
-    inflection_max=3,
+    inflection_endings=("s", "es", "'s", "’s"),
     articles=("the", "a", "an"),
     name_particles=("de", "van", "von", "der", "le", "la"),
     page_labels=("page", "p."),

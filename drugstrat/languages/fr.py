@@ -44,6 +44,17 @@ FRENCH = Language(
         "cet cette ces il elle ils elles leur leurs son sa ses se ne pas plus ou être été a ont "
         "nous notre nos vous on y tout tous toutes toute entre sans sous vers dont où mais "
         "donc ainsi aussi afin peut peuvent doit doivent sera seront".split()),
+    stop_words=frozenset(
+        "à afin ainsi alors au aucun aucune aussi autre autres aux avant avec avoir c ça car ce "
+        "ceci cela celle celles celui cependant ces cet cette ceux chaque ci comme comment d dans "
+        "de des donc dont du elle elles en encore entre est et été être eu fait faire il ils "
+        "j l la le les leur leurs lors lorsque lui m ma mais me même mes moins mon n ne ni non "
+        "nos notamment notre nous on ont ou où par parce pas peu peut peuvent plus plusieurs "
+        "pour pourquoi qu que quel quelle quelles quels qui s sa sans se selon ses si son sont "
+        "sous sur t ta tant te tel telle telles tels tes toi ton tous tout toute toutes très tu "
+        "un une vers via vos votre vous y afin doit doivent sera seront cas".split()),
+    snowball="french",
+    hunspell=("fr_BE", "fr", "fr_FR"),
     abbreviations=frozenset(
         "p. ex. etc. cf. art. m. mme. mlle. dr. prof. c.-à-d. vol. éd. env. resp. no. n°"
         .split()),
@@ -54,7 +65,7 @@ FRENCH = Language(
     thousands_separator="\u202f",
     suffixes=("ations", "ation", "ements", "ement", "ités", "ité", "euses", "euse", "eurs",
               "eur", "aux", "es", "s", "e"),
-    inflection_max=2,
+    inflection_endings=("s", "x", "e", "es"),
     articles=("le", "la", "les", "l'", "l’", "un", "une", "des"),
     name_particles=("de", "du", "des", "d'", "la", "le", "van", "von", "der"),
     page_labels=("page", "p."),

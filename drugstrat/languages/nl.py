@@ -42,6 +42,23 @@ DUTCH = Language(
         "ook naar om te bij uit tot niet deze zich maar of hun tegen over onder tussen via "
         "zowel alle andere binnen hierbij waarbij zodat waar meer onze ons wij we zij ze kan "
         "kunnen moet moeten zal zullen nog dus echter".split()),
+    stop_words=frozenset(
+        "aan al alle alleen alles als altijd andere anders ben bij bijvoorbeeld binnen bovendien "
+        "daar daarbij daardoor daarin daarmee daarom daarna dan dat de deze die dient dienen "
+        "dit doch doen door dus echter een eens en enkel enkele enz er ergens ervan erg ge "
+        "geen haar had heb hebben heeft hem hen het hier hierbij hierin hiermee hierop hierover "
+        "hij hoe hun ik in is je kan kon kunnen maar me meer men met mij mijn moet moeten na "
+        "naar niet niets nog nu of om omdat onder ons onze ook op opdat over reeds samen sinds "
+        "steeds te tegen ten ter toch tot tussen u uit uw van vanuit veel via voor vooral "
+        "waar waarbij waardoor waarin waarmee waarop wanneer want was wat we wel welke werd "
+        "werden wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zoals zodat "
+        "zonder zou zouden zowel zullen bv o.a d.w.z nl hetgeen dewelke ieder iedere elk elke "
+        "eveneens alsook name andere iedereen elkaar zijnde naast inzake vervolgens hierdoor "
+        "daarnaast tevens mits indien".split()),
+    # The classic Snowball Dutch stemmer: the newer "dutch" strips "ge-" and merges "gegevens"
+    # (data) with "geven" (to give).
+    snowball="dutch_porter",
+    hunspell=("nl_BE", "nl", "nl_NL"),
     abbreviations=frozenset(
         "bv. bijv. enz. d.w.z. o.a. m.a.w. vb. art. p. nr. dhr. mevr. mw. dr. prof. ca. incl. "
         "etc. e.a. i.e. e.g.".split()),
@@ -51,7 +68,7 @@ DUTCH = Language(
     thousands_separator=".",
     suffixes=("ingen", "heden", "ing", "heid", "ende", "end", "en", "es", "e", "s"),
     undouble=True,
-    inflection_max=2,
+    inflection_endings=("s", "e"),
     closed_compounds=True,
     compound_linkers=("s", "e"),
     articles=("de", "het", "een"),

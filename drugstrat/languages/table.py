@@ -41,8 +41,15 @@ class Language(NamedTuple):
     # Markers of an open-ended list.
     open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
     # Frequent function words: for telling which language a sentence is in, and for leaving
-    # words out of searches and of meaning-level checks.
+    # words out of searches.
     function_words: frozenset[str] = frozenset()
+    # Words that carry no content of their own (function words, auxiliaries, connectives), left
+    # out when the languages are compared word by word.
+    stop_words: frozenset[str] = frozenset()
+    # The Snowball stemmer of the language (PyStemmer's name for it).
+    snowball: str = ""
+    # Hunspell dictionaries of the language, most fitting first ("nl_BE" before "nl").
+    hunspell: tuple[str, ...] = ()
     # Abbreviations whose full stop does not end a sentence (lower-case, with their dots).
     abbreviations: frozenset[str] = frozenset()
     # Words introducing an inline series, besides the target-group cues.
@@ -54,8 +61,9 @@ class Language(NamedTuple):
     suffixes: tuple[str, ...] = ()
     # Whether a stripped stem ending in a doubled consonant loses one ("gokk" -> "gok").
     undouble: bool = False
-    # Letters an inflection may add to a glossary form ("treatment" -> "treatments").
-    inflection_max: int = 2
+    # Endings a plain glossary form may take ("treatment" -> "treatments"): nominal ones only, so
+    # that a noun does not match a verb written like it ("handel", trade, vs "handelen", to act).
+    inflection_endings: tuple[str, ...] = ()
     # Whether compounds are written as one word ("drugshandel"), so that a term may stand as
     # the head or the modifier inside a longer word.
     closed_compounds: bool = False

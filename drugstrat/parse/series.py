@@ -146,4 +146,7 @@ def _clean_item(piece: str, lang: Language) -> str:
         item = rest
     if item.casefold() in {m.casefold().strip(".") for m in lang.open_list_markers}:
         return ""
+    # "…, for example)": a cue closing the list is no item of it.
+    if item.casefold() in {c.casefold().strip(".") for c in (*lang.series_cues, *lang.group_cues)}:
+        return ""
     return item

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from drugstrat.kb.store import KB, cache_candidates
 from drugstrat.storage.atomic import replacing
+from drugstrat.terms.glossary import Glossary
 from drugstrat.text.fold import fold
 from drugstrat.text.words import words
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 
@@ -80,12 +81,16 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
         CREATE VIRTUAL TABLE grams USING fts5(body, content='', tokenize='trigram');
         CREATE TABLE vocab(word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
         CREATE TABLE glossary(term INTEGER, lang TEXT, form TEXT);
+        CREATE TABLE translations(word TEXT, other TEXT, score REAL);
     """)
     if glossary_file is not None:
         # The glossary's forms, so a query word can reach its translations without the YAML.
         from drugstrat.terms.glossary import load
 
-        for number, term in enumerate(load(glossary_file).terms):
+        glossary = load(glossary_file)
+        connection.executemany("INSERT INTO translations VALUES (?, ?, ?)",
+                               _lexicon_translations(kb, glossary, glossary_file))
+        for number, term in enumerate(glossary.terms):
             connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
                                    [(number, lang, form) for lang, forms in term.forms.items()
                                     for form in forms])
@@ -110,3 +115,25 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
     connection.execute("INSERT INTO meta VALUES ('average_length', ?)",
                        (str(sum(lengths) / max(len(lengths), 1)),))
     connection.commit()
+
+
+LEXICON_MIN = 0.3  # translations the lexicon is this sure of reach across languages
+
+
+def _lexicon_translations(kb: KB, glossary: Glossary,
+                          glossary_file: Path | None) -> list[tuple[str, str, float]]:
+    """Word -> a word translating it, with the lexicon's score, in both directions: what a
+    query word reaches in the other language beyond the glossary."""
+    from drugstrat.kb.lexicon import lexicons_of
+
+    rows = []
+    for lexicon in lexicons_of(kb, glossary, glossary_file) if len(kb.langs) > 1 else []:
+        a, b = lexicon.langs
+        for key, row in lexicon.scores.items():
+            for other, score in row.items():
+                if score < LEXICON_MIN:
+                    continue
+                for word in lexicon.written(a, key):
+                    for translation in lexicon.written(b, other):
+                        rows += [(word, translation, score), (translation, word, score)]
+    return rows

@@ -42,6 +42,7 @@ SUBSTRING = 0.75
 COMPOUND_PARTS = 0.8
 TYPO = 0.7
 TRANSLATION = 0.6  # a glossary translation of the word, in either language
+LEARNED_TRANSLATION = 0.5  # ... times the lexicon's score, for a translation it learned
 TYPO_CUTOFF = 78  # rapidfuzz ratio
 MIN_SUBSTRING = 5
 MIN_COMPOUND = 8
@@ -230,6 +231,12 @@ def _matches(connection: sqlite3.Connection, word: str,
         add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
                                (_fts(translation) + "*",)),
             TRANSLATION, rf"(?<!\w){re.escape(translation)}\w*")
+    # What the lexicon learned from the aligned text, weighted below the glossary.
+    for translation, score in connection.execute(
+            "SELECT other, max(score) FROM translations WHERE word = ? GROUP BY other", (word,)):
+        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
+                               (_fts(translation),)),
+            LEARNED_TRANSLATION * score, rf"(?<!\w){re.escape(translation)}(?!\w)")
     if not found:
         for candidate, similarity in _near_words(connection, word):
             add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",

@@ -1,72 +1,119 @@
-"""Term pairs across the languages: from the glossary, and mined from the aligned records."""
+"""A term and its translations: the glossary's first (a person curated them), then what the
+lexicon learned from the aligned records — for one word, its translations with their scores; for
+a phrase, the way the aligned records render it, each rendering with the records that use it.
+"""
 
 from __future__ import annotations
 
-import re
+from collections import Counter, defaultdict
 from typing import Any
 
 from drugstrat.kb.store import KB
-from drugstrat.languages import LANGUAGES
+from drugstrat.languages import language
 from drugstrat.terms.glossary import Glossary
+from drugstrat.terms.lexicon import Lexicon
+from drugstrat.terms.links import link
+from drugstrat.terms.tokens import Token, tokenize
 from drugstrat.text.fold import fold
-from drugstrat.text.stem import stem
-from drugstrat.text.words import words
+
+MIN_SCORE = 0.1  # lexicon translations shown
+SHOWN = 5
+RENDERED = 0.15  # links at least this sure tell how a phrase is rendered
 
 
-def term_pairs(kb: KB, glossary: Glossary, query: str,
-               limit: int = 5) -> list[dict[str, Any]]:
-    """Pairs of a term and its translations: from the glossary, and mined from the aligned
-    records (the words of the other language that occur where the term occurs, and seldom
-    elsewhere)."""
+def term_pairs(kb: KB, glossary: Glossary, lexicons: list[Lexicon], query: str,
+               limit: int = SHOWN) -> list[dict[str, Any]]:
+    """Rows of `{source, <lang>: [words], score, records}`, the glossary's first."""
     from rapidfuzz import fuzz
 
-    wanted = " ".join(words(fold(query)))
-    pairs: list[dict[str, Any]] = []
+    wanted = " ".join(fold(query).split())
+    rows: list[dict[str, Any]] = []
     for term in glossary.terms:
         forms = [fold(f.strip("*")) for fs in term.forms.values() for f in fs]
-        if any(wanted in f or f in wanted or fuzz.ratio(wanted, f) >= 85 for f in forms):
-            pairs.append({"source": "glossary",
-                          **{code: [f.strip("*") for f in term.forms.get(code, ())]
-                             for code in kb.langs}, "records": []})
-    pairs.extend(_mined_pairs(kb, wanted, limit))
-    return pairs
+        if any(wanted == f or fuzz.ratio(wanted, f) >= 90 for f in forms):
+            rows.append({"source": "glossary", **{
+                code: [f.strip("*") for f in term.forms.get(code, ())] for code in kb.langs},
+                "score": None, "records": []})
+    for lexicon in lexicons:
+        rows.extend(_renderings(kb, lexicon, query, limit))
+    return rows
 
 
-def _mined_pairs(kb: KB, wanted: str, limit: int) -> list[dict[str, Any]]:
-    if len(kb.langs) < 2 or not wanted:
-        return []
-    # Stems, so that "prisons" also finds "prison": each word may take an ending.
-    stems = [min((stem(w, lang) for lang in LANGUAGES.values()), key=len) for w in
-             wanted.split()]
-    pattern = re.compile(r"(?<!\w)" + r"\w*\s+".join(re.escape(s) for s in stems))
-    holding = {code: {r["id"] for r in kb.versions[code] if pattern.search(fold(r["text"]))}
-               for code in kb.langs}
-    source = max(kb.langs, key=lambda code: len(holding[code]))
-    if not holding[source]:
-        return []
+def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[str, Any]]:
+    """How the records holding the query in one language render it in the other: the words
+    linked to its words, counted over the records (the query's language is the one where it is
+    found)."""
     out: list[dict[str, Any]] = []
-    for target in kb.langs:
-        if target == source:
+    for source in lexicon.langs:
+        target = lexicon.other(source)
+        table = language(source)
+        wanted = [t for t in tokenize(query, table, lexicon.compounds.get(source)) if t.content]
+        if not wanted:
             continue
-        stop = LANGUAGES[target].function_words if target in LANGUAGES else frozenset()
-        counts: dict[str, set[str]] = {}
-        for record in kb.versions[target]:
-            tokens = [w for w in words(fold(record["text"])) if not w.isdigit()]
-            grams = {w for w in tokens if w not in stop and len(w) > 3}
-            grams |= {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
-                      if a not in stop and b not in stop and len(a) > 2 and len(b) > 2}
-            for gram in grams:
-                counts.setdefault(gram, set()).add(record["id"])
-        scored = []
-        for gram, ids in counts.items():
-            both = len(ids & holding[source])
-            # One shared record says nothing: every word of it would pair with the term.
-            if both >= 2:
-                dice = 2 * both / (len(holding[source]) + len(ids))
-                scored.append((dice, both, gram, ids & holding[source]))
-        scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-        for dice, _, gram, ids in scored[:limit]:
-            out.append({"source": "aligned records", source: [wanted], target: [gram],
-                        "score": round(dice, 3),
-                        "records": sorted(ids, key=kb.position)})
+        keys = {k for t in wanted for k in t.keys}
+        found: Counter[str] = Counter()
+        places: dict[str, list[str]] = defaultdict(list)
+        written: dict[str, Counter[str]] = defaultdict(Counter)  # rendering -> as written
+        phrases: Counter[str] = Counter()
+        for record_id in kb.ids:
+            versions = kb.get(record_id)
+            if source not in versions or target not in versions:
+                continue
+            mine = tokenize(versions[source]["text"], table, lexicon.compounds.get(source))
+            run = _occurrence(mine, keys)
+            if run is None:
+                continue
+            theirs = tokenize(versions[target]["text"], language(target),
+                              lexicon.compounds.get(target))
+            pair = (mine, theirs) if source == lexicon.langs[0] else (theirs, mine)
+            links = link(*pair, lexicon)
+            forward = source == lexicon.langs[0]
+            linked = sorted({(p.b if forward else p.a) for p in links.pairs
+                             if p.score >= RENDERED and (p.a if forward else p.b) in run
+                             and (p.a_key if forward else p.b_key) in keys})
+            if not linked or linked[-1] - linked[0] > 2 * len(keys) + 2:
+                continue  # no rendering, or words scattered over the other text
+            # Counted by its stems (inflections are one rendering), shown as written, with the
+            # small words between them.
+            key = " ".join(sorted(k for i in linked for k in theirs[i].keys))
+            other_text = versions[target]["text"]
+            rendering = other_text[theirs[linked[0]].start:theirs[linked[-1]].end]
+            found[key] += 1
+            written[key][rendering] += 1
+            places[key].append(record_id)
+            own_text = versions[source]["text"]
+            phrases[own_text[mine[min(run)].start:mine[max(run)].end]] += 1
+        total = sum(found.values())
+        if not total:
+            continue
+        phrase = phrases.most_common(1)[0][0]
+        for key, count in found.most_common(limit):
+            out.append({"source": "aligned records", source: [phrase],
+                        target: [written[key].most_common(1)[0][0]],
+                        "score": round(count / total, 3), "records": places[key]})
+        if out:
+            break  # the query is of this language
     return out
+
+
+def _occurrence(tokens: list[Token], keys: set[str]) -> set[int] | None:
+    """The token indices of the shortest run of words holding every key of the query (its
+    words, or the parts of a compound it is), or None."""
+    best: set[int] | None = None
+    for start, first in enumerate(tokens):
+        if not set(first.keys) & keys:
+            continue
+        covered: set[str] = set()
+        run: set[int] = set()
+        for token in tokens[start:start + 2 * len(keys) + 1]:
+            if set(token.keys) & keys:
+                covered |= set(token.keys) & keys
+                run.add(token.position)
+            elif token.content or token.number:
+                break  # another word between: not the term
+            if covered == keys:
+                if best is None or max(run) - min(run) < max(best) - min(best):
+                    best = set(run)
+                break
+    return best
+

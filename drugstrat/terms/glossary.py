@@ -71,7 +71,8 @@ def _suspended(lang: str) -> re.Pattern[str]:
     """"a- en b": a suspended compound, joined by one of the language's conjunctions."""
     words = [c for c in _table(lang).conjunctions if "/" not in c] or ["and"]
     joined = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"([^\W\d_]+)-,?\s+(?:{joined})\s+([^\W\d_]+)")
+    # A chain of modifiers: "huis-, arbeids- en sportartsen".
+    return re.compile(rf"((?:[^\W\d_]+-,?\s+)+)(?:{joined})\s+([^\W\d_]+)")
 
 
 @lru_cache(maxsize=8192)
@@ -86,9 +87,12 @@ def _prepared(
     heads = {m.start() for m in re.finditer(r"(?<=[\s(])-(?=[^\W\d_])", folded)}
     expansions: list[tuple[str, tuple[int, int]]] = []
     for match in _suspended(lang).finditer(folded):
-        modifier, full = match.group(1), match.group(2)
-        span = original_span(offsets, match.start(1), match.end(1), len(text))
-        expansions.extend((modifier + full[cut:], span) for cut in range(1, len(full) - 2))
+        full = match.group(2)
+        for modifier in re.finditer(r"[^\W\d_]+(?=-)", match.group(1)):
+            at = match.start(1) + modifier.start()
+            span = original_span(offsets, at, at + len(modifier.group()), len(text))
+            expansions.extend((modifier.group() + full[cut:], span)
+                              for cut in range(1, len(full) - 2))
     return folded.replace("-", " "), offsets, expansions, frozenset(h + 1 for h in heads)
 
 
@@ -112,19 +116,19 @@ def find_forms(forms: tuple[str, ...], lang: str, text: str) -> list[tuple[int, 
         if not head_only:
             spans.update(span for word, span in expansions
                          if word.startswith(needle)
-                         and (stem or len(word) - len(needle) <= table.inflection_max + 3))
+                         and (stem or word[len(needle):] in ("", *table.inflection_endings)))
     return sorted(spans)
 
 
 def _fits_word(text: str, start: int, end: int, table: Language, *, stem: bool,
                head_only: bool, elided_head: bool = False) -> bool:
-    ending = 0
-    while end + ending < len(text) and text[end + ending].isalpha():
+    ending = end
+    while ending < len(text) and (text[ending].isalpha() or text[ending] in "'’"):
         ending += 1
     modifier = 0
     while start - modifier > 0 and text[start - modifier - 1].isalpha():
         modifier += 1
-    short_ending = stem or ending <= table.inflection_max
+    short_ending = stem or text[end:ending] in ("", *table.inflection_endings)
     if elided_head:
         return short_ending
     if modifier == 0:

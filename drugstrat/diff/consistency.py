@@ -1,0 +1,287 @@
+"""Consistency across the whole document, in both directions: a recurring term rendered in
+different ways, and one name (of a body, an office, the strategy itself) written in different
+ways in one language.
+
+Renderings come from the word links of each record pair; inflections are folded (stems), and two
+renderings the glossary lists as forms of one term are never reported against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.record import PEOPLE_TYPES, Record
+from drugstrat.terms.tokens import Token
+from drugstrat.text.fold import fold
+
+MIN_REPEATS = 3  # occurrences of a phrase before it is a term the document uses
+MAX_PHRASE = 4  # words of a recurring phrase
+TRUSTED = 0.15  # links at least this sure tell how a word was rendered
+
+
+class Occurrence(NamedTuple):
+    pair: Pair
+    lang: str  # the language of the phrase
+    span: Span  # of the phrase, in its record
+    phrase: str  # as written
+    rendering: tuple[str, ...]  # the other language's keys linked to it, in their order
+    rendered: str  # those words as written
+    rendered_span: Span
+
+
+def _renderings(doc: Document, pair: Pair, lang: str, tokens: list[Token]) -> Occurrence | None:
+    """How the other language renders a run of words of one record (None when one of its
+    content words has no sure counterpart)."""
+    links = doc.links(pair)
+    mine_is_a = lang == doc.langs[0]
+    other = pair.b if mine_is_a else pair.a
+    their_tokens = doc.tokens(other)
+    found: dict[int, set[str]] = defaultdict(set)
+    for token in tokens:
+        if not token.content:
+            continue
+        hits = [(p.b, p.b_key) if mine_is_a else (p.a, p.a_key) for p in links.pairs
+                if (p.a if mine_is_a else p.b) == token.position and p.score >= TRUSTED]
+        if not hits:
+            return None
+        for index, key in hits:
+            found[index].add(key)
+    order = sorted(found)
+    if order[-1] - order[0] > len(tokens) + 2:
+        return None  # scattered over the other text: no rendering of the phrase
+    # Word order is the other language's business: a rendering is the set of its words.
+    rendering = tuple(sorted({k for i in order for k in found[i]}))
+    start, end = their_tokens[order[0]].start, their_tokens[order[-1]].end
+    record = pair.a if mine_is_a else pair.b
+    return Occurrence(pair, lang, (tokens[0].start, tokens[-1].end),
+                      record["text"][tokens[0].start:tokens[-1].end], rendering,
+                      other["text"][start:end], (start, end))
+
+
+@check("term-consistency", Severity.warning, "a recurring term rendered in different ways "
+                                             "across the document (learned from the text)")
+def term_consistency(doc: Document) -> Iterator[Finding]:
+    if doc.lexicon is None:
+        return
+    for lang in doc.langs:
+        names = _name_spans(doc)
+        occurrences: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+        for pair, tokens in _phrases(doc, lang):
+            occurrence = _renderings(doc, pair, lang, tokens)
+            if occurrence and not any(_overlaps(occurrence.span, span)
+                                      for span in names.get((pair.id, lang), ())) and not any(
+                    _overlaps(occurrence.rendered_span, span)
+                    for span in names.get((pair.id, doc.other(lang)), ())):
+                occurrences[tuple(k for t in tokens if t.content for k in t.keys)].append(
+                    occurrence)
+        reported: list[tuple[str, ...]] = []
+        for phrase, found in sorted(occurrences.items(), key=lambda kv: len(kv[0])):
+            if any(_inside(shorter, phrase) for shorter in reported):
+                continue  # a longer phrase around a term already reported
+            findings = list(_inconsistent(doc, found, "term-consistency", "term"))
+            if findings:
+                reported.append(phrase)
+            yield from findings
+
+
+def _name_spans(doc: Document) -> dict[tuple[str, str], list[Span]]:
+    """Where names stand, by record and language: their renderings are the names check's."""
+    if "name spans" not in doc.memo:
+        spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
+        for pair in doc.pairs:
+            for lang in doc.langs:
+                for run in _names(doc, pair[lang]):
+                    spans[pair.id, lang].append((run[0].start, run[-1].end))
+        doc.memo["name spans"] = spans
+    return doc.memo["name spans"]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _phrases(doc: Document, lang: str) -> Iterator[tuple[Pair, list[Token]]]:
+    """The recurring phrases of a language — two to four content words, or words joined by a
+    conjunction ("comprehensive and integrated"), seen in at least MIN_REPEATS records — each
+    where it occurs."""
+    conjunctions = {fold(c) for c in doc.tables[lang].conjunctions}
+    counts: Counter[tuple[str, ...]] = Counter()
+    places: dict[tuple[str, ...], list[tuple[Pair, list[Token]]]] = defaultdict(list)
+    for pair in doc.prose_pairs():
+        if pair.type in PEOPLE_TYPES:
+            continue
+        tokens = doc.tokens(pair[lang])
+        seen: set[tuple[str, ...]] = set()
+        for size in range(2, MAX_PHRASE + 1):
+            for start in range(len(tokens) - size + 1):
+                run = tokens[start:start + size]
+                if not (run[0].content and run[-1].content) or any(
+                        t.number or not (t.content or t.folded in conjunctions) for t in run) \
+                        or _broken(pair[lang]["text"], run):
+                    continue
+                key = tuple(t.folded for t in run)
+                if key not in seen:
+                    seen.add(key)
+                    counts[key] += 1
+                    places[key].append((pair, run))
+    kept = {key for key, n in counts.items() if n >= MIN_REPEATS}
+    # A phrase inside a longer one seen as often is that longer one.
+    maximal = {key for key in kept if not any(
+        other != key and counts[other] == counts[key] and _inside(key, other) for other in kept)}
+    for key in sorted(maximal):
+        yield from places[key]
+
+
+def _broken(text: str, run: list[Token]) -> bool:
+    """Whether punctuation breaks a run of words."""
+    return bool(re.search(r"[,;:.()\[\]]", text[run[0].end:run[-1].start]))
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
+                  what: str) -> Iterator[Finding]:
+    """One finding for each way of rendering a term other than its usual one, listing where."""
+    by_rendering: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
+    for occurrence in found:
+        by_rendering[occurrence.rendering].append(occurrence)
+    if len(by_rendering) < 2 or _glossary_variants(doc, found[0].lang, list(by_rendering)):
+        return
+    ranked = sorted(by_rendering.values(), key=lambda o: (-len(o), o[0].pair.id))
+    usual = ranked[0]
+    if len(found) < MIN_REPEATS:
+        return
+    source, target = found[0].lang, doc.other(found[0].lang)
+    for odd in ranked[1:]:
+        first = odd[0]
+        places = ", ".join(dict.fromkeys(o.pair.id for o in odd))
+        message = (f"{what} «{first.phrase}» ({source}) is «{first.rendered}» in {places} but "
+                   f"«{usual[0].rendered}» in {len(usual)} other record(s) "
+                   f"({', '.join(dict.fromkeys(o.pair.id for o in usual[:4]))}"
+                   f"{' …' if len(usual) > 4 else ''})")
+        yield Finding(
+            first.pair.id, first.pair.type, check_name, Severity.warning, message,
+            {source: excerpt(first.pair[source]["text"], *first.span, width=80),
+             target: excerpt(first.pair[target]["text"], *first.rendered_span, width=80)},
+            key=f"{source}:{fold(first.phrase)}:{':'.join(first.rendering)}",
+            spans={source: [first.span], target: [first.rendered_span]},
+        )
+
+
+def _glossary_variants(doc: Document, lang: str, renderings: list[tuple[str, ...]]) -> bool:
+    """Whether the renderings differ only by forms of one glossary term (its listed
+    variants: "aanpak" and "benadering" for "approach")."""
+    target = doc.other(lang)
+    common = set.intersection(*(set(r) for r in renderings))
+    differing = [set(r) - common for r in renderings]
+    for term in doc.glossary.terms:
+        forms = [_form_keys(doc, target, f) for f in term.forms.get(target, ())]
+        if forms and all(any(d <= f for f in forms) for d in differing):
+            return True
+    return False
+
+
+def _form_keys(doc: Document, lang: str, form: str) -> set[str]:
+    from drugstrat.terms.tokens import tokenize
+
+    compounds = doc.lexicon.compounds.get(lang) if doc.lexicon else None
+    return {k for t in tokenize(form.strip("*"), doc.tables[lang], compounds) for k in t.keys}
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+
+@check("name-consistency", Severity.warning, "one name — of a body, an office, the strategy "
+                                             "itself — written in different ways in one "
+                                             "language")
+def name_consistency(doc: Document) -> Iterator[Finding]:
+    if doc.lexicon is None:
+        return
+    for lang in doc.langs:
+        # A name is known by what the other language calls it: names written differently that
+        # the other language writes alike are one name written in two ways.
+        by_counterpart: dict[frozenset[str], list[Occurrence]] = defaultdict(list)
+        for pair in doc.pairs:
+            if pair.type in PEOPLE_TYPES or pair.type == "toc_entry":
+                continue
+            for run in _names(doc, pair[lang]):
+                occurrence = _renderings(doc, pair, lang, run)
+                if occurrence and len(occurrence.rendering) >= 2:
+                    by_counterpart[frozenset(occurrence.rendering)].append(occurrence)
+        for found in by_counterpart.values():
+            yield from _name_variants(doc, lang, found)
+
+
+def _names(doc: Document, record: Record) -> list[list[Token]]:
+    """Runs of capitalised words, with the language's small words between them, of two or more
+    content words: "General Drugs Policy Cell", "Strategy for a Comprehensive … Policy". A word
+    capitalised because it starts a sentence starts a name only when the next word is
+    capitalised too."""
+    table = doc.tables[record["lang"]]
+    joiners = {fold(w) for w in (*table.articles, *table.conjunctions, *table.name_particles,
+                                 *table.stop_words)}
+    text = record["text"]
+    tokens = doc.tokens(record)
+    names: list[list[Token]] = []
+    run: list[Token] = []
+    for i, token in enumerate(tokens):
+        capital = token.surface[:1].isupper() and token.content
+        starts_sentence = i == 0 or text[:token.start].rstrip()[-1:] in ".:;!?\"“(«"
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if capital and starts_sentence and not run and not (
+                following and following.surface[:1].isupper()
+                and not _broken(text, [token, following])):
+            capital = False
+        if run and _broken(text, [run[-1], token]):
+            names.append(run)
+            run = []
+        if capital or run and token.folded in joiners:
+            run.append(token)
+        else:
+            names.append(run)
+            run = []
+    names.append(run)
+    return [name for name in (_trimmed(run) for run in names) if sum(
+        t.content for t in name) >= 2]
+
+
+def _trimmed(run: list[Token]) -> list[Token]:
+    """A name without the small words at its ends ("the", "de")."""
+    while run and not (run[-1].content and run[-1].surface[:1].isupper()):
+        run = run[:-1]
+    while run and not (run[0].content and run[0].surface[:1].isupper()):
+        run = run[1:]
+    return run
+
+
+def _name_variants(doc: Document, lang: str, found: list[Occurrence]) -> Iterator[Finding]:
+    written: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in found:
+        written[fold(" ".join(occurrence.phrase.split()))].append(occurrence)
+    if len(written) < 2:
+        return
+    ranked = sorted(written.values(), key=lambda o: (-len(o), doc_position(doc, o[0].pair.id)))
+    other = doc.other(lang)
+    first = min((o[0] for o in ranked[1:]), key=lambda o: doc_position(doc, o.pair.id))
+    ways = "; ".join(f"«{o[0].phrase}» ({', '.join(dict.fromkeys(x.pair.id for x in o))})"
+                     for o in ranked)
+    yield Finding(
+        first.pair.id, first.pair.type, "name-consistency", Severity.warning,
+        f"one name, «{ranked[0][0].rendered}» in {other}, is written {len(ranked)} ways in "
+        f"{lang}: {ways}",
+        {lang: ways, other: excerpt(first.pair[other]["text"], *first.rendered_span, width=80)},
+        key=f"{lang}:{'|'.join(sorted(first.rendering))}",
+        spans={lang: [first.span], other: [first.rendered_span]},
+    )
+
+
+def doc_position(doc: Document, record_id: str) -> int:
+    if "positions" not in doc.memo:
+        doc.memo["positions"] = {r["id"]: i for i, r in enumerate(doc.versions[doc.langs[0]])}
+    return doc.memo["positions"].get(record_id, 10**9)

@@ -1,0 +1,276 @@
+"""Meaning, through the lexicon learned from the aligned text: words present in one language and
+absent from the other inside running prose.
+
+A word is reported missing only where a reviser would trust it. It is a content word nothing in
+the other text translates — not even a translation the linking gave to another word, nor one
+inside a compound — and the other text has nothing where it would stand: the words on either
+side of it are translated by words with no content word between them. And either it is a word
+the document usually translates (frequent, and translated in nine of ten other places), or it is
+an item of a series the translation lacks, its neighbours' translations standing side by side
+("intersectoraal, holistisch en evidence informed" / "intersectoral and evidence-informed").
+A missing word grows into its phrase — the untranslated words around it, up to the clause's
+punctuation — and a phrase is one finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.record import PEOPLE_TYPES
+from drugstrat.terms.tokens import Token
+from drugstrat.text.fold import fold
+
+MIN_LETTERS = 3
+FREQUENT = 3  # other aligned segments holding a word before its habit says something
+RELIABLE = 0.9  # share of them where it was translated, for a frequent word to be missed
+KNOWN_TRANSLATION = 0.15  # a translation this sure, anywhere in the other text, is the word
+LOOKALIKE = 75  # rapidfuzz partial ratio of two words that could be each other's translation
+CLAUSE_MARKS = ",;:.()[]–—"
+TRUSTED = 0.3  # a link at least this sure places the words around a missing one
+MAX_GAP = 1  # function words the other text may hold where a frequent word is missing
+ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
+
+
+class Side(NamedTuple):
+    lang: str
+    text: str
+    tokens: list[Token]
+    linked: set[int]
+    loose: set[tuple[int, str]]  # keys of linked compounds that found no counterpart
+    partner: dict[int, int]  # token index -> index of its counterpart in the other text
+    strength: dict[int, float]  # token index -> how sure its link is
+
+
+@check("omission", Severity.warning, "words or phrases in one language with no counterpart in "
+                                     "the other (left out, or added), learned from the text")
+def omission(doc: Document) -> Iterator[Finding]:
+    if doc.lexicon is None:
+        return
+    for pair in doc.prose_pairs():
+        if pair.type in PEOPLE_TYPES:
+            continue  # names and offices: read by the names checks
+        sides = _sides(doc, pair)
+        for mine, theirs in (sides, sides[::-1]):
+            seen: set[int] = set()
+            for token in mine.tokens:
+                if token.position not in seen and _missing(doc, token, mine, theirs):
+                    first, last = _phrase(token, mine)
+                    seen.update(range(first.position, last.position + 1))
+                    yield _finding(pair, mine, theirs, first, last)
+
+
+def _sides(doc: Document, pair: Pair) -> tuple[Side, Side]:
+    """The pair's two texts with their sure links. A weak link (a rare word paired with what
+    was left over) is no evidence either way: its words count as untranslated, and it is no
+    anchor to place a missing word by."""
+    links = doc.links(pair)
+    sure = [p for p in links.pairs if p.score >= TRUSTED]
+    weak_a = {p.a for p in links.pairs if p.score < TRUSTED} - {p.a for p in sure}
+    weak_b = {p.b for p in links.pairs if p.score < TRUSTED} - {p.b for p in sure}
+    return (Side(pair.a["lang"], pair.a["text"], doc.tokens(pair.a), links.linked_a - weak_a,
+                 links.loose_a, {p.a: p.b for p in sure}, {p.a: p.score for p in sure}),
+            Side(pair.b["lang"], pair.b["text"], doc.tokens(pair.b), links.linked_b - weak_b,
+                 links.loose_b, {p.b: p.a for p in sure}, {p.b: p.score for p in sure}))
+
+
+def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
+    if not token.content or token.position in mine.linked or token.number:
+        return False
+    if len(token.surface) < MIN_LETTERS or token.surface.isupper() or (
+            token.surface[0].isupper() and token.position > 0):
+        return False  # acronyms and names: the acronym and names checks read them
+    if token.folded in {t.folded for t in theirs.tokens}:
+        return False  # the same word stands there (a loanword, a name)
+    gap = _gap(token, mine, theirs)
+    if gap is None:
+        return False  # no translated neighbour on one side, or they cross: no place to judge
+    elsewhere, reliability = _habit(doc, token, mine.lang)
+    if elsewhere >= FREQUENT:
+        if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):
+            return False
+        if len(gap) > MAX_GAP or any(t.content for t in gap):
+            return False  # the other text says something there: a paraphrase
+        # Word order differs (a Dutch verb moves to the clause's end): anything in the aligned
+        # sentence that could be its translation means the word is there.
+        lo, hi = _sentence_window(token, mine, theirs)
+        return not any(_related(doc, mine.lang, token, t) for t in _strays(theirs, lo, hi))
+    table = doc.tables[theirs.lang]
+    joiners = {fold(w) for w in (*table.conjunctions, *table.articles)}
+    return _series_item(doc, token, mine) and all(t.folded in joiners for t in gap) and \
+        _anchored(token, mine)
+
+
+def _habit(doc: Document, token: Token, lang: str) -> tuple[int, float]:
+    """In how many other aligned segments the word stands, and the share of those where it was
+    translated: its habit apart from this occurrence."""
+    assert doc.lexicon is not None
+    occurrences, linked = doc.lexicon.habit(lang, token.folded)
+    elsewhere = max(occurrences - 1, 0)
+    return elsewhere, (linked / elsewhere if elsewhere else 0.0)
+
+
+def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:
+    """The words of the other text between the translations of this word's nearest translated
+    neighbours (the text's edge counts as a neighbour); None where there is none on either side
+    or the two cross."""
+    content = [t for t in mine.tokens if t.content or t.number]
+    at = next(i for i, t in enumerate(content) if t.position == token.position)
+    before = next((t for t in reversed(content[:at]) if t.position in mine.partner), None)
+    after = next((t for t in content[at + 1:] if t.position in mine.partner), None)
+    if before is None and after is None:
+        return None
+    if any(t.content and t.position not in mine.linked and not _same_phrase(mine, token, t)
+           for t in content if (before is None or before.position < t.position)
+           and (after is None or t.position < after.position)):
+        return None  # other untranslated words around, not of this phrase: a paraphrase
+    lo = mine.partner[before.position] if before else -1
+    hi = mine.partner[after.position] if after else len(theirs.tokens)
+    return theirs.tokens[lo + 1:hi] if lo < hi else None
+
+
+def _anchored(token: Token, side: Side) -> bool:
+    """Whether the translated words on either side of a word are surely translated: a rare
+    word is judged by its neighbours alone, so they must be beyond doubt."""
+    before = [t for t in side.tokens[:token.position] if t.position in side.partner]
+    after = [t for t in side.tokens[token.position + 1:] if t.position in side.partner]
+    return bool(before and after) and min(side.strength[before[-1].position],
+                                          side.strength[after[0].position]) >= ANCHOR
+
+
+def _series_item(doc: Document, token: Token, side: Side) -> bool:
+    """Whether the word is an item of a series: a comma or a conjunction on either side of its
+    phrase ("…, holistisch en …")."""
+    conjunctions = {fold(c) for c in doc.tables[side.lang].conjunctions}
+    first, last = _phrase(token, side)
+    left = side.text[:first.start].rstrip()
+    right = side.text[last.end:].lstrip()
+    before = left.endswith(",") or fold(left.rsplit(" ", 1)[-1]) in conjunctions
+    after = right.startswith(",") or fold(right.split(" ", 1)[0]) in conjunctions
+    return before and after
+
+
+def _same_phrase(side: Side, a: Token, b: Token) -> bool:
+    """Whether two words stand in one clause, no punctuation between them."""
+    lo, hi = sorted((a, b), key=lambda t: t.position)
+    return not any(ch in CLAUSE_MARKS for ch in side.text[lo.end:hi.start])
+
+
+def _translated(doc: Document, token: Token, lang: str, theirs: Side) -> bool:
+    """Whether a translation the lexicon is sure of stands in the other text, as a word of its
+    own or inside a compound."""
+    assert doc.lexicon is not None
+    their_keys = {k for t in theirs.tokens for k in t.keys}
+    for key in token.keys:
+        for other, score in doc.lexicon.translations(lang, key).items():
+            if score < KNOWN_TRANSLATION:
+                continue
+            if other in their_keys or len(other) >= 4 and any(other in t.folded
+                                                              for t in theirs.tokens):
+                return True
+    return False
+
+
+def _strays(side: Side, lo: int, hi: int) -> list[Token]:
+    """Content words of a stretch with something untranslated: a word, or a compound's part."""
+    return [t for t in side.tokens[lo:hi] if t.content and not t.number and (
+        t.position not in side.linked or any((t.position, k) in side.loose for k in t.keys))]
+
+
+def _related(doc: Document, lang: str, token: Token, other: Token) -> bool:
+    """Whether `other` could translate `token`: the lexicon relates them, or they look alike."""
+    assert doc.lexicon is not None
+    if any(doc.lexicon.score(*_ordered(doc, lang, k, o)) > 0
+           for k in token.keys for o in other.keys):
+        return True
+    from rapidfuzz import fuzz
+
+    return min(len(token.folded), len(other.folded)) >= 5 and fuzz.partial_ratio(
+        token.folded, other.folded) >= LOOKALIKE
+
+
+def _ordered(doc: Document, lang: str, mine: str, theirs: str) -> tuple[str, str]:
+    return (mine, theirs) if lang == doc.langs[0] else (theirs, mine)
+
+
+def _window(token: Token, mine: Side, theirs: Side) -> tuple[int, int]:
+    """The stretch of the other text where this word's translation would stand: between the
+    counterparts of its nearest translated neighbours."""
+    before = [mine.partner[t.position] for t in mine.tokens[:token.position]
+              if t.position in mine.partner]
+    after = [mine.partner[t.position] for t in mine.tokens[token.position + 1:]
+             if t.position in mine.partner]
+    lo = before[-1] + 1 if before else 0
+    hi = after[0] if after else len(theirs.tokens)
+    if lo >= hi:  # crossing links: look around the nearer one
+        centre = before[-1] if before else hi
+        lo, hi = max(0, centre - 2), min(len(theirs.tokens), centre + 3)
+    return lo, hi
+
+
+def _sentence_window(token: Token, mine: Side, theirs: Side) -> tuple[int, int]:
+    """The stretch of the other text aligned with the sentence holding `token`."""
+    start, end = _sentence(mine, token)
+    partners = [mine.partner[t.position] for t in mine.tokens[start:end]
+                if t.position in mine.partner]
+    if not partners:
+        return 0, len(theirs.tokens)
+    return max(0, min(partners) - 2), min(len(theirs.tokens), max(partners) + 3)
+
+
+def _sentence(side: Side, token: Token) -> tuple[int, int]:
+    """Token indices of the sentence (or clause after a semicolon) holding `token`."""
+    ends = [t.position for t in side.tokens
+            if side.text[t.end:t.end + 3].lstrip(" )»”\"'").startswith((".", ";", "!", "?"))]
+    start = max([i + 1 for i in ends if i < token.position], default=0)
+    end = min([i + 1 for i in ends if i >= token.position], default=len(side.tokens))
+    return start, end
+
+
+def _phrase(token: Token, side: Side) -> tuple[Token, Token]:
+    """The missing word with the untranslated words around it in its clause."""
+    def grows(t: Token, neighbour: Token) -> bool:
+        return t.position not in side.linked and _same_phrase(side, t, neighbour) and (
+            t.content or t.number or not t.surface[:1].isalpha() or True)
+
+    first = last = token
+    for t in reversed(side.tokens[:token.position]):
+        if not grows(t, first) or (t.content and t.position in side.linked):
+            break
+        first = t
+    for t in side.tokens[token.position + 1:]:
+        if not grows(t, last):
+            break
+        last = t
+    # A phrase starts and ends on a word that carries content.
+    while not first.content and first.position < token.position:
+        first = side.tokens[first.position + 1]
+    while not last.content and last.position > token.position:
+        last = side.tokens[last.position - 1]
+    return first, last
+
+
+def _finding(pair: Pair, mine: Side, theirs: Side, first: Token, last: Token) -> Finding:
+    start, end = first.start, last.end
+    words = mine.text[start:end]
+    lo, hi = _window(first, mine, theirs)
+    place = _place(theirs, lo, hi)
+    return Finding(
+        pair.id, pair.type, "omission", Severity.warning,
+        f"«{words}» in {mine.lang} has no counterpart in {theirs.lang}",
+        {mine.lang: excerpt(mine.text, start, end, width=90),
+         theirs.lang: excerpt(theirs.text, *place, width=90)},
+        key=f"{mine.lang}:"
+            f"{' '.join(t.folded for t in mine.tokens[first.position:last.position + 1])}",
+        spans={mine.lang: [(start, end)], theirs.lang: [place] if place[1] > place[0] else []},
+    )
+
+
+def _place(side: Side, lo: int, hi: int) -> Span:
+    """The characters of the other text between the two translated neighbours: where the
+    missing words would sit."""
+    tokens = side.tokens
+    start = tokens[lo - 1].end if 0 < lo <= len(tokens) else 0
+    end = tokens[hi].start if hi < len(tokens) else len(side.text)
+    return (start, max(start, end))

@@ -1,0 +1,136 @@
+"""The knowledge base's lexicons: one per pair of its languages (the reference with each other),
+learned from the aligned records at build time and kept beside the cache, stamped with what they
+were learned from, so that a query or a check reads them instead of learning them again.
+
+Only the sources and the glossary go into a lexicon — never a resource installed on one machine
+and not another — because target groups are aligned through it, and ids must not depend on the
+machine that built them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from drugstrat.kb.store import KB, cache_candidates
+from drugstrat.languages import Language, language
+from drugstrat.record import PEOPLE_TYPES, Record
+from drugstrat.terms.glossary import Glossary
+from drugstrat.terms.lexicon import Lexicon, Segment, train
+from drugstrat.terms.links import Seeds
+from drugstrat.terms.tokens import find_compounds, tokenize
+from drugstrat.text.sentences import sentences
+from drugstrat.text.words import words
+
+LEXICON_VERSION = 2
+# Records whose text is no translation of prose: derived names and the table of contents.
+NOT_PROSE = {"target_group", "toc_entry"}
+
+
+def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
+          glossary: Glossary) -> Lexicon:
+    """The lexicon of two languages of aligned records."""
+    a, b = langs
+    tables = {lang: language(lang) for lang in langs}
+    compounds = {lang: find_compounds((w for r in versions[lang] for w in words(r["text"])),
+                                      tables[lang]) for lang in langs}
+    theirs = {r["id"]: r for r in versions[b]}
+    segments = []
+    for mine in versions[a]:
+        other = theirs.get(mine["id"])
+        if other is None or mine["type"] in NOT_PROSE or any(
+                r.get("merges") or r.get("continues") for r in (mine, other)):
+            continue
+        segments.extend(_segments(mine, other, tables, compounds))
+    seeds, fixed = glossary_seeds(glossary, langs, compounds)
+    return train(segments, langs, seeds, compounds, fixed)
+
+
+def _segments(mine: Record, other: Record, tables: dict[str, Language],
+              compounds: dict[str, dict[str, tuple[str, ...]]]) -> list[Segment]:
+    """A record pair as segments: sentence by sentence where both have as many sentences
+    (shorter segments teach the lexicon more), else whole."""
+    a, b = mine["lang"], other["lang"]
+    ta, tb = tables[a], tables[b]
+    texts = [(mine["text"], other["text"])]
+    if mine["type"] not in PEOPLE_TYPES:
+        split = (sentences(mine["text"], ta), sentences(other["text"], tb))
+        if len(split[0]) == len(split[1]) > 1:
+            texts = list(zip(*split, strict=True))
+    return [Segment(mine["id"], tokenize(x, ta, compounds[a]), tokenize(y, tb, compounds[b]))
+            for x, y in texts]
+
+
+def glossary_seeds(glossary: Glossary, langs: tuple[str, str],
+                   compounds: dict[str, dict[str, tuple[str, ...]]]) -> tuple[Seeds, Seeds]:
+    """Pairs of keys the glossary gives: every pair of words of two forms of a term seeds the
+    training; where both forms are one word, the pair is a translation whatever the text says."""
+    a, b = langs
+    seeds: Seeds = set()
+    fixed: Seeds = set()
+    for term in glossary.terms:
+        for form_a in term.forms.get(a, ()):
+            keys_a = _form_keys(form_a, a, compounds)
+            for form_b in term.forms.get(b, ()):
+                keys_b = _form_keys(form_b, b, compounds)
+                pairs = {(x, y) for x in keys_a for y in keys_b}
+                (fixed if len(keys_a) == len(keys_b) == 1 else seeds).update(pairs)
+    return seeds, fixed
+
+
+def _form_keys(form: str, lang: str, compounds: dict[str, dict[str, tuple[str, ...]]]
+               ) -> list[str]:
+    return [k for t in tokenize(form.strip("*"), language(lang), compounds.get(lang))
+            if t.content for k in t.keys]
+
+
+def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
+                glossary_file: Path | None) -> Lexicon:
+    """The pair's lexicon from beside the cache, learned (and kept) when missing or stale."""
+    stamp = _stamp(kb, langs, glossary_file)
+    for path in _candidates(kb.root, langs):
+        try:
+            data = json.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("stamp") == stamp:
+                return Lexicon.from_json(data["lexicon"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    lexicon = learn(kb.versions, langs, glossary)
+    save(kb, lexicon, glossary_file)
+    return lexicon
+
+
+def lexicons_of(kb: KB, glossary: Glossary, glossary_file: Path | None) -> list[Lexicon]:
+    """The lexicon of the reference with each other language."""
+    return [lexicon_for(kb, (kb.reference, other), glossary, glossary_file)
+            for other in kb.langs[1:]]
+
+
+def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
+    from drugstrat.storage.atomic import atomic_write_text
+
+    payload = json.dumps({"stamp": _stamp(kb, lexicon.langs, glossary_file),
+                          "lexicon": lexicon.to_json()}, ensure_ascii=False,
+                         separators=(",", ":"))
+    for path in _candidates(kb.root, lexicon.langs):
+        try:
+            atomic_write_text(path, payload)
+            return
+        except OSError:
+            continue  # nowhere to keep it: it is learned again next time
+
+
+def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
+    glossary = None
+    if glossary_file and glossary_file.is_file():
+        info = glossary_file.stat()
+        glossary = [str(glossary_file), info.st_size, info.st_mtime_ns]
+    return json.dumps({"version": LEXICON_VERSION, "hashes": kb.hashes, "langs": list(langs),
+                       "glossary": glossary}, sort_keys=True)
+
+
+def _candidates(root: Path, langs: tuple[str, str]) -> list[Path]:
+    # kb.json -> kb.lexicon-en-nl.json, beside the cache wherever the cache goes.
+    return [path.with_name(f"{path.stem}.lexicon-{langs[0]}-{langs[1]}.json")
+            for path in cache_candidates(root)]

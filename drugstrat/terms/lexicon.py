@@ -1,0 +1,245 @@
+"""A bilingual lexicon learned from the aligned text: which word of one language translates which
+word of the other, and how surely.
+
+The model is IBM Model 1 with the diagonal prior of fast_align (Brown et al. 1993; Dyer, Chahuneau
+and Smith 2013): expectation-maximisation over the co-occurrence of words in aligned records,
+favouring words at similar relative positions, trained in both directions and combined as the
+geometric mean of the two translation probabilities. Its units are the keys of `tokens` (Snowball
+stems, the parts of compounds). Training starts from seeds — glossary pairs, identical words and
+numbers, cognates — and the glossary, person-curated, is always taken as a translation.
+
+Besides the scores, the lexicon keeps what the checks need to trust a word: how often each word
+occurs in aligned records, and how often it found a counterpart there (its reliability), and
+for each pair of words the records where they were linked (the evidence `drugstrat terms` shows).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from drugstrat.terms.links import Seeds, link
+from drugstrat.terms.tokens import Token
+
+ITERATIONS = 6
+TENSION = 4.0  # fast_align's diagonal tension
+NULL_PROBABILITY = 0.08
+SEED_WEIGHT = 10.0  # how much more a seeded pair starts with than an unseeded one
+MIN_SCORE = 0.02  # translations below this are not kept
+KEEP = 8  # translations kept per word
+SUPPORT = 6  # records kept as the evidence of a pair
+# Training reads at most this many co-occurrence cells: the lexicon of a long document is
+# learned from its first part, which keeps a build linear in the size of the sources.
+MAX_CELLS = 400_000
+
+
+class Segment(NamedTuple):
+    """One aligned record (or sentence) in the two languages, as tokens."""
+
+    id: str
+    a: list[Token]
+    b: list[Token]
+
+
+class Lexicon:
+    """Translation scores between the keys of two languages, `a` and `b`."""
+
+    def __init__(self, langs: tuple[str, str], scores: dict[str, dict[str, float]],
+                 occurrences: dict[str, dict[str, int]],
+                 reliability: dict[str, dict[str, int]],
+                 support: dict[str, list[str]],
+                 compounds: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        self.langs = langs
+        self.scores = scores  # a key -> {b key: score}
+        self.reverse: dict[str, dict[str, float]] = defaultdict(dict)
+        for a, row in scores.items():
+            for b, score in row.items():
+                self.reverse[b][a] = score
+        # lang -> word (its folded form) -> [aligned segments holding it, of which linked]: a
+        # word's habit, told apart from its stem's (the verb "handelen" is not the noun
+        # "handel").
+        self.occurrences = occurrences
+        self.reliability = reliability  # lang -> word -> segments where it was linked
+        self.support = support  # "a\tb" -> record ids where the two were linked
+        self.compounds = compounds  # lang -> word -> its parts
+        self.forms: dict[str, dict[str, list[str]]] = {}  # lang -> key -> words written so
+
+    def other(self, lang: str) -> str:
+        return self.langs[1] if lang == self.langs[0] else self.langs[0]
+
+    def score(self, a: str, b: str) -> float:
+        return self.scores.get(a, {}).get(b, 0.0)
+
+    def translations(self, lang: str, key: str) -> dict[str, float]:
+        """The other language's keys for `key` of `lang`, with their scores."""
+        return dict(self.scores.get(key, {}) if lang == self.langs[0]
+                    else self.reverse.get(key, {}))
+
+    def habit(self, lang: str, word: str) -> tuple[int, int]:
+        """How many aligned segments hold the (folded) word, and in how many it was linked."""
+        return (self.occurrences.get(lang, {}).get(word, 0),
+                self.reliability.get(lang, {}).get(word, 0))
+
+    def supported_by(self, a: str, b: str) -> list[str]:
+        return self.support.get(f"{a}\t{b}", [])
+
+    def written(self, lang: str, key: str) -> list[str]:
+        """The words (folded) a key stands for in the text, most frequent first."""
+        return self.forms.get(lang, {}).get(key, [])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"langs": list(self.langs), "scores": self.scores,
+                "occurrences": self.occurrences, "reliability": self.reliability,
+                "support": self.support, "forms": self.forms,
+                "compounds": {lang: {w: list(p) for w, p in found.items()}
+                              for lang, found in self.compounds.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Lexicon:
+        a, b = data["langs"]
+        lexicon = cls((a, b), data["scores"], data["occurrences"], data["reliability"],
+                      data["support"], {lang: {w: tuple(p) for w, p in found.items()}
+                                        for lang, found in data["compounds"].items()})
+        lexicon.forms = data.get("forms", {})
+        return lexicon
+
+
+def train(segments: Sequence[Segment], langs: tuple[str, str], seeds: Seeds,
+          compounds: dict[str, dict[str, tuple[str, ...]]],
+          fixed: Seeds | None = None) -> Lexicon:
+    """Learn the lexicon of two languages from their aligned segments. `seeds` start with more
+    weight; `fixed` pairs (single-word glossary entries) are always translations."""
+    fixed = fixed or set()
+    forward, backward = _ibm1([(_units(s.a), _units(s.b)) for s in _within_budget(segments)],
+                              seeds | fixed)
+    scores: dict[str, dict[str, float]] = {}
+    for (a, b), p in forward.items():
+        score = 1.0 if (a, b) in fixed else math.sqrt(p * backward[a, b])
+        if score >= MIN_SCORE:
+            scores.setdefault(a, {})[b] = round(score, 4)
+    scores = {a: dict(sorted(row.items(), key=lambda kv: -kv[1])[:KEEP])
+              for a, row in scores.items()}
+    lexicon = Lexicon(langs, scores, {}, {}, {}, compounds)
+    # How often each word found a counterpart, with the trained lexicon: a word usually linked
+    # is one whose absence in a translation means something.
+    occurrences: dict[str, Counter[str]] = {lang: Counter() for lang in langs}
+    linked: dict[str, Counter[str]] = {lang: Counter() for lang in langs}
+    support: dict[str, list[str]] = defaultdict(list)
+    forms: dict[str, dict[str, Counter[str]]] = {lang: defaultdict(Counter) for lang in langs}
+    for segment in segments:
+        for lang, tokens in ((langs[0], segment.a), (langs[1], segment.b)):
+            for token in tokens:
+                if token.content and len(token.keys) == 1:
+                    forms[lang][token.keys[0]][token.folded] += 1
+        links = link(segment.a, segment.b, lexicon, fixed)
+        for lang, tokens, hit in ((langs[0], segment.a, links.linked_a),
+                                  (langs[1], segment.b, links.linked_b)):
+            for token in tokens:
+                if token.content:
+                    occurrences[lang][token.folded] += 1
+                    if token.position in hit:
+                        linked[lang][token.folded] += 1
+        for pair in links.pairs:
+            key = f"{pair.a_key}\t{pair.b_key}"
+            if len(support[key]) < SUPPORT and segment.id not in support[key]:
+                support[key].append(segment.id)
+    lexicon.occurrences = {lang: dict(counts) for lang, counts in occurrences.items()}
+    lexicon.reliability = {lang: {k: linked[lang][k] for k in counts}
+                           for lang, counts in occurrences.items()}
+    lexicon.support = dict(support)
+    lexicon.forms = {lang: {key: [w for w, _ in counts.most_common(3)]
+                            for key, counts in found.items()} for lang, found in forms.items()}
+    return lexicon
+
+
+Unit = tuple[str, float]  # a key and its relative position in its segment
+
+
+def _units(tokens: Iterable[Token]) -> list[Unit]:
+    content = [t for t in tokens if t.content]
+    n = max(len(content), 1)
+    return [(key, i / n) for i, t in enumerate(content) for key in t.keys]
+
+
+def _within_budget(segments: Sequence[Segment]) -> list[Segment]:
+    kept: list[Segment] = []
+    cells = 0
+    for segment in segments:
+        cells += len(segment.a) * len(segment.b)
+        if cells > MAX_CELLS and kept:
+            break
+        kept.append(segment)
+    return kept
+
+
+Table = dict[tuple[str, str], float]
+
+
+def _ibm1(pairs: list[tuple[list[Unit], list[Unit]]], seeds: Seeds) -> tuple[Table, Table]:
+    """P(b | a) and P(a | b) by EM over every (a, b) co-occurrence, with fast_align's diagonal
+    prior on relative positions and a fixed chance of aligning to nothing. Both directions share
+    the co-occurrence cells; they differ in which side is explained."""
+    import numpy as np  # EM over sparse counts is numpy's bincount; imported for training only
+
+    cell_of: dict[tuple[str, str], int] = {}
+    cells, distances, rows_a, rows_b = [], [], [], []
+    for number, (mine, theirs) in enumerate(pairs):
+        base_a = number * 10_000
+        for i, (a, pa) in enumerate(mine):
+            for j, (b, pb) in enumerate(theirs):
+                cells.append(cell_of.setdefault((a, b), len(cell_of)))
+                distances.append(abs(pa - pb))
+                rows_a.append(base_a + i)
+                rows_b.append(base_a + j)
+    keys = list(cell_of)
+    if not keys:
+        return {}, {}
+    cell = np.array(cells, dtype=np.int64)
+    closeness = np.exp(-TENSION * np.array(distances))
+    initial = np.array([SEED_WEIGHT if k in seeds or k[0] == k[1] or _cognates(*k) else 1.0
+                        for k in keys])
+    a_ids = _ids([k[0] for k in keys])
+    b_ids = _ids([k[1] for k in keys])
+    # Forward explains each b by the a's; backward each a by the b's.
+    forward = _em(np, cell, closeness, np.array(rows_b), initial, a_ids, max(b_ids) + 1)
+    backward = _em(np, cell, closeness, np.array(rows_a), initial, b_ids, max(a_ids) + 1)
+    return ({k: float(forward[i]) for i, k in enumerate(keys)},
+            {k: float(backward[i]) for i, k in enumerate(keys)})
+
+
+def _cognates(a: str, b: str) -> bool:
+    from drugstrat.terms.links import COGNATE, MIN_COGNATE
+
+    if len(a) < MIN_COGNATE or len(b) < MIN_COGNATE or a[0] != b[0]:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) >= COGNATE * 100
+
+
+def _ids(values: list[str]) -> list[int]:
+    seen: dict[str, int] = {}
+    return [seen.setdefault(v, len(seen)) for v in values]
+
+
+def _em(np: Any, cell: Any, closeness: Any, row: Any, initial: Any, source: list[int],
+        vocabulary: int) -> Any:
+    """IBM Model 1's EM: `row` groups the entries explaining one word, `source` names each
+    cell's conditioning word, whose translation probabilities sum to one; the empty word
+    explains any of the `vocabulary` words equally."""
+    _, row = np.unique(row, return_inverse=True)
+    prior = (1 - NULL_PROBABILITY) * closeness / np.bincount(row, weights=closeness)[row]
+    source_ids = np.array(source, dtype=np.int64)
+
+    def normalised(counts: Any) -> Any:
+        return counts / np.bincount(source_ids, weights=counts)[source_ids]
+
+    t = normalised(initial.astype(float))
+    for _ in range(ITERATIONS):
+        values = t[cell] * prior
+        z = np.bincount(row, weights=values) + NULL_PROBABILITY / vocabulary
+        counts = np.bincount(cell, weights=values / z[row], minlength=len(t))
+        t = normalised(counts + 1e-12)
+    return t

@@ -1,0 +1,149 @@
+"""Which word of a record translates which word of its translation: competitive linking
+(Melamed 2000) over the lexicon's scores.
+
+Every pair of content words gets a score — the lexicon's, or full marks for the same word or
+number, a glossary pair, a cognate ("coördinatie"/"coordination") — lowered a little the further
+apart the two stand; then the best-scoring pairs are linked first, each key of a word at most
+once. A compound word has a key per part, so "drugshandel" may link to both "drug" and
+"trafficking". What stays unlinked is what the checks look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple, Protocol
+
+from drugstrat.terms.tokens import Token
+
+Seeds = set[tuple[str, str]]  # pairs of keys known to translate each other
+
+
+class Lexicon(Protocol):
+    """What linking reads of a lexicon (`drugstrat.terms.lexicon.Lexicon`)."""
+
+    scores: dict[str, dict[str, float]]  # a key -> {b key: score}
+
+    @property
+    def reverse(self) -> Mapping[str, dict[str, float]]: ...
+
+    def score(self, a: str, b: str) -> float: ...
+
+THRESHOLD = 0.05  # a lower score links nothing
+# A word holding the other's stem, or a sure translation of it, is a compound the document does
+# not otherwise attest ("afzetmarkten" holds "markt"; "gezondheidsdeterminanten" "gezond").
+CONTAINED = 0.5
+MIN_CONTAINED = 4  # letters of the contained stem
+SURE = 0.3  # a translation this sure may be found inside a compound
+WEAK = 0.6  # a word linked no more surely than this may take in more words
+COGNATE = 0.85  # rapidfuzz ratio of two folded words above which they are cognates
+MIN_COGNATE = 5  # letters: shorter words are too often alike by chance
+DISTANCE_PENALTY = 0.25  # share of the score lost across the whole length of the record
+
+
+class LinkPair(NamedTuple):
+    a: int  # token index in the first text
+    b: int  # token index in the second
+    a_key: str
+    b_key: str
+    score: float
+
+
+class Links(NamedTuple):
+    pairs: list[LinkPair]
+    linked_a: set[int]
+    linked_b: set[int]
+    # Keys of words that stayed unlinked though their word is linked (a compound's part).
+    loose_a: set[tuple[int, str]]
+    loose_b: set[tuple[int, str]]
+
+
+def pair_score(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None,
+               seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> float:
+    """How surely key `ka` of word `a` translates key `kb` of word `b`."""
+    if ka == kb or (a.number and b.number and a.surface == b.surface):
+        return 1.0
+    if _part(a, ka) == _part(b, kb) and len(_part(a, ka)) >= MIN_CONTAINED:
+        return 1.0  # the same word, stemmed by two languages' rules ("evidence")
+    if (ka, kb) in seeds:
+        return 1.0
+    score = lexicon.score(ka, kb) if lexicon else 0.0
+    if score < COGNATE - 0.05 and len(ka) >= MIN_COGNATE and len(kb) >= MIN_COGNATE:
+        from rapidfuzz import fuzz
+
+        if fuzz.ratio(ka, kb) >= COGNATE * 100:
+            score = max(score, 0.8)
+    if score < CONTAINED:
+        score = max(score, _contained(a, ka, b, kb, lexicon))
+    return score
+
+
+def _part(token: Token, key: str) -> str:
+    """The folded word a key of a token stems from."""
+    return token.parts[token.keys.index(key)] if token.parts else token.folded
+
+
+def _contained(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None) -> float:
+    """A word holding the other word's stem, or a sure translation of it, inside it."""
+    whole_a, whole_b = a.folded, b.folded
+    if len(kb) >= MIN_CONTAINED and len(whole_a) > len(kb) and kb in whole_a or \
+            len(ka) >= MIN_CONTAINED and len(whole_b) > len(ka) and ka in whole_b:
+        return CONTAINED
+    if lexicon is None or len(a.keys) > 1 or len(b.keys) > 1:
+        return 0.0  # a word split into parts links by its parts
+    best = 0.0
+    for key, score in lexicon.scores.get(ka, {}).items():
+        if score >= SURE and len(key) >= MIN_CONTAINED and key in whole_b:
+            best = max(best, CONTAINED * score)
+    for key, score in lexicon.reverse.get(kb, {}).items():
+        if score >= SURE and len(key) >= MIN_CONTAINED and key in whole_a:
+            best = max(best, CONTAINED * score)
+    return best
+
+
+def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
+         seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> Links:
+    mine = [t for t in a if t.content or t.number]
+    theirs = [t for t in b if t.content or t.number]
+    n, m = max(len(a), 1), max(len(b), 1)
+    candidates = []
+    for x in mine:
+        for y in theirs:
+            closeness = 1 - DISTANCE_PENALTY * abs(x.position / n - y.position / m)
+            for ka in x.keys:
+                for kb in y.keys:
+                    score = pair_score(x, ka, y, kb, lexicon, seeds)
+                    if score >= THRESHOLD:
+                        candidates.append((score * closeness, score, x.position, ka,
+                                           y.position, kb))
+    candidates.sort(key=lambda c: (-c[0], c[2], c[4]))
+    used_a: set[tuple[int, str]] = set()
+    used_b: set[tuple[int, str]] = set()
+    pairs = []
+    for _, score, i, ka, j, kb in candidates:
+        if (i, ka) in used_a or (j, kb) in used_b:
+            continue
+        used_a.add((i, ka))
+        used_b.add((j, kb))
+        pairs.append(LinkPair(i, j, ka, kb, score))
+    linked_a, linked_b = {p.a for p in pairs}, {p.b for p in pairs}
+    # A compound the document does not split holds several words of the other language
+    # ("trend projections" / "trendprojecties", "arms trafficking" / "wapenhandel"): each of
+    # them is there, though only one could take the compound's single key. A word is taken in
+    # only by a word no stronger link explains.
+    strength_a = {p.a: max(q.score for q in pairs if q.a == p.a) for p in pairs}
+    strength_b = {p.b: max(q.score for q in pairs if q.b == p.b) for p in pairs}
+    for x in mine:
+        if x.position not in linked_a and any(
+                strength_b.get(y.position, 0.0) < WEAK and _contained(x, ka, y, kb, lexicon)
+                for y in theirs for ka in x.keys for kb in y.keys):
+            linked_a.add(x.position)
+    for y in theirs:
+        if y.position not in linked_b and any(
+                strength_a.get(x.position, 0.0) < WEAK and _contained(x, ka, y, kb, lexicon)
+                for x in mine for ka in x.keys for kb in y.keys):
+            linked_b.add(y.position)
+    loose_a = {(t.position, k) for t in mine if t.position in linked_a and len(t.keys) > 1
+               for k in t.keys if (t.position, k) not in used_a}
+    loose_b = {(t.position, k) for t in theirs if t.position in linked_b and len(t.keys) > 1
+               for k in t.keys if (t.position, k) not in used_b}
+    return Links(pairs, linked_a, linked_b, loose_a, loose_b)
