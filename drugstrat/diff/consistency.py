@@ -40,26 +40,63 @@ def _renderings(doc: Document, pair: Pair, lang: str, tokens: list[Token]) -> Oc
     mine_is_a = lang == doc.langs[0]
     other = pair.b if mine_is_a else pair.a
     their_tokens = doc.tokens(other)
+    within = links.within_a if mine_is_a else links.within_b
     found: dict[int, set[str]] = defaultdict(set)
+    weak: list[tuple[int, str]] = []
     for token in tokens:
         if not token.content:
             continue
-        hits = [(p.b, p.b_key) if mine_is_a else (p.a, p.a_key) for p in links.pairs
-                if (p.a if mine_is_a else p.b) == token.position and p.score >= TRUSTED]
-        if not hits:
+        mine = [p for p in links.pairs if (p.a if mine_is_a else p.b) == token.position]
+        hits = [(p.b, p.b_key) if mine_is_a else (p.a, p.a_key) for p in mine]
+        if not mine and token.position in within:
+            host = their_tokens[within[token.position]]
+            found[host.position].update(host.keys)  # taken in by a compound there
+            continue
+        if not mine:
             return None
+        if all(p.score < TRUSTED for p in mine):
+            weak += hits
+            continue
         for index, key in hits:
             found[index].add(key)
+    if not found:
+        return None
+    # A weak link is a rendering only right beside the sure ones ("wetenschappelijke studies"
+    # for "scientific research"); elsewhere it is a leftover word paired with a leftover word.
+    for index, key in weak:
+        if min(found) - 1 <= index <= max(found) + 1:
+            found[index].add(key)
+        else:
+            return None
     order = sorted(found)
-    if order[-1] - order[0] > len(tokens) + 2:
+    if order[-1] - order[0] > len(tokens) + 2 or _broken(
+            other["text"], [their_tokens[order[0]], their_tokens[order[-1]]]):
         return None  # scattered over the other text: no rendering of the phrase
     # Word order is the other language's business: a rendering is the set of its words.
     rendering = tuple(sorted({k for i in order for k in found[i]}))
-    start, end = their_tokens[order[0]].start, their_tokens[order[-1]].end
+    first, last = _grown(other["text"], their_tokens, links.linked_b if mine_is_a
+                         else links.linked_a, order[0], order[-1])
+    start, end = their_tokens[first].start, their_tokens[last].end
     record = pair.a if mine_is_a else pair.b
     return Occurrence(pair, lang, (tokens[0].start, tokens[-1].end),
                       record["text"][tokens[0].start:tokens[-1].end], rendering,
                       other["text"][start:end], (start, end))
+
+
+def _grown(text: str, tokens: list[Token], linked: set[int], first: int,
+           last: int) -> tuple[int, int]:
+    """A rendering as a reader sees it: with the untranslated content words right next to it
+    in its clause ("wetenschappelijke studies", where only the first word found a link)."""
+    def joins(a: Token, b: Token) -> bool:
+        return not _broken(text, [a, b])
+
+    while first > 0 and tokens[first - 1].content and first - 1 not in linked and joins(
+            tokens[first - 1], tokens[first]):
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].content and last + 1 not in linked and \
+            joins(tokens[last], tokens[last + 1]):
+        last += 1
+    return first, last
 
 
 @check("term-consistency", Severity.warning, "a recurring term rendered in different ways "
@@ -155,8 +192,8 @@ def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
         return
     ranked = sorted(by_rendering.values(), key=lambda o: (-len(o), o[0].pair.id))
     usual = ranked[0]
-    if len(found) < MIN_REPEATS:
-        return
+    if len(found) < MIN_REPEATS or len(usual) < 2:
+        return  # no usual rendering to hold the others against
     source, target = found[0].lang, doc.other(found[0].lang)
     for odd in ranked[1:]:
         first = odd[0]

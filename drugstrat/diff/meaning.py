@@ -14,6 +14,7 @@ punctuation — and a phrase is one finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -26,10 +27,13 @@ MIN_LETTERS = 3
 FREQUENT = 3  # other aligned segments holding a word before its habit says something
 RELIABLE = 0.9  # share of them where it was translated, for a frequent word to be missed
 KNOWN_TRANSLATION = 0.15  # a translation this sure, anywhere in the other text, is the word
+RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 LOOKALIKE = 75  # rapidfuzz partial ratio of two words that could be each other's translation
 CLAUSE_MARKS = ",;:.()[]–—"
 TRUSTED = 0.3  # a link at least this sure places the words around a missing one
 MAX_GAP = 1  # function words the other text may hold where a frequent word is missing
+BESIDE = 3  # words from the place where an unexplained word may be the missing one
+NEARBY = 8  # words either side where this text's untranslated words may answer a gap's
 ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
 
 
@@ -59,6 +63,56 @@ def omission(doc: Document) -> Iterator[Finding]:
                     first, last = _phrase(token, mine)
                     seen.update(range(first.position, last.position + 1))
                     yield _finding(pair, mine, theirs, first, last)
+                elif part := _missing_part(doc, token, mine, theirs):
+                    yield _part_finding(pair, mine, theirs, token, part)
+
+
+def _missing_part(doc: Document, token: Token, mine: Side, theirs: Side) -> str | None:
+    """The first part of a compound with no counterpart, where the other language dropped one
+    word of the term ("schadebeperking" / "reduction"): a word the document always translates,
+    whose translations the other text lacks, before a head the other text translates with
+    nothing in front of it."""
+    head = _head_partner(token, mine, theirs)
+    if head is None:
+        return None
+    for key, part in zip(token.keys[:-1], token.parts[:-1], strict=False):
+        if (token.position, key) not in mine.loose:
+            continue
+        occurrences, linked = doc.lexicon.habit(mine.lang, part) if doc.lexicon else (0, 0)
+        if occurrences < FREQUENT or linked / occurrences < RELIABLE:
+            continue
+        probe = token._replace(keys=(key,), folded=part, parts=(part,))
+        if not _translated(doc, probe, mine.lang, theirs):
+            return part
+    return None
+
+
+def _head_partner(token: Token, mine: Side, theirs: Side) -> Token | None:
+    """The other text's word translating a compound's head, if no content word stands right
+    before it there (where the dropped modifier would have been)."""
+    if len(token.keys) < 2 or (token.position, token.keys[-1]) in mine.loose:
+        return None
+    if token.position not in mine.partner:
+        return None
+    head = theirs.tokens[mine.partner[token.position]]
+    before = theirs.tokens[head.position - 1] if head.position else None
+    if before is not None and before.content and not any(
+            ch in CLAUSE_MARKS for ch in theirs.text[before.end:head.start]):
+        return None
+    return head
+
+
+def _part_finding(pair: Pair, mine: Side, theirs: Side, token: Token, part: str) -> Finding:
+    lo, hi = _window(token, mine, theirs)
+    place = _place(theirs, lo - 1, hi + 1)
+    return Finding(
+        pair.id, pair.type, "omission", Severity.warning,
+        f"«{part}» of «{token.surface}» in {mine.lang} has no counterpart in {theirs.lang}",
+        {mine.lang: excerpt(mine.text, token.start, token.end, width=90),
+         theirs.lang: excerpt(theirs.text, *place, width=90)},
+        key=f"{mine.lang}:{token.folded}:{part}",
+        spans={mine.lang: [(token.start, token.end)], theirs.lang: [place]},
+    )
 
 
 def _sides(doc: Document, pair: Pair) -> tuple[Side, Side]:
@@ -90,16 +144,66 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     if elsewhere >= FREQUENT:
         if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):
             return False
-        if len(gap) > MAX_GAP or any(t.content for t in gap):
+        if not _empty(doc, token, gap, mine, theirs):
             return False  # the other text says something there: a paraphrase
         # Word order differs (a Dutch verb moves to the clause's end): anything in the aligned
-        # sentence that could be its translation means the word is there.
+        # sentence that could be its translation means the word is there, and so may an
+        # untranslated word right beside the place that nothing in this text explains.
         lo, hi = _sentence_window(token, mine, theirs)
-        return not any(_related(doc, mine.lang, token, t) for t in _strays(theirs, lo, hi))
+        near_lo, near_hi = _window(token, mine, theirs)
+        own = _own_strays(token, mine)
+        return not any(_related(doc, mine.lang, token, t) or (
+            _beside(theirs, t, near_lo, near_hi)
+            and not any(_explains(doc, theirs.lang, t, o) for o in own))
+            for t in _strays(theirs, lo, hi))
     table = doc.tables[theirs.lang]
     joiners = {fold(w) for w in (*table.conjunctions, *table.articles)}
     return _series_item(doc, token, mine) and all(t.folded in joiners for t in gap) and \
         _anchored(token, mine)
+
+
+def _empty(doc: Document, token: Token, gap: list[Token], mine: Side, theirs: Side) -> bool:
+    """Whether the other text says nothing where the word would stand: no translated word, at
+    most MAX_GAP small words, and no untranslated content word but what could translate one this
+    text leaves untranslated in the clauses around the word ("in need of help" there for
+    "hulpbehoefte" here: a phrase both texts put their own way, which the links missed)."""
+    if any(t.content and t.position in theirs.linked for t in gap):
+        return False
+    strays = [t for t in gap if t.content and not t.number]
+    if not strays:
+        return len(gap) <= MAX_GAP
+    own = _own_strays(token, mine)
+    # A phrase is explained as a whole: "in need of help" by "hulpbehoefte", one word enough.
+    return all(any(_explains(doc, theirs.lang, t, o) for t in phrase for o in own)
+               for phrase in _clauses(theirs, strays))
+
+
+def _clauses(side: Side, words: list[Token]) -> list[list[Token]]:
+    """Words grouped by the clause they stand in."""
+    groups: list[list[Token]] = []
+    for word in words:
+        if groups and _same_phrase(side, groups[-1][-1], word):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
+def _beside(side: Side, word: Token, lo: int, hi: int) -> bool:
+    """Whether a word stands in the stretch [lo, hi) or a few words from it in its clause."""
+    if lo <= word.position < hi:
+        return True
+    if lo - BESIDE <= word.position < lo:
+        return _same_phrase(side, word, side.tokens[lo]) if lo < len(side.tokens) else True
+    if hi <= word.position < hi + BESIDE:
+        return _same_phrase(side, side.tokens[hi - 1], word) if hi > 0 else True
+    return False
+
+
+def _own_strays(token: Token, mine: Side) -> list[Token]:
+    """This text's untranslated content words near a word and outside its clause."""
+    return [t for t in mine.tokens if t.content and t.position not in mine.partner
+            and not _same_phrase(mine, token, t) and abs(t.position - token.position) <= NEARBY]
 
 
 def _habit(doc: Document, token: Token, lang: str) -> tuple[int, float]:
@@ -108,7 +212,8 @@ def _habit(doc: Document, token: Token, lang: str) -> tuple[int, float]:
     assert doc.lexicon is not None
     occurrences, linked = doc.lexicon.habit(lang, token.folded)
     elsewhere = max(occurrences - 1, 0)
-    return elsewhere, (linked / elsewhere if elsewhere else 0.0)
+    # This occurrence may have been linked in training (sentence by sentence): it does not count.
+    return elsewhere, (min(linked, elsewhere) / elsewhere if elsewhere else 0.0)
 
 
 def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:
@@ -121,13 +226,23 @@ def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:
     after = next((t for t in content[at + 1:] if t.position in mine.partner), None)
     if before is None and after is None:
         return None
-    if any(t.content and t.position not in mine.linked and not _same_phrase(mine, token, t)
-           for t in content if (before is None or before.position < t.position)
-           and (after is None or t.position < after.position)):
-        return None  # other untranslated words around, not of this phrase: a paraphrase
     lo = mine.partner[before.position] if before else -1
     hi = mine.partner[after.position] if after else len(theirs.tokens)
-    return theirs.tokens[lo + 1:hi] if lo < hi else None
+    if lo >= hi:
+        return None
+    gap = theirs.tokens[lo + 1:hi]
+    # A sentence ends between the word and a neighbour here: the place is on the word's side
+    # of the sentence's end there too.
+    ends = [i for i, t in enumerate(gap) if _sentence_ends(theirs.text, t.end, t.end + 2)]
+    if ends and before and _sentence_ends(mine.text, before.end, token.start):
+        gap = gap[ends[-1] + 1:]
+    elif ends and after and _sentence_ends(mine.text, token.end, after.start):
+        gap = gap[:ends[0] + 1]
+    return gap
+
+
+def _sentence_ends(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"[.!?;:](?=\s|$)", text[start:end]))
 
 
 def _anchored(token: Token, side: Side) -> bool:
@@ -178,16 +293,30 @@ def _strays(side: Side, lo: int, hi: int) -> list[Token]:
         t.position not in side.linked or any((t.position, k) in side.loose for k in t.keys))]
 
 
-def _related(doc: Document, lang: str, token: Token, other: Token) -> bool:
-    """Whether `other` could translate `token`: the lexicon relates them, or they look alike."""
+def _related(doc: Document, lang: str, token: Token, other: Token,
+             least: float = RELATED) -> bool:
+    """Whether `other` could translate `token`: the lexicon relates them (at least this
+    surely), or they look alike."""
     assert doc.lexicon is not None
-    if any(doc.lexicon.score(*_ordered(doc, lang, k, o)) > 0
+    if any(doc.lexicon.score(*_ordered(doc, lang, k, o)) >= least
            for k in token.keys for o in other.keys):
+        return True
+    # A sure translation of one inside the other: "goals" ("doel") and "doelstellingen".
+    if any(len(t) >= 4 and t in other.folded and score >= KNOWN_TRANSLATION
+           for k in token.keys for t, score in doc.lexicon.translations(lang, k).items()) or \
+            any(len(t) >= 4 and t in token.folded and score >= KNOWN_TRANSLATION
+                for o in other.keys for t, score in doc.lexicon.translations(
+                    doc.other(lang), o).items()):
         return True
     from rapidfuzz import fuzz
 
     return min(len(token.folded), len(other.folded)) >= 5 and fuzz.partial_ratio(
         token.folded, other.folded) >= LOOKALIKE
+
+
+def _explains(doc: Document, lang: str, stray: Token, own: Token) -> bool:
+    """Whether an untranslated word of this text surely accounts for one of the other's."""
+    return _related(doc, lang, stray, own, least=KNOWN_TRANSLATION)
 
 
 def _ordered(doc: Document, lang: str, mine: str, theirs: str) -> tuple[str, str]:
@@ -231,8 +360,7 @@ def _sentence(side: Side, token: Token) -> tuple[int, int]:
 def _phrase(token: Token, side: Side) -> tuple[Token, Token]:
     """The missing word with the untranslated words around it in its clause."""
     def grows(t: Token, neighbour: Token) -> bool:
-        return t.position not in side.linked and _same_phrase(side, t, neighbour) and (
-            t.content or t.number or not t.surface[:1].isalpha() or True)
+        return t.position not in side.linked and _same_phrase(side, t, neighbour)
 
     first = last = token
     for t in reversed(side.tokens[:token.position]):

@@ -31,6 +31,12 @@ def parenthetical(doc: Document) -> Iterator[Finding]:
         spans = {lang: parentheticals(record["text"]) for lang, record, _ in pair.sides()}
         if len(spans[a]) == len(spans[b]):
             continue
+        # A remark the other text makes too, only not in brackets, is no difference.
+        more = a if len(spans[a]) > len(spans[b]) else b
+        spans[more] = [s for s in spans[more]
+                       if not _said_unbracketed(doc, pair, more, s, spans[doc.other(more)])]
+        if len(spans[a]) == len(spans[b]):
+            continue
         shown = {lang: " ".join(pair[lang]["text"][s:e] for s, e in spans[lang]) or "(none)"
                  for lang in (a, b)}
         yield Finding(
@@ -95,3 +101,20 @@ def _systemic(doc: Document, rtype: str, lang: str, pairs: list[Pair]) -> Findin
          doc.other(lang): f"no emphasis in {shown}"},
         key=f"systemic:{rtype}:{lang}",
     )
+
+
+def _said_unbracketed(doc: Document, pair: Pair, lang: str, span: tuple[int, int],
+                      their_spans: list[tuple[int, int]]) -> bool:
+    """Whether the other text says what a parenthetical says, outside its own brackets: every
+    content word of it is linked to a word of the other text standing outside parentheses."""
+    if doc.lexicon is None:
+        return False
+    mine_is_a = lang == doc.langs[0]
+    partner = {(p.a if mine_is_a else p.b): (p.b if mine_is_a else p.a)
+               for p in doc.links(pair).pairs}
+    theirs = doc.tokens(pair[doc.other(lang)])
+    inside = [t for t in doc.tokens(pair[lang]) if span[0] < t.start and t.end < span[1]
+              and t.content]
+    return bool(inside) and all(
+        t.position in partner and not any(s <= theirs[partner[t.position]].start < e
+                                          for s, e in their_spans) for t in inside)

@@ -23,7 +23,7 @@ from drugstrat.terms.tokens import find_compounds, tokenize
 from drugstrat.text.sentences import sentences
 from drugstrat.text.words import words
 
-LEXICON_VERSION = 2
+LEXICON_VERSION = 3
 # Records whose text is no translation of prose: derived names and the table of contents.
 NOT_PROSE = {"target_group", "toc_entry"}
 

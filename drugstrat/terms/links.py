@@ -55,6 +55,9 @@ class Links(NamedTuple):
     # Keys of words that stayed unlinked though their word is linked (a compound's part).
     loose_a: set[tuple[int, str]]
     loose_b: set[tuple[int, str]]
+    # Words taken in by a compound of the other text: word index -> the compound's index.
+    within_a: dict[int, int]
+    within_b: dict[int, int]
 
 
 def pair_score(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None,
@@ -100,6 +103,28 @@ def _contained(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None) ->
     return best
 
 
+def _host(word: Token, hosts: list[Token], lexicon: Lexicon | None,
+          word_is_a: bool) -> Token | None:
+    """The first of the other text's words that holds `word` inside it — a compound with the
+    word's stem, or a sure translation of it, for a part ("arms" in "wapenhandel")."""
+    for host in hosts:
+        if _holds(host, word, lexicon, word_is_a):
+            return host
+    return None
+
+
+def _holds(host: Token, word: Token, lexicon: Lexicon | None, word_is_a: bool) -> bool:
+    inside = set(word.keys)
+    if lexicon is not None:
+        table = lexicon.scores if word_is_a else lexicon.reverse
+        inside |= {other for key in word.keys for other, score in table.get(key, {}).items()
+                   if score >= SURE}
+    # The rest of the host must be a word of its own: "bijzondere" holds no word but
+    # "bijzonder".
+    return any(len(key) >= MIN_CONTAINED and len(host.folded) >= len(key) + MIN_CONTAINED
+               and key in host.folded for key in inside)
+
+
 def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
          seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> Links:
     mine = [t for t in a if t.content or t.number]
@@ -132,18 +157,16 @@ def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
     # only by a word no stronger link explains.
     strength_a = {p.a: max(q.score for q in pairs if q.a == p.a) for p in pairs}
     strength_b = {p.b: max(q.score for q in pairs if q.b == p.b) for p in pairs}
-    for x in mine:
-        if x.position not in linked_a and any(
-                strength_b.get(y.position, 0.0) < WEAK and _contained(x, ka, y, kb, lexicon)
-                for y in theirs for ka in x.keys for kb in y.keys):
-            linked_a.add(x.position)
-    for y in theirs:
-        if y.position not in linked_b and any(
-                strength_a.get(x.position, 0.0) < WEAK and _contained(x, ka, y, kb, lexicon)
-                for x in mine for ka in x.keys for kb in y.keys):
-            linked_b.add(y.position)
+    hosts_b = [y for y in theirs if strength_b.get(y.position, 0.0) < WEAK]
+    hosts_a = [x for x in mine if strength_a.get(x.position, 0.0) < WEAK]
+    within_a = {x.position: host.position for x in mine if x.position not in linked_a
+                and (host := _host(x, hosts_b, lexicon, word_is_a=True)) is not None}
+    within_b = {y.position: host.position for y in theirs if y.position not in linked_b
+                and (host := _host(y, hosts_a, lexicon, word_is_a=False)) is not None}
+    linked_a |= set(within_a)
+    linked_b |= set(within_b)
     loose_a = {(t.position, k) for t in mine if t.position in linked_a and len(t.keys) > 1
                for k in t.keys if (t.position, k) not in used_a}
     loose_b = {(t.position, k) for t in theirs if t.position in linked_b and len(t.keys) > 1
                for k in t.keys if (t.position, k) not in used_b}
-    return Links(pairs, linked_a, linked_b, loose_a, loose_b)
+    return Links(pairs, linked_a, linked_b, loose_a, loose_b, within_a, within_b)

@@ -60,7 +60,26 @@ def tokenize(text: str, lang: Language,
             p not in lang.stop_words for p in parts)
         tokens.append(Token(position, match.start(), match.end(), surface, folded,
                             tuple(k for k, _ in stems), content, False, tuple(p for _, p in stems)))
-    return tokens
+    return _completed(tokens, text) if lang.closed_compounds else tokens
+
+
+SUSPENDED_REACH = 4  # words from a suspended part to the compound lending it its head
+
+
+def _completed(tokens: list[Token], text: str) -> list[Token]:
+    """A suspended compound's first word takes the head of the compound that completes it:
+    "coördinatie- en informatiedelingsmechanismen" names "coördinatiemechanismen" too."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if not (text[token.end:token.end + 1] == "-" and text[token.end + 1:token.end + 2]
+                in (" ", ",", "\n")) or not token.content:
+            continue
+        whole = next((t for t in tokens[i + 1:i + 1 + SUSPENDED_REACH]
+                      if text[t.start - 1:t.start] != "-" and len(t.keys) > 1), None)
+        if whole is not None and whole.keys[-1] not in token.keys:
+            out[i] = token._replace(keys=(*token.keys, whole.keys[-1]),
+                                    parts=(*token.parts, whole.parts[-1]))
+    return out
 
 
 def find_compounds(words: Iterable[str], lang: Language) -> dict[str, tuple[str, ...]]:
