@@ -168,6 +168,18 @@ def test_a_paraphrase_is_no_omission():
     assert findings("omission", en, nl) == []
 
 
+def test_a_suspended_compound_renders_the_phrase_it_stands_for():
+    en = [record("en", f"Family doctors see patients in town {i}.", f"d{i}") for i in range(5)]
+    nl = [record("nl", f"Huisartsen zien patiënten in stad {i}.", f"d{i}") for i in range(5)]
+    en += [record("en", f"Nurses work in town {i}.", f"n{i}") for i in range(5)]
+    nl += [record("nl", f"Verpleegkundigen werken in stad {i}.", f"n{i}") for i in range(5)]
+    en.append(record("en", "Nurses, family doctors, occupational and sports physicians work in "
+                           "town 5.", "p5"))
+    nl.append(record("nl", "Verpleegkundigen, huis-, arbeids- en sportartsen werken in stad 5.",
+                     "p5"))
+    assert findings("omission", en, nl) == []
+
+
 def test_a_clause_added_is_one_finding():
     en, nl = _corpus("Health matters in region 5.",
                      "Gezondheid telt in regio 5, met aandacht voor de basisprincipes.")

@@ -140,6 +140,8 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     gap = _gap(token, mine, theirs)
     if gap is None:
         return False  # no translated neighbour on one side, or they cross: no place to judge
+    if any(t.content and theirs.text[t.end:t.end + 1] == "-" for t in gap):
+        return False  # a suspended compound's part stands there ("huis-" for "family doctors")
     elsewhere, reliability = _habit(doc, token, mine.lang)
     if elsewhere >= FREQUENT:
         if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):

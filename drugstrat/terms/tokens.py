@@ -74,9 +74,9 @@ def _completed(tokens: list[Token], text: str) -> list[Token]:
         if not (text[token.end:token.end + 1] == "-" and text[token.end + 1:token.end + 2]
                 in (" ", ",", "\n")) or not token.content:
             continue
-        whole = next((t for t in tokens[i + 1:i + 1 + SUSPENDED_REACH]
-                      if text[t.start - 1:t.start] != "-" and len(t.keys) > 1), None)
-        if whole is not None and whole.keys[-1] not in token.keys:
+        whole = next((t for t in tokens[i + 1:i + 1 + SUSPENDED_REACH] if t.content and
+                      text[t.end:t.end + 1] != "-" and text[t.start - 1:t.start] != "-"), None)
+        if whole is not None and len(whole.keys) > 1 and whole.keys[-1] not in token.keys:
             out[i] = token._replace(keys=(*token.keys, whole.keys[-1]),
                                     parts=(*token.parts, whole.parts[-1]))
     return out
