@@ -164,15 +164,20 @@ def main() -> None:
             print(f"{label:42} {small * 1000:7.1f}ms {small / floor:5.2f}x {budget:5.1f}x "
                   f"{large * 1000:7.1f}ms {large / small:6.2f}x  {verdict}")
         print()
-        diff_time = median_seconds([*cli, "--data", str(bundled), "diff", "--json",
-                                    "--fail-on", "never"], max(3, args.runs // 3), env)
+        diff_command = [*cli, "--data", str(bundled), "diff", "--json", "--fail-on", "never"]
+        for cache in (bundled / ".cache").glob("kb.spelling-*.json"):
+            cache.unlink()  # the first diff after a build asks the dictionaries
+        diff_first = median_seconds(diff_command, 1, env)
+        diff_time = median_seconds(diff_command, max(3, args.runs // 3), env)
         diff_big = median_seconds([*cli, "--data", str(big), "diff", "--json",
                                    "--fail-on", "never"], 1, env)
-        print(f"diff, bundled KB (whole command):            {diff_time:6.2f} s  (budget 2 s)")
+        print(f"diff, bundled KB, first after build:         {diff_first:6.2f} s")
+        print(f"diff, bundled KB (whole command):            {diff_time:6.2f} s  (budget 1 s)")
         print(f"diff, x{GROWTH} KB (whole command):               {diff_big:6.2f} s")
         records = sum(1 for _ in (bundled / "en" / "records.yaml").read_text().split("\n  - id:"))
         big_records = sum(1 for _ in (big / "en" / "records.yaml").read_text().split("\n  - id:"))
-        print(f"build, bundled KB ({records} records a language):  {build_bundled:6.2f} s")
+        print(f"build, bundled KB ({records} records a language):  {build_bundled:6.2f} s"
+              "  (budget 2 s)")
         print(f"build, x{GROWTH} KB ({big_records} records a language):  {build_big:6.2f} s")
         shutil.rmtree(work, ignore_errors=True)
 

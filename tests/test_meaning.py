@@ -5,6 +5,7 @@ texts, each edit reported on its record with its word."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -300,3 +301,62 @@ def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(tmp_pat
     text = " ".join(f["message"] + " ".join(r["message"] for r in f.get("related", ()))
                     for f in hits)
     assert all(w in text for w in words), (name, text)
+
+
+# -- the dictionaries ---------------------------------------------------------------------------
+
+
+def _dutch_speller():
+    from drugstrat.text.spelling import speller
+
+    found = speller(DUTCH)
+    if found is None:
+        if os.environ.get("DRUGSTRAT_EXPECT_DICTIONARIES"):
+            pytest.fail("hunspell-nl is expected here (.ci/run installs it) but was not found")
+        pytest.skip("no Dutch hunspell dictionary on this machine")
+    return found
+
+
+def test_the_dictionary_knows_common_dutch_and_not_a_slip():
+    dutch = _dutch_speller()
+    assert dutch.knows("samenwerking") and not dutch.knows("samenwerkng")
+
+
+def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, scratch_kb, monkeypatch):
+    _dutch_speller()
+    args = ["--data", str(scratch_kb), "diff", "--check", "spelling", "--json",
+            "--fail-on", "never"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    kept = list((scratch_kb / ".cache").glob("kb.spelling-*.json"))
+    assert {p.name for p in kept} >= {"kb.spelling-nl.json"}
+
+    # Nothing new to ask: the dictionary is never loaded, the findings are the same.
+    def no_loading(self):
+        raise AssertionError("the dictionary was loaded")
+
+    monkeypatch.setattr("drugstrat.text.spelling.Speller._hunspell", no_loading)
+    from drugstrat.text import spelling
+
+    spelling._speller.cache_clear()
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
+
+
+def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, scratch_kb):
+    _dutch_speller()
+    args = ["--data", str(scratch_kb), "diff", "--check", "spelling", "--json",
+            "--fail-on", "never"]
+    first = runner.invoke(app, args)
+    from drugstrat.text import spelling
+
+    for path in (scratch_kb / ".cache").glob("kb.spelling-*.json"):
+        path.write_text('{"dictionary": 1, "answers": {"samenwerkng": true}}', encoding="utf-8")
+    spelling._speller.cache_clear()
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    for path in (scratch_kb / ".cache").glob("kb.spelling-*.json"):
+        path.write_text("not json", encoding="utf-8")
+    spelling._speller.cache_clear()
+    assert runner.invoke(app, args).stdout == first.stdout

@@ -80,7 +80,9 @@ def diff(
     from drugstrat import diff as qa
     from drugstrat.diff import accept as acceptances
     from drugstrat.kb.ids import resolve
+    from drugstrat.kb.lexicon import lexicons_for
     from drugstrat.kb.paths import glossary_path
+    from drugstrat.kb.spelling import remembered as remembered_spelling
     from drugstrat.terms.glossary import load as load_glossary
 
     root = data_dir(ctx)
@@ -93,8 +95,10 @@ def diff(
     kb = load_kb(ctx)
     langs = qa.language_pairs(kb.langs, pairs)
     accepted = acceptances.load(root, qa.language_pairs(kb.langs)[0])
-    report = qa.run(kb.versions, load_glossary(glossary_path(root)), accepted, checks or None,
-                    langs)
+    glossary = load_glossary(glossary_path(root))
+    with remembered_spelling(kb):
+        report = qa.run(kb.versions, glossary, accepted, checks or None, langs,
+                        lexicons_for(kb, langs, glossary, glossary_path(root)))
 
     if accept:
         every = [f for f in report.findings + [f for f, _ in report.accepted]

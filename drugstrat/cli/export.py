@@ -126,14 +126,18 @@ def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: 
 def _findings(kb: KB, root: Path, with_accepted: bool) -> list[dict[str, Any]]:
     from drugstrat import diff
     from drugstrat.diff import accept
+    from drugstrat.kb.lexicon import lexicons_for
     from drugstrat.kb.paths import glossary_path
+    from drugstrat.kb.spelling import remembered as remembered_spelling
     from drugstrat.terms.glossary import load as load_glossary
 
     if len(kb.langs) < 2:
         return []
     pairs = diff.language_pairs(kb.langs)
-    report = diff.run(kb.versions, load_glossary(glossary_path(root)),
-                      accept.load(root, pairs[0]), pairs=pairs)
+    glossary = load_glossary(glossary_path(root))
+    with remembered_spelling(kb):
+        report = diff.run(kb.versions, glossary, accept.load(root, pairs[0]), pairs=pairs,
+                          lexicons=lexicons_for(kb, pairs, glossary, glossary_path(root)))
     return report.rows(include_accepted=with_accepted)
 
 

@@ -227,8 +227,13 @@ def _glossary_variants(doc: Document, lang: str, renderings: list[tuple[str, ...
 def _form_keys(doc: Document, lang: str, form: str) -> set[str]:
     from drugstrat.terms.tokens import tokenize
 
-    compounds = doc.lexicon.compounds.get(lang) if doc.lexicon else None
-    return {k for t in tokenize(form.strip("*"), doc.tables[lang], compounds) for k in t.keys}
+    cache = doc.memo.setdefault("glossary form keys", {})
+    if (lang, form) not in cache:
+        compounds = doc.lexicon.compounds.get(lang) if doc.lexicon else None
+        cache[lang, form] = {k for t in tokenize(form.strip("*"), doc.tables[lang], compounds)
+                             for k in t.keys}
+    keys: set[str] = cache[lang, form]
+    return keys
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -260,9 +265,7 @@ def _names(doc: Document, record: Record) -> list[list[Token]]:
     content words: "General Drugs Policy Cell", "Strategy for a Comprehensive … Policy". A word
     capitalised because it starts a sentence starts a name only when the next word is
     capitalised too."""
-    table = doc.tables[record["lang"]]
-    joiners = {fold(w) for w in (*table.articles, *table.conjunctions, *table.name_particles,
-                                 *table.stop_words)}
+    joiners = _joiners(doc, record["lang"])
     text = record["text"]
     tokens = doc.tokens(record)
     names: list[list[Token]] = []
@@ -286,6 +289,17 @@ def _names(doc: Document, record: Record) -> list[list[Token]]:
     names.append(run)
     return [name for name in (_trimmed(run) for run in names) if sum(
         t.content for t in name) >= 2]
+
+
+def _joiners(doc: Document, lang: str) -> set[str]:
+    """The small words a name may hold between its capitalised words ("of", "voor een")."""
+    key = f"name joiners {lang}"
+    if key not in doc.memo:
+        table = doc.tables[lang]
+        doc.memo[key] = {fold(w) for w in (*table.articles, *table.conjunctions,
+                                           *table.name_particles, *table.stop_words)}
+    joiners: set[str] = doc.memo[key]
+    return joiners
 
 
 def _trimmed(run: list[Token]) -> list[Token]:

@@ -28,6 +28,7 @@ DOCUMENT_DISTANCE = 2  # edits from a word the document uses more often than USE
 DICTIONARY_DISTANCE = 1  # edits from the dictionary's suggestion
 # Without a dictionary, only a long word one edit from a word the document uses often.
 UNCHECKED_LETTERS = 10
+MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
 COMPOUND_PART = 4  # letters of each part of a compound the dictionary does not list
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -117,8 +118,12 @@ def _squeezed(word: str) -> str:
 def _known_parts(word: str, words: set[str], table: Language, dictionary: Speller) -> bool:
     """Whether a word is a compound of words the dictionary or the document knows (a language
     that writes compounds as one word makes new ones freely)."""
-    if not table.closed_compounds:
-        return all(dictionary.knows(part) for part in re.split(r"[-'’]", word) if part)
+    parts = [part for part in re.split(r"[-'’]", word) if len(part) >= MIN_PART]
+    if len(parts) > 1 or not table.closed_compounds:
+        # Hyphenated: each part is a word of its own ("doe-het-zelf-zaken").
+        return all(part in words or dictionary.knows(part) or (
+            table.closed_compounds and _known_parts(part, words, table, dictionary))
+                   for part in parts)
     from drugstrat.terms.tokens import split
 
     def known(part: str) -> bool:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from drugstrat.kb.store import KB, cache_candidates
+from drugstrat.kb.store import KB, side_files
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.glossary import Glossary
@@ -107,6 +107,12 @@ def lexicons_of(kb: KB, glossary: Glossary, glossary_file: Path | None) -> list[
             for other in kb.langs[1:]]
 
 
+def lexicons_for(kb: KB, pairs: Iterable[tuple[str, str]], glossary: Glossary,
+                 glossary_file: Path | None) -> dict[tuple[str, str], Lexicon]:
+    """The lexicon of each language pair asked for, as `diff` runs them."""
+    return {pair: lexicon_for(kb, pair, glossary, glossary_file) for pair in pairs}
+
+
 def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
     from drugstrat.storage.atomic import atomic_write_text
 
@@ -131,6 +137,4 @@ def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
 
 
 def _candidates(root: Path, langs: tuple[str, str]) -> list[Path]:
-    # kb.json -> kb.lexicon-en-nl.json, beside the cache wherever the cache goes.
-    return [path.with_name(f"{path.stem}.lexicon-{langs[0]}-{langs[1]}.json")
-            for path in cache_candidates(root)]
+    return side_files(root, f"lexicon-{langs[0]}-{langs[1]}")

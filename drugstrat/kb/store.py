@@ -195,6 +195,12 @@ def cache_candidates(root: Path) -> list[Path]:
     return [root / CACHE_DIR / CACHE_FILE, user_cache / "drugstrat" / f"{key}.json"]
 
 
+def side_files(root: Path, name: str) -> list[Path]:
+    """Where a cache of the knowledge base's named by `name` goes, beside its main cache
+    ("kb.json" -> "kb.lexicon-en-nl.json"), first choice first."""
+    return [path.with_name(f"{path.stem}.{name}.json") for path in cache_candidates(root)]
+
+
 def _read_cache(path: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:

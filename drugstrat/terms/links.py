@@ -60,47 +60,9 @@ class Links(NamedTuple):
     within_b: dict[int, int]
 
 
-def pair_score(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None,
-               seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> float:
-    """How surely key `ka` of word `a` translates key `kb` of word `b`."""
-    if ka == kb or (a.number and b.number and a.surface == b.surface):
-        return 1.0
-    if _part(a, ka) == _part(b, kb) and len(_part(a, ka)) >= MIN_CONTAINED:
-        return 1.0  # the same word, stemmed by two languages' rules ("evidence")
-    if (ka, kb) in seeds:
-        return 1.0
-    score = lexicon.score(ka, kb) if lexicon else 0.0
-    if score < COGNATE - 0.05 and len(ka) >= MIN_COGNATE and len(kb) >= MIN_COGNATE:
-        from rapidfuzz import fuzz
-
-        if fuzz.ratio(ka, kb) >= COGNATE * 100:
-            score = max(score, 0.8)
-    if score < CONTAINED:
-        score = max(score, _contained(a, ka, b, kb, lexicon))
-    return score
-
-
 def _part(token: Token, key: str) -> str:
     """The folded word a key of a token stems from."""
     return token.parts[token.keys.index(key)] if token.parts else token.folded
-
-
-def _contained(a: Token, ka: str, b: Token, kb: str, lexicon: Lexicon | None) -> float:
-    """A word holding the other word's stem, or a sure translation of it, inside it."""
-    whole_a, whole_b = a.folded, b.folded
-    if len(kb) >= MIN_CONTAINED and len(whole_a) > len(kb) and kb in whole_a or \
-            len(ka) >= MIN_CONTAINED and len(whole_b) > len(ka) and ka in whole_b:
-        return CONTAINED
-    if lexicon is None or len(a.keys) > 1 or len(b.keys) > 1:
-        return 0.0  # a word split into parts links by its parts
-    best = 0.0
-    for key, score in lexicon.scores.get(ka, {}).items():
-        if score >= SURE and len(key) >= MIN_CONTAINED and key in whole_b:
-            best = max(best, CONTAINED * score)
-    for key, score in lexicon.reverse.get(kb, {}).items():
-        if score >= SURE and len(key) >= MIN_CONTAINED and key in whole_a:
-            best = max(best, CONTAINED * score)
-    return best
 
 
 def _host(word: Token, hosts: list[Token], lexicon: Lexicon | None,
@@ -125,21 +87,82 @@ def _holds(host: Token, word: Token, lexicon: Lexicon | None, word_is_a: bool) -
                and key in host.folded for key in inside)
 
 
+class _View(NamedTuple):
+    """One key of a word, with what scoring reads of the word."""
+    token: Token
+    key: str
+    part: str  # the folded word the key stems from
+    whole: str  # the whole word, folded
+    single: bool  # the word has this one key
+    sure: list[str]  # the key's sure translations long enough to be found inside a word
+
+
+def _views(tokens: list[Token], table: Mapping[str, dict[str, float]]) -> list[_View]:
+    return [_View(t, k, _part(t, k), t.folded, len(t.keys) == 1,
+                  [o for o, score in table.get(k, {}).items()
+                   if score >= SURE and len(o) >= MIN_CONTAINED])
+            for t in tokens for k in t.keys]
+
+
+def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
+            seeds: Seeds | frozenset[tuple[str, str]]
+            ) -> list[tuple[Token, str, Token, str, float]]:
+    """The score of every pair of keys of two texts' words, those at or above THRESHOLD: full
+    marks for the same key, number or word, or a seed pair; else the lexicon's score, raised
+    for a cognate, and for a word holding the other's stem or a sure translation of it (a
+    compound the document does not split). Computed a record at a time: this is the hot loop of
+    `diff`."""
+    from rapidfuzz import fuzz
+
+    rows = lexicon.scores if lexicon else {}
+    xs = _views(mine, rows)
+    ys = _views(theirs, lexicon.reverse if lexicon else {})
+    if not xs or not ys:
+        return []
+    ratio, cutoff = fuzz.ratio, COGNATE * 100
+    out = []
+    for x in xs:
+        row = rows.get(x.key, {})
+        x_number = x.token.number
+        long_a = len(x.key) >= MIN_COGNATE
+        x_contained = len(x.key) >= MIN_CONTAINED
+        for y in ys:
+            if x.key == y.key or (x_number and y.token.number
+                                  and x.token.surface == y.token.surface) or (
+                    x.part == y.part and len(x.part) >= MIN_CONTAINED) or (x.key, y.key) in seeds:
+                out.append((x.token, x.key, y.token, y.key, 1.0))
+                continue
+            score = row.get(y.key, 0.0)
+            if score < COGNATE - 0.05 and long_a and len(y.key) >= MIN_COGNATE and \
+                    ratio(x.key, y.key, score_cutoff=cutoff):
+                score = max(score, 0.8)
+            if score < CONTAINED:
+                if (len(y.key) >= MIN_CONTAINED and len(x.whole) > len(y.key)
+                        and y.key in x.whole) or (x_contained and len(y.whole) > len(x.key)
+                                                  and x.key in y.whole):
+                    score = CONTAINED
+                elif lexicon is not None and x.single and y.single:
+                    for other in x.sure:
+                        if other in y.whole:
+                            score = max(score, CONTAINED * row[other])
+                    reverse = lexicon.reverse.get(y.key, {})
+                    for other in y.sure:
+                        if other in x.whole:
+                            score = max(score, CONTAINED * reverse[other])
+            if score >= THRESHOLD:
+                out.append((x.token, x.key, y.token, y.key, score))
+    return out
+
+
 def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
          seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> Links:
     mine = [t for t in a if t.content or t.number]
     theirs = [t for t in b if t.content or t.number]
     n, m = max(len(a), 1), max(len(b), 1)
     candidates = []
-    for x in mine:
-        for y in theirs:
-            closeness = 1 - DISTANCE_PENALTY * abs(x.position / n - y.position / m)
-            for ka in x.keys:
-                for kb in y.keys:
-                    score = pair_score(x, ka, y, kb, lexicon, seeds)
-                    if score >= THRESHOLD:
-                        candidates.append((score * closeness, score, x.position, ka,
-                                           y.position, kb))
+    for x, ka, y, kb, score in _scored(mine, theirs, lexicon, seeds):
+        closeness = 1 - DISTANCE_PENALTY * abs(x.position / n - y.position / m)
+        candidates.append((score * closeness, score, x.position, ka, y.position, kb))
     candidates.sort(key=lambda c: (-c[0], c[2], c[4]))
     used_a: set[tuple[int, str]] = set()
     used_b: set[tuple[int, str]] = set()
