@@ -201,6 +201,25 @@ def test_a_persons_name_spelled_otherwise_is_an_error():
     assert [f.severity.name for f in found] == ["error"]
 
 
+def test_a_suspended_compound_holds_the_words_it_stands_for():
+    from drugstrat.diff.consistency import _completed
+
+    held = _completed("coördinatie- en informatiedelingsmechanismen")
+    assert "coordinatiemechanismen" in held
+    held = _completed("huis-, arbeids- en sportartsen")
+    assert {"huisartsen", "arbeidsartsen"} <= held
+    assert _completed("drugs and addiction problems") == set()
+
+
+def test_the_bundled_term_inside_a_suspended_compound_is_no_inconsistency(bundled_kb):
+    from drugstrat.kb.paths import glossary_path
+
+    versions = store.load(bundled_kb).versions
+    report = diff.run(versions, glossaries.load(glossary_path(bundled_kb)),
+                      checks=["term-consistency"])
+    assert not [f for f in report.findings if "coordination mechanisms" in f.message]
+
+
 def test_one_name_written_two_ways_in_one_language():
     en = [record("en", f"The General Drugs Policy Cell met on day {i}.", f"p{i}")
           for i in range(4)]

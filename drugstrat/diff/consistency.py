@@ -197,6 +197,8 @@ def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
     source, target = found[0].lang, doc.other(found[0].lang)
     for odd in ranked[1:]:
         first = odd[0]
+        if fold(usual[0].rendered) in _completed(first.rendered):
+            continue  # the usual rendering, inside a suspended compound
         places = ", ".join(dict.fromkeys(o.pair.id for o in odd))
         message = (f"{what} «{first.phrase}» ({source}) is «{first.rendered}» in {places} but "
                    f"«{usual[0].rendered}» in {len(usual)} other record(s) "
@@ -209,6 +211,25 @@ def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
             key=f"{source}:{fold(first.phrase)}:{':'.join(first.rendering)}",
             spans={source: [first.span], target: [first.rendered_span]},
         )
+
+
+def _completed(text: str) -> set[str]:
+    """The words a suspended compound may stand for, folded: "coördinatie- en
+    informatiedelingsmechanismen" holds "coördinatiemechanismen", "huis-, arbeids- en
+    sportartsen" "huisartsen" and "arbeidsartsen" (a part with some ending of the word that
+    completes the series)."""
+    words = list(re.finditer(r"\w+", text))
+    found = set()
+    for i, word in enumerate(words):
+        if text[word.end():word.end() + 1] != "-" or text[word.end() + 1:word.end() + 2] \
+                not in (" ", ","):
+            continue
+        whole = next((w for w in words[i + 1:] if text[w.end():w.end() + 1] != "-"
+                      and len(w.group()) > 3), None)
+        if whole is not None:
+            part, head = fold(word.group()), fold(whole.group())
+            found.update(part + head[k:] for k in range(1, len(head) - 2))
+    return found
 
 
 def _glossary_variants(doc: Document, lang: str, renderings: list[tuple[str, ...]]) -> bool:
