@@ -219,7 +219,7 @@ def _completed(text: str) -> set[str]:
     sportartsen" "huisartsen" and "arbeidsartsen" (a part with some ending of the word that
     completes the series)."""
     words = list(re.finditer(r"\w+", text))
-    found = set()
+    found: set[str] = set()
     for i, word in enumerate(words):
         if text[word.end():word.end() + 1] != "-" or text[word.end() + 1:word.end() + 2] \
                 not in (" ", ","):
