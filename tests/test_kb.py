@@ -85,21 +85,6 @@ def test_check_reports_drift_and_ignores_peoples_fields(scratch_kb):
     assert kb.check(scratch_kb).drifted == [path]
 
 
-def test_an_interrupted_build_leaves_the_previous_kb_whole(scratch_kb, monkeypatch):
-    before = {lang: records_path(scratch_kb, lang).read_bytes() for lang in ("en", "nl")}
-
-    def fail(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr("drugstrat.kb.build.atomic_write_text", fail)
-    with pytest.raises(KeyboardInterrupt):
-        kb.build(kb.recorded_sources(scratch_kb), scratch_kb)
-    monkeypatch.undo()
-    after = {lang: records_path(scratch_kb, lang).read_bytes() for lang in ("en", "nl")}
-    assert after == before
-    assert not list(scratch_kb.rglob(".tmp-*"))
-
-
 def test_the_cache_is_rebuilt_when_a_person_edits_the_yaml(scratch_kb):
     assert store.load(scratch_kb).get("SO1")["en"]["text"] == "To promote and protect health " \
                                                                 "and well-being"

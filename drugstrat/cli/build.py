@@ -45,6 +45,9 @@ def build(
     ] = False,
     encoding: Annotated[str | None, typer.Option(
         "--encoding", help="Read the sources in this legacy encoding (e.g. cp1252).")] = None,
+    any_language: Annotated[bool, typer.Option(
+        "--any-language", help="Build even a source that reads as another language than it "
+                               "is given for.")] = False,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -66,8 +69,9 @@ def build(
     shown = output(fmt, as_json)
 
     if check:
-        report = (kb_build.check(root, encoding) if not sources
-                  else kb_build.compare(kb_build.prepare(sources, root, encoding)))
+        report = (kb_build.check(root, encoding, not any_language) if not sources
+                  else kb_build.compare(kb_build.prepare(sources, root, encoding,
+                                                         not any_language)))
         if shown.fmt is not Format.table:  # for people, the verdict line on stderr says it all
             _emit(shown, report, checking=True)
         if report.drifted:
@@ -77,7 +81,8 @@ def build(
         messages.info(f"{root}: up to date")
         return
 
-    report = kb_build.build(sources or kb_build.recorded_sources(root), root, encoding)
+    report = kb_build.build(sources or kb_build.recorded_sources(root), root, encoding,
+                            not any_language)
     for built in report.languages.values():
         for warning in built.warnings:
             messages.warn(warning.format(str(built.source)))
@@ -85,6 +90,10 @@ def build(
             messages.warn(f"{len(built.orphans)} annotated record(s) no longer exist in "
                           f"{built.lang}; their fields are kept in {root / built.lang}/"
                           f"orphans.yaml")
+        if built.reattached:
+            messages.info(f"{built.reattached} annotated record(s) of {root / built.lang}/"
+                          f"orphans.yaml exist again in {built.lang}; their fields are back on "
+                          f"them")
     _emit(shown, report, checking=False)
 
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from drugstrat.cli.view import View
+from drugstrat.storage.plain import json_default
 
 
 class Format(StrEnum):
@@ -39,10 +40,11 @@ class Output:
     def emit(self, view: View) -> None:
         whole = view.rows if view.document is None else view.document
         if self.fmt is Format.json:
-            sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2, default=str) + "\n")
+            sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2,
+                                        default=json_default) + "\n")
         elif self.fmt is Format.jsonl:
             for row in view.rows:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
         elif self.fmt is Format.csv:
             _write_csv(view.rows, [c.key for c in view.columns] or None)
         elif self.fmt is Format.yaml:

@@ -20,7 +20,7 @@ from drugstrat.cli.common import (
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
-from drugstrat.record import Record, field
+from drugstrat.record import Record, field, person_fields
 
 LIST_COLUMNS = [Column(key) for key in ("id", "type", "lang", "parent", "number", "text",
                                         "aligned")]
@@ -65,8 +65,11 @@ def list_records(
                **{c: r["text"] for c, r in kb.get(i).items() if c in langs}} for i in ids]
     columns = [Column("id", style="cyan"), Column("type", style="dim"),
                *language_columns(langs)]
-    output(fmt, as_json).emit(View(rows, LIST_COLUMNS, human=[
-        Table(people, columns, caption=f"{len(ids)} records")]))
+    # A person's fields (status, notes, dates) are columns of their own in a spreadsheet.
+    added = dict.fromkeys(key for r in rows for key in person_fields(r))
+    output(fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in added)],
+                                   human=[Table(people, columns,
+                                                caption=f"{len(ids)} records")]))
 
 
 @app.command()

@@ -7,26 +7,41 @@ Layout of a knowledge base DIR:
     DIR/<lang>/records.yaml   the records; people may add fields, which survive a rebuild
     DIR/<lang>/orphans.yaml   fields people added to records that a rebuild no longer produces
     DIR/.cache/               compiled cache and indexes for queries (see `drugstrat.kb.store`)
+
+Everything is parsed, aligned and rendered before anything is written, and the files of a
+build replace the old ones as one generation (see `drugstrat.kb.generation`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drugstrat.errors import InputError
+from drugstrat.errors import InputError, KBError
 from drugstrat.kb import manifest
 from drugstrat.kb.align import align, realign, realign_groups
+from drugstrat.kb.generation import (
+    PLACEHOLDER,
+    commit,
+    finish_pending,
+    generation_id,
+    locked,
+    sweep,
+)
 from drugstrat.kb.lexicon import learn
 from drugstrat.kb.paths import ORPHANS_FILE, glossary_path, manifest_path, records_path
 from drugstrat.languages import language
 from drugstrat.parse import ParseResult, ParseWarning, parse_text, read_source
-from drugstrat.record import Record, add_fields, person_fields
+from drugstrat.record import PARSER_FIELDS, Record, add_fields, person_fields
 from drugstrat.storage import yamlfile
-from drugstrat.storage.atomic import atomic_write_text
 from drugstrat.terms.glossary import load as load_glossary
 from drugstrat.terms.lexicon import Lexicon
+
+REREADS = 3  # times a build reads the records files again when a person saves them meanwhile
+MIN_FUNCTION_SHARE = 0.15  # of a text's words, for a language to be recognised by them
+WRONG_LANGUAGE = 3  # times more of another language's function words than of its own
 
 
 @dataclass
@@ -38,10 +53,13 @@ class LanguageBuild:
     records: list[Record]
     warnings: list[ParseWarning]
     yaml: str = ""
-    orphans: list[dict[str, Any]] = field(default_factory=list)
+    orphans: list[dict[str, Any]] = field(default_factory=list)  # newly orphaned by this build
+    orphans_yaml: str | None = None  # the orphans file to write (None: leave it as it is)
+    reattached: int = 0  # orphans that found their record again
     # The records file as it was on disk before this build (None: there was none), read once
-    # for both the fields people added and the drift check.
+    # for both the fields people added and the drift check, and how it stood when read.
     on_disk: dict[str, Any] | None = None
+    read_as: tuple[int, int, int] | None = None
 
 
 @dataclass
@@ -49,8 +67,27 @@ class BuildReport:
     root: Path
     languages: dict[str, LanguageBuild]  # in order, the reference first
     manifest: str = ""
+    build_id: str = ""
     lexicons: list[Lexicon] = field(default_factory=list)  # the reference with each other
     drifted: list[Path] = field(default_factory=list)
+
+    def files(self) -> dict[Path, bytes]:
+        """Every file this build writes, with its content."""
+        out: dict[Path, bytes] = {}
+        for lang, built in self.languages.items():
+            copy = self.root / lang / built.source_name
+            if not _same_file(copy, built.source):
+                out[copy] = built.text.encode("utf-8")
+            if built.orphans_yaml is not None:
+                out[self.root / lang / ORPHANS_FILE] = built.orphans_yaml.encode("utf-8")
+            out[records_path(self.root, lang)] = built.yaml.encode("utf-8")
+        out[manifest_path(self.root)] = self.manifest.encode("utf-8")
+        return out
+
+    def changed_on_disk(self) -> list[Path]:
+        """Records files a person saved since this build read them."""
+        return [records_path(self.root, lang) for lang, built in self.languages.items()
+                if _stamp(records_path(self.root, lang)) != built.read_as]
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -111,20 +148,24 @@ def recorded_sources(root: Path) -> dict[str, Path]:
     return sources
 
 
-def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None) -> BuildReport:
+def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
+            check_languages: bool = True) -> BuildReport:
     """Parse, align and render everything a build would write, writing nothing. The first
-    source is the reference the others align to."""
+    source is the reference the others align to. Sources that are one file, or that read as
+    another language than they are given for, are refused before anything else."""
     from drugstrat.kb import yamlio
 
     if not sources:
         raise InputError("no source to build from")
     languages: dict[str, LanguageBuild] = {}
     results: dict[str, ParseResult] = {}
+    texts = {lang: read_source(path, encoding) for lang, path in sources.items()}
+    _refuse_same_source(sources, texts)
+    if check_languages:
+        _refuse_wrong_language(sources, texts)
     for lang, path in sources.items():
-        table = language(lang)
-        text = read_source(path, encoding)
-        results[lang] = result = parse_text(text, table)
-        languages[lang] = LanguageBuild(lang, path, path.name, text, result.records,
+        results[lang] = result = parse_text(texts[lang], language(lang))
+        languages[lang] = LanguageBuild(lang, path, path.name, texts[lang], result.records,
                                         result.warnings)
     reference, *others = results
     glossary = load_glossary(glossary_path(root))
@@ -141,41 +182,62 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None) -
     for lang, built in languages.items():
         path = records_path(root, lang)
         # A records file we cannot read is refused rather than overwritten: it may hold notes.
+        built.read_as = _stamp(path)
         built.on_disk = yamlio.load(path) if path.is_file() else None
         built.orphans = _carry_person_fields(built.on_disk, built.records)
-        built.yaml = yamlio.render(lang, built.source_name, built.records)
-    return BuildReport(root, languages, manifest.render(list(languages)), lexicons)
+        kept = _load_orphans(root, lang)
+        still, built.reattached = _reattach(kept, built.records)
+        if built.orphans or built.reattached:
+            built.orphans_yaml = _render_orphans(still, built.orphans)
+        built.yaml = yamlio.render(lang, built.source_name, built.records, PLACEHOLDER)
+    report = BuildReport(root, languages, manifest.render(list(languages), PLACEHOLDER),
+                         lexicons=lexicons)
+    # What the parser made of the sources names the generation; a person's fields do not (a
+    # note added is no new build).
+    report.build_id = generation_id([report.manifest, *(
+        text for built in languages.values() for text in (
+            built.text, json.dumps([{k: v for k, v in r.items() if k in PARSER_FIELDS}
+                                    for r in built.records], ensure_ascii=False)))])
+    report.manifest = report.manifest.replace(PLACEHOLDER, report.build_id, 1)
+    for built in languages.values():
+        built.yaml = built.yaml.replace(PLACEHOLDER, report.build_id, 1)
+    return report
 
 
-def build(sources: dict[str, Path], root: Path, encoding: str | None = None) -> BuildReport:
-    """Build (or rebuild) the knowledge base in `root` from one source per language."""
+def build(sources: dict[str, Path], root: Path, encoding: str | None = None,
+          check_languages: bool = True) -> BuildReport:
+    """Build (or rebuild) the knowledge base in `root` from one source per language, as one
+    generation; under the build lock, so builds never interleave."""
     from drugstrat.kb import lexicon as kept_lexicon
     from drugstrat.kb import store
 
-    report = prepare(sources, root, encoding)
-    # Everything is parsed and rendered before the first write, so a failure leaves the old KB.
-    for lang, built in report.languages.items():
-        copy = root / lang / built.source_name
-        if not copy.exists() or copy.resolve() != built.source.resolve():
-            atomic_write_text(copy, built.text)
-        if built.orphans:
-            _save_orphans(root, lang, built.orphans)
-    for lang, built in report.languages.items():
-        atomic_write_text(records_path(root, lang), built.yaml)
-    atomic_write_text(manifest_path(root), report.manifest)
-    store.compile_cache(root)
+    # Prepared before the lock is taken, so that a source refused leaves no trace at all; a
+    # records file changed by then (another build, a person saving) is read again below.
+    report = prepare(sources, root, encoding, check_languages)
+    with locked(root):
+        finish_pending(root)
+        sweep(root)
+        for _ in range(REREADS):
+            if not report.changed_on_disk():
+                break
+            report = prepare(sources, root, encoding, check_languages)
+        else:
+            raise InputError(f"{', '.join(map(str, report.changed_on_disk()))}: keeps changing "
+                             f"while the build reads it; build again when the edits are saved")
+        commit(root, report.files(), report.build_id)
+        store.compile_cache(root)
     kb = store.load(root)
     for lexicon in report.lexicons:
         kept_lexicon.save(kb, lexicon, glossary_path(root))
     return report
 
 
-def check(root: Path, encoding: str | None = None) -> BuildReport:
+def check(root: Path, encoding: str | None = None, check_languages: bool = True) -> BuildReport:
     """Compare the YAML on disk with what the sources give; `drifted` lists files that differ.
 
     Fields people added are merged in before comparing: they are not drift.
     """
-    return compare(prepare(recorded_sources(root), root, encoding))
+    return compare(prepare(recorded_sources(root), root, encoding, check_languages))
 
 
 def compare(report: BuildReport) -> BuildReport:
@@ -215,13 +277,86 @@ def _carry_person_fields(on_disk: dict[str, Any] | None,
     return orphans
 
 
-def _save_orphans(root: Path, lang: str, orphans: list[dict[str, Any]]) -> None:
+def _load_orphans(root: Path, lang: str) -> list[dict[str, Any]]:
+    """The orphans file of a language as a person may have edited it; a broken one is refused
+    (with its file and line) before the build writes anything."""
     path = root / lang / ORPHANS_FILE
-    kept: list[dict[str, Any]] = []
-    if path.is_file():
-        kept = yamlfile.load(path) or []
-    known = {(o.get("id"), o.get("text")) for o in kept if isinstance(o, dict)}
-    kept += [o for o in orphans if (o["id"], o.get("text")) not in known]
+    if not path.is_file():
+        return []
+    kept = yamlfile.load(path)
+    if kept is None:
+        return []
+    if not isinstance(kept, list) or not all(isinstance(o, dict) for o in kept):
+        raise KBError(f"{path}: expected a list of records' fields (- id: …); fix or remove it")
+    return kept
+
+
+def _reattach(orphans: list[dict[str, Any]],
+              records: list[Record]) -> tuple[list[dict[str, Any]], int]:
+    """Put orphans back on the records that match them again (same id, same text); return
+    the orphans still without a home and how many found one."""
+    by_id = {record["id"]: record for record in records}
+    still, home = [], 0
+    for orphan in orphans:
+        record = by_id.get(str(orphan.get("id")))
+        if record is None or orphan.get("text") != record["text"]:
+            still.append(orphan)
+            continue
+        fields = {k: v for k, v in orphan.items() if k not in ("id", "text")}
+        add_fields(record, {k: v for k, v in fields.items() if k not in record})
+        home += 1
+    return still, home
+
+
+def _render_orphans(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> str:
+    known = {(o.get("id"), o.get("text")) for o in kept}
+    kept = kept + [o for o in new if (o["id"], o.get("text")) not in known]
     header = ("# Fields people added to records that the current sources no longer produce.\n"
-              "# Move them back onto the right record by hand; nothing here is deleted.\n")
-    atomic_write_text(path, yamlfile.dumps(kept, header))
+              "# A later build puts them back on a record with the same id and text; or move\n"
+              "# them by hand. Nothing here is deleted.\n")
+    return yamlfile.dumps(kept, header)
+
+
+def _refuse_same_source(sources: dict[str, Path], texts: dict[str, str]) -> None:
+    seen: dict[str, str] = {}
+    for lang, text in texts.items():
+        if text in seen:
+            raise InputError(f"{sources[lang]} and {sources[seen[text]]}: the same text given as "
+                             f"{lang} and {seen[text]}; give each language its own version")
+        seen[text] = lang
+
+
+def _refuse_wrong_language(sources: dict[str, Path], texts: dict[str, str]) -> None:
+    """A source whose function words are another language's, several times over, is the
+    wrong file for its language (swapped --en/--nl): refused before anything is written."""
+    from drugstrat.languages import LANGUAGES
+    from drugstrat.text.words import language_shares
+
+    tables = list(LANGUAGES.values())
+    for lang, text in texts.items():
+        shares = language_shares(text, tables)
+        best = max(shares, key=lambda code: shares[code])
+        if best != lang and shares[best] >= MIN_FUNCTION_SHARE and \
+                shares[best] > WRONG_LANGUAGE * shares.get(lang, 0.0):
+            raise InputError(
+                f"{sources[lang]}: given as {language(lang).name} but reads as "
+                f"{language(best).name} (function words: {shares[best]:.0%} {best}, "
+                f"{shares.get(lang, 0.0):.0%} {lang}); check which file is which language, "
+                f"or pass --any-language")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read ({exc.strerror})") from None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)

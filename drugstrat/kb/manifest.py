@@ -15,8 +15,18 @@ HEADER = ("# drugstrat knowledge base, written by `drugstrat build`: its languag
           "# being the reference the others are aligned to.\n")
 
 
-def render(languages: list[str]) -> str:
-    return yamlfile.dumps({"schema": SCHEMA_VERSION, "languages": list(languages)}, HEADER)
+def render(languages: list[str], build: str | None = None) -> str:
+    document: dict[str, object] = {"schema": SCHEMA_VERSION, "languages": list(languages)}
+    if build is not None:
+        document["build"] = build
+    return yamlfile.dumps(document, HEADER)
+
+
+def generation(root: Path) -> str | None:
+    """The id of the build that wrote the manifest (None before builds had ids)."""
+    document = yamlfile.load(manifest_path(root))
+    value = document.get("build") if isinstance(document, dict) else None
+    return str(value) if value is not None else None
 
 
 def language_order(root: Path) -> list[str]:

@@ -27,6 +27,7 @@ from drugstrat.kb.paths import (
 from drugstrat.record import Record
 
 CACHE_FILE = "kb.json"
+READ_ATTEMPTS = 3  # reads of the YAML when a build replaces it meanwhile
 
 
 class KB:
@@ -128,6 +129,9 @@ def source_files(root: Path) -> list[str]:
 
 def load(root: Path) -> KB:
     """Load a knowledge base for querying, from the cache when it is current."""
+    from drugstrat.kb.generation import finish_pending
+
+    finish_pending(root)  # a build interrupted after its commit point: finish it first
     files = source_files(root)
     if not files or files == [MANIFEST_FILE]:
         hint = "run `drugstrat build`" if root.is_dir() else "no such directory"
@@ -157,15 +161,23 @@ def compile_cache(root: Path) -> None:
 
 def _recompile(root: Path) -> tuple[dict[str, list[Record]], dict[str, str]]:
     from drugstrat.kb.align import align
+    from drugstrat.kb.generation import finish_pending
     from drugstrat.kb.validate import first_problem_message, load_validated
 
-    files = source_files(root)
-    # Stamped before reading, so an edit made while we read makes the cache stale, not wrong.
-    stamps = {name: _stamp(root / name) for name in files}
-    hashes = {name: _sha256(root / name) for name in files}
-    versions, problems = load_validated(root)
-    if problems:
-        raise KBError(first_problem_message(root, problems))
+    for attempt in range(READ_ATTEMPTS):
+        files = source_files(root)
+        # Stamped before reading, so an edit made while we read makes the cache stale, not
+        # wrong.
+        stamps = {name: _stamp(root / name) for name in files}
+        hashes = {name: _sha256(root / name) for name in files}
+        versions, problems = load_validated(root)
+        if not problems:
+            break
+        # A build may have replaced the files while we read them: finish it, read again.
+        finish_pending(root)
+        if attempt + 1 == READ_ATTEMPTS or stamps == {
+                name: _stamp(root / name) for name in source_files(root)}:
+            raise KBError(first_problem_message(root, problems))
     align(versions)
     _write_cache(root, hashes, stamps, versions)
     return versions, hashes

@@ -12,6 +12,7 @@ from drugstrat.kb import manifest
 from drugstrat.kb.align import alignment_problems
 from drugstrat.kb.paths import records_path
 from drugstrat.record import Record
+from drugstrat.storage.plain import plain
 
 
 class Problem(TypedDict):
@@ -26,12 +27,14 @@ class Problem(TypedDict):
 def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
     """Load every language's YAML, in the knowledge base's order, and validate it.
 
-    Returns the records and the schema problems; raises `KBError` only when a file cannot be
-    read as YAML at all.
+    Returns the records and the schema problems (files of different builds among them); raises
+    `KBError` only when a file cannot be read as YAML at all.
     """
     from pydantic import ValidationError
 
     from drugstrat.kb import yamlio
+    from drugstrat.kb.generation import mixed
+    from drugstrat.kb.paths import MANIFEST_FILE, manifest_path
     from drugstrat.kb.schema import RecordModel
 
     langs = manifest.language_order(root)
@@ -40,10 +43,14 @@ def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
                       f"run `drugstrat build`)")
     versions: dict[str, list[Record]] = {}
     problems: list[Problem] = []
+    generations: dict[str, str | None] = {}
+    if manifest_path(root).is_file():
+        generations[MANIFEST_FILE] = manifest.generation(root)
     for lang in langs:
         path = records_path(root, lang)
         document = yamlio.load(path)
         where = _relative(root, path)
+        generations[where] = _generation(document.get("build"))
         if document.get("schema") != SCHEMA_VERSION:
             problems.append(Problem(file=where, line=1, id=None, lang=lang,
                                     problem=f"schema {document.get('schema')!r}, "
@@ -53,8 +60,10 @@ def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
         seen: set[str] = set()
         for index, raw in enumerate(document["records"]):
             try:
-                record: Record = RecordModel.model_validate(raw).model_dump(  # type: ignore[assignment]
-                    exclude_defaults=True)
+                # A person's fields may hold any YAML value; the knowledge base holds its
+                # plain JSON form (a date in ISO 8601), the YAML keeps the value itself.
+                record: Record = RecordModel.model_validate(  # type: ignore[assignment]
+                    plain(raw, _field_place(raw))).model_dump(exclude_defaults=True)
                 record.setdefault("aligned", True)
                 if record["lang"] != lang:
                     raise ValueError(f"lang is {record['lang']!r} in the {lang} file")
@@ -62,14 +71,22 @@ def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
                     raise ValueError(f"duplicate id {record['id']!r}")
                 seen.add(record["id"])
                 records.append(record)
-            except (ValidationError, ValueError) as exc:
+            except (ValidationError, ValueError, KBError) as exc:
                 lines = lines if lines is not None else yamlio.record_lines(path)
                 problems.append(Problem(
                     file=where, line=lines[index] if index < len(lines) else None,
                     id=raw.get("id") if isinstance(raw, dict) else None, lang=lang,
                     problem=_describe(exc)))
         versions[lang] = records
+    problem = mixed(root, generations)
+    if problem:
+        problems.insert(0, Problem(file=MANIFEST_FILE, line=None, id=None, lang="",
+                                   problem=problem))
     return versions, problems
+
+
+def _generation(value: object) -> str | None:
+    return str(value) if value is not None else None
 
 
 def validate(root: Path) -> list[Problem]:
@@ -89,6 +106,11 @@ def validate(root: Path) -> list[Problem]:
                                 line=None, id=found["id"], lang=found["lang"],
                                 problem=found["problem"], source_line=found["line"]))
     return problems
+
+
+def _field_place(raw: object) -> str:
+    record_id = raw.get("id") if isinstance(raw, dict) else None
+    return f"record {record_id}" if record_id is not None else "record"
 
 
 def _relative(root: Path, path: Path) -> str:

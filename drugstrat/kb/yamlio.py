@@ -18,7 +18,8 @@ from drugstrat.storage import yamlfile
 FOLD_WIDTH = 88
 
 
-def render(lang: str, source: str | None, records: list[Record]) -> str:
+def render(lang: str, source: str | None, records: list[Record],
+           build: str | None = None) -> str:
     """The YAML text of one language's records; deterministic, so `build --check` can compare."""
     from ruamel.yaml.comments import CommentedMap
 
@@ -27,6 +28,8 @@ def render(lang: str, source: str | None, records: list[Record]) -> str:
     document["lang"] = lang
     if source:
         document["source"] = source
+    if build:
+        document["build"] = build
     document["records"] = [_ordered(record) for record in records]
     header = (f"# drugstrat knowledge base ({lang}), written by `drugstrat build`.\n"
               "# Fields you add to a record (status: reviewed, note: ...) survive a rebuild.\n")

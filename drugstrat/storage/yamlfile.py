@@ -30,13 +30,51 @@ def loads(data: bytes | str, name: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        return YAML(typ="safe", pure=False).load(data)
+        document = YAML(typ="safe", pure=False).load(data)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}" if mark is not None else name
         raise KBError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
     except YAMLError as exc:
         raise KBError(f"{name}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise KBError(f"{name}: invalid YAML: nested too deeply") from None
+    shared = _shared(document)
+    if shared is not None:
+        line = _alias_line(data)
+        where = f"{name}:{line}" if line else name
+        raise KBError(f"{where}: {shared or 'the document'}: a value shared through a YAML alias "
+                      f"(*name); write it out instead (aliases are refused: a few nested ones "
+                      f"grow a file a billionfold)")
+    return document
+
+
+def _shared(document: Any) -> str | None:
+    """The place of the first list or mapping met twice (through an alias), if any."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        value, where = stack.pop()
+        if not isinstance(value, (dict, list, set, frozenset, tuple)):
+            continue
+        if id(value) in seen:
+            return where
+        seen.add(id(value))
+        if isinstance(value, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
+        else:
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+    return None
+
+
+def _alias_line(data: bytes | str) -> int | None:
+    import re
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.search(r"(?:^|[\s\[{,:-])\*[^\s*,\]}]+", line.split(" #")[0]):
+            return number
+    return None
 
 
 def writer() -> Any:

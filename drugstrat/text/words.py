@@ -20,3 +20,16 @@ def function_word_share(text: str, lang: Language) -> float:
     if not tokens:
         return 0.0
     return sum(t in lang.function_words for t in tokens) / len(tokens)
+
+
+SAMPLE = 200_000  # characters enough to tell a language by its function words
+
+
+def language_shares(text: str, tables: list[Language]) -> dict[str, float]:
+    """How much of a text (its first SAMPLE characters) is each language's function words:
+    the language of a text is the one whose small words fill it."""
+    tokens = [w.casefold() for w in words(text[:SAMPLE])]
+    if not tokens:
+        return {table.code: 0.0 for table in tables}
+    return {table.code: sum(t in table.function_words for t in tokens) / len(tokens)
+            for table in tables}
