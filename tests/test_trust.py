@@ -232,3 +232,233 @@ def test_a_records_file_saved_during_a_build_is_read_again_not_overwritten(scrat
     monkeypatch.setattr(kb, "prepare", person_saves_meanwhile)
     kb.build(kb.recorded_sources(scratch_kb), scratch_kb)
     assert store.load(scratch_kb).get("3.4")["en"]["note"] == "saved during the build"
+
+
+# -- sources that are the wrong ones ---------------------------------------------------------------
+
+
+def test_swapped_sources_are_refused_before_anything_is_touched(runner, scratch_kb):
+    add_fields(scratch_kb, "en", "3.4", "    status: reviewed\n")
+    before = {p: p.read_bytes() for p in scratch_kb.rglob("*.yaml")}
+    result = cli(runner, scratch_kb, "build", "--en", str(NL_SOURCE), "--nl", str(EN_SOURCE))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "given for en but reads as nl" in result.stderr
+    assert "--any-language" in result.stderr
+    assert {p: p.read_bytes() for p in scratch_kb.rglob("*.yaml")} == before
+
+
+def test_the_same_file_twice_is_refused(runner, tmp_path):
+    result = runner.invoke(app, ["build", "--en", str(EN_SOURCE), "--nl", str(EN_SOURCE),
+                                 "--out", str(tmp_path / "kb")])
+    assert result.exit_code == 2 and "the same text" in result.stderr
+    assert not (tmp_path / "kb").exists()
+
+
+def test_orphaned_fields_find_their_record_again_on_a_later_build(runner, scratch_kb):
+    add_fields(scratch_kb, "en", "3.4", "    status: reviewed\n")
+    # A rebuild from swapped sources, forced, finds no objective 3.4: its fields are orphaned …
+    first = cli(runner, scratch_kb, "build", "--en", str(NL_SOURCE), "--nl", str(EN_SOURCE),
+                "--any-language")
+    assert first.exit_code == 0 and "orphans.yaml" in first.stderr
+    assert "status: reviewed" in (scratch_kb / "en" / "orphans.yaml").read_text(encoding="utf-8")
+    # … and the right rebuild gives them back, and says so.
+    again = cli(runner, scratch_kb, "build", "--en", str(EN_SOURCE), "--nl", str(NL_SOURCE))
+    assert again.exit_code == 0 and "back on them" in again.stderr
+    shown = json.loads(cli(runner, scratch_kb, "show", "3.4", "--json").stdout)
+    assert next(r for r in shown if r["lang"] == "en")["status"] == "reviewed"
+    assert "status" not in (scratch_kb / "en" / "orphans.yaml").read_text(encoding="utf-8")
+    assert cli(runner, scratch_kb, "build", "--check").exit_code == 0
+
+
+def test_a_broken_orphans_file_stops_the_build_before_it_writes(runner, scratch_kb):
+    orphans = scratch_kb / "en" / "orphans.yaml"
+    orphans.write_text("- id: x\n  note: [unclosed\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in scratch_kb.rglob("*") if p.is_file()}
+    result = cli(runner, scratch_kb, "build")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{orphans}:" in result.stderr
+    after = {p: p.read_bytes() for p in scratch_kb.rglob("*") if p.is_file()
+             and p.name != ".build.lock"}
+    assert after == {p: b for p, b in before.items() if p.name != ".build.lock"}
+
+
+# -- faults of the machine: one line on stderr, exit 2 --------------------------------------------
+
+
+def _fail_with(errno_name: str):
+    import errno
+    import os
+
+    code = getattr(errno, errno_name)
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(args[-1]) if args else None)
+
+    return fail
+
+
+@pytest.mark.parametrize("errno_name", ["ENOSPC", "EACCES", "EROFS"])
+def test_a_write_that_fails_is_one_line_and_exit_2_and_the_old_files_stay(
+        runner, scratch_kb, tmp_path, monkeypatch, errno_name):
+    import os
+
+    finding = json.loads(cli(runner, scratch_kb, "diff", "--json", "--fail-on", "never"
+                             ).stdout)["findings"][0]["finding"]
+    before = {p: p.read_bytes() for p in scratch_kb.rglob("*.yaml")}
+    monkeypatch.setattr(os, "replace", _fail_with(errno_name))
+    for args in (["build"], ["export", "--format", "tmx", "--out", str(tmp_path / "x.tmx")],
+                 ["diff", "--accept", finding, "--comment", "seen"]):
+        result = cli(runner, scratch_kb, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output and len(result.stderr.splitlines()) == 1
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in scratch_kb.rglob("*.yaml")} == before
+    assert not list(scratch_kb.rglob(".tmp-*")) and not (tmp_path / "x.tmx").exists()
+
+
+def test_search_answers_from_memory_when_its_index_cannot_be_written(runner, scratch_kb,
+                                                                    monkeypatch):
+    import sqlite3
+
+    for index in scratch_kb.rglob("*.search.db"):
+        index.unlink()
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("drugstrat.search.index._build", disk_full)
+    result = cli(runner, scratch_kb, "search", "money laundering", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+
+
+def test_an_index_of_the_wrong_shape_is_built_again(runner, scratch_kb):
+    import sqlite3
+
+    assert cli(runner, scratch_kb, "search", "prevention", "--json").exit_code == 0
+    index = scratch_kb / ".cache" / "kb.search.db"
+    with sqlite3.connect(index) as connection:
+        connection.execute("DROP TABLE vocab")
+    result = cli(runner, scratch_kb, "search", "prevention", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("cache", [
+    "[]",
+    '{"schema": 1, "records": {"en": [{"id": "x"}]}, "stamps": {}, "hashes": {}}',
+    "{not json",
+])
+def test_a_cache_of_the_wrong_shape_is_compiled_again(runner, scratch_kb, cache):
+    path = scratch_kb / ".cache" / "kb.json"
+    path.write_text(cache, encoding="utf-8")
+    result = cli(runner, scratch_kb, "show", "3.4", "--json")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(runner, scratch_kb):
+    import os
+
+    assert cli(runner, scratch_kb, "show", "3.4", "--json").exit_code == 0
+    path = scratch_kb / "en" / "records.yaml"
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("To promote a reinforced", "To promote a reinfarced", 1),
+                    encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # as if nothing had happened
+    shown = json.loads(cli(runner, scratch_kb, "show", "3.4", "--json").stdout)
+    assert shown[0]["text"].startswith("To promote a reinfarced")
+
+
+def _drugstrat(*args: str, **kwargs):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "drugstrat", *args], capture_output=True,
+                          **kwargs)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "yaml", "jsonl", "json", "table"])
+def test_a_reader_that_leaves_early_is_no_error(fmt):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "drugstrat", "list", "--format", fmt],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stdout.readline()
+    process.stdout.close()  # `| head -1`
+    assert process.wait(timeout=60) == 0
+    assert process.stderr is not None and process.stderr.read() == b""
+
+
+def test_a_full_device_on_stdout_is_one_line_and_exit_2():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "drugstrat", "list", "--json"],
+                              stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert done.stderr.decode().count("\n") == 1 and b"No space left" in done.stderr
+
+
+def test_an_ascii_terminal_gets_escapes_and_valid_json():
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    shown = _drugstrat("show", "3.4", "--json", env=env)
+    assert shown.returncode == 0
+    assert json.loads(shown.stdout)[1]["text"].startswith("Bevorderen")
+    table = _drugstrat("show", "SO3", env=env)
+    assert table.returncode == 0 and b"Traceback" not in table.stderr
+
+
+# -- outputs --------------------------------------------------------------------------------------
+
+
+def test_outputs_write_through_symlinks(runner, scratch_kb, tmp_path):
+    target = tmp_path / "kept" / "strategy.tmx"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.tmx"
+    link.symlink_to(target)
+    result = cli(runner, scratch_kb, "export", "--format", "tmx", "--out", str(link), "--force")
+    assert result.exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_symlinked_records_file_stays_a_link_through_a_rebuild(runner, scratch_kb, tmp_path):
+    import shutil
+
+    records = scratch_kb / "en" / "records.yaml"
+    kept = tmp_path / "elsewhere" / "records.yaml"
+    kept.parent.mkdir()
+    shutil.move(records, kept)
+    records.symlink_to(kept)
+    add_fields(scratch_kb, "en", "3.4", "    status: reviewed\n")
+    assert cli(runner, scratch_kb, "build").exit_code == 0
+    assert records.is_symlink() and "status: reviewed" in kept.read_text(encoding="utf-8")
+
+
+def test_special_files_are_refused_and_dash_is_stdout(runner, scratch_kb):
+    refused = cli(runner, scratch_kb, "export", "--format", "csv", "--out", "/dev/full",
+                  "--force")
+    assert refused.exit_code == 2 and "not a regular file" in refused.stderr
+    assert Path("/dev/full").is_char_device()
+    to_stdout = cli(runner, scratch_kb, "export", "--format", "csv", "--out", "-")
+    assert to_stdout.exit_code == 0 and to_stdout.stdout.startswith("id,type")
+
+
+def test_characters_xml_forbids_are_dropped_with_a_warning(runner, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from .conftest import build_pair
+
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nThe text\uffff of the strategy is here.\n",
+                      "I. INLEIDING\n\nDe tekst van de strategie is hier.\n")
+    for fmt in ("tmx", "xliff"):
+        result = cli(runner, root, "export", "--format", fmt, "--out", "-")
+        assert result.exit_code == 0
+        ET.fromstring(result.stdout.encode("utf-8"))  # well-formed
+        assert "U+FFFF" in result.stderr and "intro.p1" in result.stderr
+    page = tmp_path / "review.html"
+    assert cli(runner, root, "report", "--out", str(page)).exit_code == 0
+    assert "\uffff" not in page.read_text(encoding="utf-8")

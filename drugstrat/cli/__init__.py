@@ -48,6 +48,21 @@ def _options(
     ] = False,
 ) -> None:
     ctx.obj = {"data": data}
+    _forgiving_streams()
+
+
+def _forgiving_streams() -> None:
+    """Where stdout or stderr cannot encode all of Unicode (PYTHONIOENCODING=ascii, an old
+    console), write what it cannot as escapes rather than fail half-way (JSON then escapes
+    every non-ASCII character itself, and stays valid)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "é—€".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
 
 
 # Each module registers its commands on `app` when imported. `main` imports only the module of

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -31,17 +34,55 @@ LangOption = Annotated[
 
 
 def reports_errors(command: F) -> F:
-    """Turn a library error into one message on stderr and exit code 2, never a traceback."""
+    """Turn every error a user or the machine can cause — a library error, a file that cannot
+    be read or written, a full disk, a database that will not open — into one message on
+    stderr and exit code 2, never a traceback. A reader that went away (`| head`) is no error:
+    exit 0, quietly."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # a full device or a closed pipe shows here, not at exit
+            return result
         except DrugstratError as exc:
             messages.error(str(exc))
             raise typer.Exit(code=Exit.USAGE) from None
+        except BrokenPipeError:
+            _reader_left()
+            raise typer.Exit(code=Exit.OK) from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                _reader_left()
+                raise typer.Exit(code=Exit.OK) from None
+            messages.error(describe_os_error(exc))
+            raise typer.Exit(code=Exit.USAGE) from None
+        except Exception as exc:
+            # sqlite3 is imported only by the commands that use it (it costs start-up time).
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+                raise
+            messages.error(f"database: {exc}")
+            raise typer.Exit(code=Exit.USAGE) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a failed file operation: the file, then what went wrong."""
+    what = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return f"{exc.filename}: {what}"
+    return f"cannot write the output: {what}" if exc.errno == errno.ENOSPC else what
+
+
+def _reader_left() -> None:
+    """Point stdout at /dev/null, so that Python's final flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's buffer)
+        pass
 
 
 def output(fmt: Format | None, as_json: bool) -> Output:

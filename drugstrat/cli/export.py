@@ -70,6 +70,8 @@ def export(
         _export_sqlite(kb, langs, data_dir(ctx), out, force)
     else:
         write_output(out, _render(kb, langs, fmt, segments, bom, skipped), force)
+    for record_id, codes in skipped.unsafe.items():
+        messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if skipped.records or skipped.sentences:
         messages.info(f"left out: {skipped.records} record(s) with no counterpart"
                       + (f", {skipped.sentences} unaligned sentence(s)"

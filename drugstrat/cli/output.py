@@ -39,12 +39,14 @@ class Output:
 
     def emit(self, view: View) -> None:
         whole = view.rows if view.document is None else view.document
+        ascii_only = not unicode_out()
         if self.fmt is Format.json:
-            sys.stdout.write(json.dumps(whole, ensure_ascii=False, indent=2,
+            sys.stdout.write(json.dumps(whole, ensure_ascii=ascii_only, indent=2,
                                         default=json_default) + "\n")
         elif self.fmt is Format.jsonl:
             for row in view.rows:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
+                sys.stdout.write(json.dumps(row, ensure_ascii=ascii_only,
+                                            default=json_default) + "\n")
         elif self.fmt is Format.csv:
             _write_csv(view.rows, [c.key for c in view.columns] or None)
         elif self.fmt is Format.yaml:
@@ -55,6 +57,15 @@ class Output:
             from drugstrat.cli.render import draw
 
             draw(view.blocks(), self.width)
+
+
+def unicode_out() -> bool:
+    """Whether stdout takes any character (not so under PYTHONIOENCODING=ascii)."""
+    try:
+        "é—€".encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> None:

@@ -6,12 +6,13 @@ pair joins the two source records (`SO2.p2+SO2.p3`), so no sentence is lost to a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drugstrat.kb.lengths import align_lengths, median_ratio
 from drugstrat.kb.store import KB
 from drugstrat.languages import language
 from drugstrat.record import Record
+from drugstrat.text.controls import xml_forbidden, xml_safe
 from drugstrat.text.sentences import sentences
 
 
@@ -30,6 +31,17 @@ class TranslationPair:
 class Skipped:
     records: int = 0  # records with no counterpart
     sentences: int = 0  # sentences left alone by the sentence alignment (1-0 / 0-1)
+    # Characters XML cannot carry, dropped from an XML export: record id -> their codes.
+    unsafe: dict[str, list[str]] = field(default_factory=dict)
+
+    def xml(self, record_id: str, text: str) -> str:
+        """`text` fit for XML, noting any character dropped from it under the record's id."""
+        dropped = xml_forbidden(text)
+        if not dropped:
+            return text
+        known = self.unsafe.setdefault(record_id, [])
+        known += [code for code in dropped if code not in known]
+        return xml_safe(text)
 
 
 def export_langs(kb: KB, source: str | None = None,

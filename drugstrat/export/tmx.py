@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from drugstrat import __version__
 from drugstrat.export.pairs import Skipped, length_ratio, sentence_pairs, translation_pairs
 from drugstrat.kb.store import KB
-from drugstrat.text.controls import xml_safe
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -32,15 +31,16 @@ def tmx(kb: KB, langs: tuple[str, str], segments: str = "paragraph",
             ids = [f"{pair.id}#{n}" for n in range(1, len(units) + 1)]
         else:
             units, ids = [(pair.source, pair.target)], [pair.id]
+        safe = skipped.xml
         for tuid, texts in zip(ids, units, strict=True):
-            tu = ET.SubElement(body, "tu", tuid=tuid)
-            ET.SubElement(tu, "prop", type="x-record").text = pair.id
-            ET.SubElement(tu, "prop", type="x-type").text = pair.type
+            tu = ET.SubElement(body, "tu", tuid=safe(pair.id, tuid))
+            ET.SubElement(tu, "prop", type="x-record").text = safe(pair.id, pair.id)
+            ET.SubElement(tu, "prop", type="x-type").text = safe(pair.id, pair.type)
             if pair.parent:
-                ET.SubElement(tu, "prop", type="x-parent").text = pair.parent
+                ET.SubElement(tu, "prop", type="x-parent").text = safe(pair.id, pair.parent)
             for lang, text in zip(langs, texts, strict=True):
                 tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
-                ET.SubElement(tuv, "seg").text = xml_safe(text)
+                ET.SubElement(tuv, "seg").text = safe(pair.id, text)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
         + "\n"

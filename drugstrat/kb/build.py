@@ -59,7 +59,7 @@ class LanguageBuild:
     # The records file as it was on disk before this build (None: there was none), read once
     # for both the fields people added and the drift check, and how it stood when read.
     on_disk: dict[str, Any] | None = None
-    read_as: tuple[int, int, int] | None = None
+    read_as: tuple[int, int, int, int] | None = None
 
 
 @dataclass
@@ -339,8 +339,8 @@ def _refuse_wrong_language(sources: dict[str, Path], texts: dict[str, str]) -> N
         if best != lang and shares[best] >= MIN_FUNCTION_SHARE and \
                 shares[best] > WRONG_LANGUAGE * shares.get(lang, 0.0):
             raise InputError(
-                f"{sources[lang]}: given as {language(lang).name} but reads as "
-                f"{language(best).name} (function words: {shares[best]:.0%} {best}, "
+                f"{sources[lang]}: given for {lang} but reads as {best} "
+                f"({language(best).name}: function words {shares[best]:.0%} {best}, "
                 f"{shares.get(lang, 0.0):.0%} {lang}); check which file is which language, "
                 f"or pass --any-language")
 
@@ -352,11 +352,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     try:
         info = path.stat()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise KBError(f"{path}: cannot read ({exc.strerror})") from None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

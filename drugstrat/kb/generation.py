@@ -74,8 +74,17 @@ def commit(root: Path, files: dict[Path, bytes], build_id: str) -> None:
                                   "moves": [[_relative(root, tmp), _relative(root, target)]
                                             for tmp, target in staged]}
     # The commit point: once the journal is down, the new generation is the knowledge base.
-    tmp, target = stage(root / JOURNAL, json.dumps(journal, indent=1).encode("utf-8"))
-    os.replace(tmp, target)
+    try:
+        tmp, target = stage(root / JOURNAL, json.dumps(journal, indent=1).encode("utf-8"))
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except Exception:  # no commit (a full disk, no permission): the old generation stays
+        for staged_file, _ in staged:
+            staged_file.unlink(missing_ok=True)
+        raise
     _finish(root, journal)
 
 

@@ -141,8 +141,8 @@ def load(root: Path) -> KB:
     hashes: dict[str, str] | None = None
     for path in cache_candidates(root):
         cached = _read_cache(path)
-        if not cached or cached.get("schema") != SCHEMA_VERSION:
-            continue
+        if not cached or cached.get("schema") != SCHEMA_VERSION or not _whole(cached):
+            continue  # missing, old, or not of our making: compiled again
         if cached.get("stamps") == stamps:
             return KB(root, cached["records"], cached.get("hashes"))
         hashes = hashes or {name: _sha256(root / name) for name in files}
@@ -222,12 +222,30 @@ def _read_cache(path: Path) -> dict[str, Any] | None:
     return cached if isinstance(cached, dict) else None
 
 
+def _whole(cached: dict[str, Any]) -> bool:
+    """Whether a cache has the shape we write: records by language, each with the fields
+    every command reads, and the stamps and hashes of its files."""
+    versions = cached.get("records")
+    if not isinstance(versions, dict) or not versions:
+        return False
+    if not isinstance(cached.get("stamps"), dict) or not isinstance(cached.get("hashes"), dict):
+        return False
+    return all(isinstance(records, list) and all(
+        isinstance(r, dict) and all(isinstance(r.get(k), str) for k in REQUIRED)
+        for r in records) for records in versions.values())
+
+
+REQUIRED = ("id", "type", "lang", "text")
+
+
 def _stamp(path: Path) -> list[int]:
+    """What tells a changed file at the cost of one stat call: size and modification time, and
+    the inode's change time and number, which no editor or `touch -d` can set back."""
     try:
         info = path.stat()
     except OSError as exc:
         raise KBError(f"{path}: cannot read ({exc.strerror})") from None
-    return [info.st_size, info.st_mtime_ns]
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def _sha256(path: Path) -> str:

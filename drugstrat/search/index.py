@@ -23,7 +23,6 @@ from drugstrat.text.words import words
 INDEX_VERSION = 3
 
 
-
 def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
     """A connection to the current index of `kb` (and its glossary), building it first when
     needed."""
@@ -38,22 +37,34 @@ def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
         if path.is_file():
             try:
                 connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-                row = connection.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
-                if row and row[0] == stamp:
+                if _current(connection, stamp):
                     return connection
                 connection.close()
-            except sqlite3.DatabaseError:
-                pass
+            except sqlite3.Error:
+                pass  # damaged, or not an index at all: built again below
     for path in _candidates(kb.root):
         try:
             _build(kb, path, stamp, glossary_file)
             return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        except OSError:
-            continue
+        except (OSError, sqlite3.Error):
+            continue  # read-only, full, or locked: the next place, else memory
     # Nowhere to write: an index in memory still answers this query.
     connection = sqlite3.connect(":memory:")
     _fill(kb, connection, stamp, glossary_file)
     return connection
+
+
+TABLES = {"meta", "records", "words", "grams", "vocab", "glossary", "translations"}
+
+
+def _current(connection: sqlite3.Connection, stamp: str) -> bool:
+    """Whether an index file is this knowledge base's, whole: every table there, the stamp
+    the same."""
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if not names >= TABLES:
+        return False
+    row = connection.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+    return bool(row) and row[0] == stamp
 
 
 def _candidates(root: Path) -> list[Path]:

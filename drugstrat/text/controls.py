@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls except tab and newline, and DEL.
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls except tab and newline, DEL, lone surrogates (no encoding can write them)
+# and the noncharacters (no font shows them; a parser may refuse them).
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                               "\ufffe\uffff]")
 # What XML 1.0 cannot carry even escaped: C0 controls but tab, LF and CR; lone surrogates; and
 # the noncharacters U+FFFE and U+FFFF.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def visible(text: str) -> str:
-    """Control characters shown as escapes (`\\x1b`), so they cannot act on a terminal."""
-    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control characters shown as escapes (`\\x1b`, `\\uffff`), so they cannot act on a
+    terminal or break a page."""
+    return _TERMINAL_CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def xml_forbidden(text: str) -> list[str]:
