@@ -47,6 +47,63 @@ def test_any_text_survives_the_yaml_round_trip(text):
     assert loaded["records"][0]["text"] == text
 
 
+SCALARS = st.one_of(st.text(max_size=40), st.sampled_from([
+    "3.4", "1.6.g6", "2026 - 2029", "yes", "null", "~", "- item", "a: b", "a #b", "#x", "x:",
+    "0x1f", "1e3", ".5", "+1", "2026-03-01", "'quoted'", '"dq"', "tab\there", " lead", "end ",
+    "---", "...", "?", ":x", "é", "\u2028", "\x85", "\ufeff",
+]))
+PERSON_VALUES = st.recursive(
+    st.one_of(SCALARS, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False),
+              st.dates()),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                               max_size=3), max_leaves=6)
+
+
+def _ruamel_render(lang, records):
+    """The records file as ruamel.yaml's round-trip dumper writes it: what the streaming
+    writer must give, byte for byte."""
+    import io
+
+    from ruamel.yaml.comments import CommentedMap
+
+    from drugstrat.kb import yamlio
+    from drugstrat.storage import yamlfile
+    from drugstrat.storage.recordswriter import _for_ruamel as converted
+
+    document = CommentedMap()
+    document["schema"] = 1
+    document["lang"] = lang
+    document["records"] = [CommentedMap((k, converted(v)) for k, v in yamlio._ordered(r).items())
+                           for r in records]
+    buffer = io.StringIO()
+    buffer.write(f"# drugstrat knowledge base ({lang}), written by `drugstrat build`.\n"
+                 "# Fields you add to a record (status: reviewed, note: ...) survive a rebuild.\n")
+    yamlfile.writer().dump(document, buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries(
+    {"id": SCALARS.filter(bool), "type": st.just("paragraph"), "lang": st.just("en"),
+     "text": st.one_of(SCALARS, st.text(min_size=80, max_size=400)),
+     "number": SCALARS, "line": st.integers(0, 10**6), "aligned": st.booleans()},
+    optional={"cites": st.lists(st.integers(1, 99), max_size=3),
+              "emphasis": st.lists(st.fixed_dictionaries(
+                  {"kind": st.just("bold"), "start": st.integers(0, 9),
+                   "end": st.integers(0, 9), "text": SCALARS}), max_size=2),
+              "status": PERSON_VALUES, "reviewed": st.dates(), "note": SCALARS}),
+    max_size=4))
+def test_the_streaming_writer_gives_ruamels_text_and_reads_back(records):
+    from drugstrat.storage import yamlfile
+
+    written = render("en", None, records)
+    assert written == _ruamel_render("en", records)
+    loaded = yamlfile.loads(written, "records.yaml")["records"] if records else []
+    for record, back in zip(records, loaded, strict=True):
+        assert {k: v for k, v in record.items() if v not in (None, [], "")} == {
+            k: v for k, v in back.items() if v not in (None, [], "")}
+
+
 @given(st.text(max_size=20))
 def test_id_resolution_never_raises(query):
     canonical(query)

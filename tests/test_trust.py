@@ -462,3 +462,45 @@ def test_characters_xml_forbids_are_dropped_with_a_warning(runner, tmp_path):
     page = tmp_path / "review.html"
     assert cli(runner, root, "report", "--out", str(page)).exit_code == 0
     assert "\uffff" not in page.read_text(encoding="utf-8")
+
+
+# -- smaller promises ------------------------------------------------------------------------------
+
+
+def test_spreadsheet_formulas_in_the_text_are_written_as_text(runner, scratch_kb):
+    add_fields(scratch_kb, "en", "3.4", '    note: "=HYPERLINK(\\"http://x\\",\\"y\\")"\n')
+    listed = cli(runner, scratch_kb, "list", "--format", "csv")
+    assert "'=HYPERLINK" in listed.stdout and ",=HYPERLINK" not in listed.stdout
+    exported = cli(runner, scratch_kb, "export", "--format", "csv", "--out", "-")
+    assert "'=HYPERLINK" in exported.stdout
+    raw = cli(runner, scratch_kb, "export", "--format", "csv", "--out", "-", "--raw")
+    assert '"=HYPERLINK(""http://x"",""y"")"' in raw.stdout
+    shown = json.loads(cli(runner, scratch_kb, "show", "3.4", "--json").stdout)
+    assert shown[0]["note"].startswith("=HYPERLINK")  # JSON keeps the text as it is
+
+
+@pytest.mark.parametrize("args", [["terms", ""], ["terms", "  "], ["search", ""]])
+def test_an_empty_query_is_a_usage_error(runner, scratch_kb, args):
+    result = cli(runner, scratch_kb, *args)
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+@pytest.mark.parametrize("name", ["glossary.yaml", "accepted.yaml"])
+def test_a_broken_yaml_file_a_person_edits_is_named_with_its_line(runner, scratch_kb, name):
+    (scratch_kb / name).write_text("terms:\n  - en: [unclosed\n", encoding="utf-8")
+    result = cli(runner, scratch_kb, "diff")
+    assert result.exit_code == 2 and f"{scratch_kb / name}:3:" in result.stderr
+
+
+def test_an_encoding_for_every_source_never_garbles_a_utf8_one(runner, tmp_path):
+    nl = tmp_path / "nl.txt"
+    nl.write_bytes(NL_SOURCE.read_text(encoding="utf-8").encode("cp1252", "replace"))
+    refused = runner.invoke(app, ["build", "--en", str(EN_SOURCE), "--nl", str(nl), "--out",
+                                  str(tmp_path / "kb"), "--encoding", "cp1252"])
+    assert refused.exit_code == 2 and "already UTF-8" in refused.stderr
+    assert not (tmp_path / "kb").exists()
+    built = runner.invoke(app, ["build", "--en", str(EN_SOURCE), "--nl", str(nl), "--out",
+                                str(tmp_path / "kb"), "--encoding", "nl=cp1252"])
+    assert built.exit_code == 0, built.output
+    shown = json.loads(cli(runner, tmp_path / "kb", "show", "3.4", "--json").stdout)
+    assert "coördinatie" in shown[1]["text"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -43,8 +47,10 @@ def build(
     check: Annotated[bool, typer.Option(
         "--check", help="Write nothing; exit 1 if the YAML on disk differs from the sources.")
     ] = False,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help="Read the sources in this legacy encoding (e.g. cp1252).")] = None,
+    encoding: Annotated[list[str] | None, typer.Option(
+        "--encoding", metavar="[LANG=]ENCODING",
+        help="Read a source in a legacy encoding: fr=cp1252 for one language (repeatable), or "
+             "cp1252 for every source not already UTF-8.")] = None,
     any_language: Annotated[bool, typer.Option(
         "--any-language", help="Build even a source that reads as another language than it "
                                "is given for.")] = False,
@@ -63,14 +69,15 @@ def build(
     from drugstrat.kb import build as kb_build
 
     sources = _sources(en, nl, source or [])
+    encodings = _encodings(encoding or [])
     if sources and out is None and not data_given(ctx):
         raise typer.BadParameter("say where to write the new knowledge base", param_hint="--out")
     root = out or data_dir(ctx)
     shown = output(fmt, as_json)
 
     if check:
-        report = (kb_build.check(root, encoding, not any_language) if not sources
-                  else kb_build.compare(kb_build.prepare(sources, root, encoding,
+        report = (kb_build.check(root, encodings, not any_language) if not sources
+                  else kb_build.compare(kb_build.prepare(sources, root, encodings,
                                                          not any_language)))
         if shown.fmt is not Format.table:  # for people, the verdict line on stderr says it all
             _emit(shown, report, checking=True)
@@ -81,8 +88,9 @@ def build(
         messages.info(f"{root}: up to date")
         return
 
-    report = kb_build.build(sources or kb_build.recorded_sources(root), root, encoding,
-                            not any_language)
+    chosen = sources or kb_build.recorded_sources(root)
+    with _progress(kb_build.stages(len(chosen))) as progress:
+        report = kb_build.build(chosen, root, encodings, not any_language, progress)
     for built in report.languages.values():
         for warning in built.warnings:
             messages.warn(warning.format(str(built.source)))
@@ -95,6 +103,53 @@ def build(
                           f"orphans.yaml exist again in {built.lang}; their fields are back on "
                           f"them")
     _emit(shown, report, checking=False)
+
+
+SHOW_AFTER = 1.0  # seconds of building before the progress bar appears
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr for a build that takes more than a second, on a terminal only
+    (never in a pipe, a log or CI)."""
+    if not sys.stderr.isatty():
+        yield lambda stage: None
+        return
+    started = time.monotonic()
+    bar: dict[str, Any] = {}
+
+    def step(stage: str) -> None:
+        if "progress" not in bar:
+            if time.monotonic() - started < SHOW_AFTER:
+                bar["done"] = bar.get("done", 0) + 1
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            progress = Progress(console=Console(stderr=True), transient=True)
+            progress.start()
+            bar["progress"] = progress
+            bar["task"] = progress.add_task(stage, total=total, completed=bar.get("done", 0))
+        bar["progress"].update(bar["task"], description=stage, advance=1)
+
+    try:
+        yield step
+    finally:
+        if "progress" in bar:
+            bar["progress"].stop()
+
+
+def _encodings(specs: list[str]) -> dict[str, str]:
+    """--encoding values: LANG=ENCODING for one source, or ENCODING for every source."""
+    encodings: dict[str, str] = {}
+    for spec in specs:
+        lang, sep, name = spec.rpartition("=")
+        key = lang.strip().lower() if sep else "*"
+        if not name.strip() or (sep and not key):
+            raise typer.BadParameter(f"{spec!r}: give ENCODING or LANG=ENCODING, e.g. "
+                                     f"fr=cp1252", param_hint="--encoding")
+        encodings[key] = name.strip()
+    return encodings
 
 
 def _sources(en: Path | None, nl: Path | None, specs: list[str]) -> dict[str, Path]:

@@ -50,6 +50,9 @@ def export(
     ] = Segments.paragraph,
     bom: Annotated[bool, typer.Option(
         "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
+    raw: Annotated[bool, typer.Option(
+        "--raw", help="CSV: write cells as they are, even those a spreadsheet would run as a "
+                      "formula (=, +, -, @ first; by default they get a leading ').")] = False,
     force: ForceOption = False,
 ) -> None:
     """Export two aligned languages: TMX 1.4b or XLIFF 2.0 for CAT tools, CSV or JSON Lines
@@ -69,7 +72,7 @@ def export(
     if fmt is ExportFormat.sqlite:
         _export_sqlite(kb, langs, data_dir(ctx), out, force)
     else:
-        write_output(out, _render(kb, langs, fmt, segments, bom, skipped), force)
+        write_output(out, _render(kb, langs, fmt, segments, bom, skipped, raw), force)
     for record_id, codes in skipped.unsafe.items():
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if skipped.records or skipped.sentences:
@@ -90,7 +93,7 @@ def _langs(kb: KB, pair: str | None) -> tuple[str, str]:
 
 
 def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segments, bom: bool,
-            skipped: Skipped) -> str:
+            skipped: Skipped, raw: bool = False) -> str:
     if fmt is ExportFormat.tmx:
         from drugstrat.export.tmx import tmx
 
@@ -102,7 +105,7 @@ def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segment
     from drugstrat.export import tabular
 
     if fmt is ExportFormat.csv:
-        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped)
+        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped, raw=raw)
     return tabular.to_jsonl(kb, langs, skipped)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from drugstrat.cli.view import View
 from drugstrat.storage.plain import json_default
+from drugstrat.text.controls import formula_safe
 
 
 class Format(StrEnum):
@@ -80,7 +81,8 @@ def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None)
                             lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+        # Opened in a spreadsheet, a cell starting with = or @ would run: it is text here.
+        writer.writerow({key: formula_safe(_cell(row.get(key))) for key in columns})
 
 
 def _cell(value: Any) -> Any:

@@ -57,7 +57,10 @@ def search(
         if rtype not in kb.types():
             raise typer.BadParameter(f"{rtype!r} is not a record type here",
                                      param_hint="--type")
-    text = " ".join(query)
+    text = " ".join(query).strip()
+    if not text:
+        raise typer.BadParameter("give words to search for, e.g. `drugstrat search prevention`",
+                                 param_hint="QUERY")
     groups = run_search(kb, text, types=set(types or ()) or None, lang=code, so=so,
                         limit=limit, glossary_file=glossary_path(data_dir(ctx)))
     rows = [{"rank": rank, **hit.to_dict()}
@@ -191,8 +194,11 @@ def terms(
     from drugstrat.search.terms import term_pairs
     from drugstrat.terms.glossary import load as load_glossary
 
+    text = " ".join(query).strip()
+    if not text:
+        raise typer.BadParameter("give a word or a term, e.g. `drugstrat terms harm reduction`",
+                                 param_hint="QUERY")
     kb = load_kb(ctx)
-    text = " ".join(query)
     path = glossary_path(data_dir(ctx))
     glossary = load_glossary(path)
     pairs = term_pairs(kb, glossary, lexicons_of(kb, glossary, path), text)

@@ -14,7 +14,7 @@ from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
 from drugstrat.terms.lexicon import Lexicon
 from drugstrat.terms.links import Links, link
-from drugstrat.terms.tokens import Token, tokenize
+from drugstrat.terms.tokens import Token, Tokenizer
 
 Span = tuple[int, int]
 
@@ -121,6 +121,7 @@ class Document:
     lexicon: Lexicon | None = None  # which word translates which, learned from this pair
     memo: dict[str, Any] = field(default_factory=dict)  # document-wide facts, computed once
     _tokens: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
+    _tokenizers: dict[str, Tokenizer] = field(default_factory=dict)
     _links: dict[str, Links] = field(default_factory=dict)
 
     def other(self, lang: str) -> str:
@@ -130,8 +131,11 @@ class Document:
         """The record's words as the lexicon sees them (computed once)."""
         key = (record["lang"], record["id"])
         if key not in self._tokens:
-            compounds = self.lexicon.compounds.get(record["lang"]) if self.lexicon else None
-            self._tokens[key] = tokenize(record["text"], self.tables[record["lang"]], compounds)
+            lang = record["lang"]
+            if lang not in self._tokenizers:
+                compounds = self.lexicon.compounds.get(lang) if self.lexicon else None
+                self._tokenizers[lang] = Tokenizer(self.tables[lang], compounds)
+            self._tokens[key] = self._tokenizers[lang].tokenize(record["text"])
         return self._tokens[key]
 
     def links(self, pair: Pair) -> Links:

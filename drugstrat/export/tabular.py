@@ -10,6 +10,7 @@ from typing import Any
 from drugstrat.export.pairs import Skipped, translation_pairs
 from drugstrat.kb.store import KB
 from drugstrat.record import field
+from drugstrat.text.controls import formula_safe
 
 PERSON_COLUMNS = ("status", "note")
 
@@ -29,8 +30,12 @@ def rows(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> list
 
 
 def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
-           skipped: Skipped | None = None) -> str:
+           skipped: Skipped | None = None, raw: bool = False) -> str:
+    """CSV for a spreadsheet: a cell it would run as a formula is written as text (with a
+    leading apostrophe) unless `raw`."""
     data = rows(kb, langs, skipped)
+    if not raw:
+        data = [{k: formula_safe(v) for k, v in row.items()} for row in data]
     columns = ["id", "type", "parent", *langs]
     columns += [c for c in PERSON_COLUMNS if any(c in r for r in data)]
     buffer = io.StringIO()

@@ -54,11 +54,12 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
     renames: dict[str, str] = {}
     merges: dict[str, list[str]] = {}  # new id -> the reference ids it covers
     continues: dict[str, str] = {}  # new id -> the id it continues
+    following = (_following(primary), _following(other))
     for prefix in sorted(uneven):
         targets, members = mine[prefix], theirs[prefix]
         beads = align_lengths([len(r["text"]) for r in targets],
                               [len(r["text"]) for r in members], ratio,
-                              (_places(primary, targets), _places(other, members)))
+                              (_places(following[0], targets), _places(following[1], members)))
         previous, letter = prefix + "0", 0
         for a_span, b_span in beads:
             if a_span and b_span:
@@ -82,14 +83,17 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
             record["continues"] = continues[record["id"]]
 
 
-def _places(result: ParseResult, members: list[Record]) -> list[Place]:
+def _following(result: ParseResult) -> dict[str, str]:
+    """Record id -> the type of the record after it (target groups aside)."""
+    records = [r for r in result.records if r["type"] != "target_group"]
+    return {record["id"]: after["type"]
+            for record, after in zip(records, records[1:], strict=False)}
+
+
+def _places(following: dict[str, str], members: list[Record]) -> list[Place]:
     """Where each member stands: its number if it has one (a contents entry's numeral), and the
     type of the record that follows it (a paragraph before the list of aims is followed by an
     aim in every language)."""
-    following: dict[str, str] = {}
-    records = [r for r in result.records if r["type"] != "target_group"]
-    for record, after in zip(records, records[1:], strict=False):
-        following[record["id"]] = after["type"]
     return [Place(r.get("number"), following.get(r["id"])) for r in members]
 
 

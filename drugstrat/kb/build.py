@@ -15,10 +15,12 @@ build replace the old ones as one generation (see `drugstrat.kb.generation`).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import InputError, KBError
 from drugstrat.kb import manifest
 from drugstrat.kb.align import align, realign, realign_groups
@@ -38,6 +40,19 @@ from drugstrat.record import PARSER_FIELDS, Record, add_fields, person_fields
 from drugstrat.storage import yamlfile
 from drugstrat.terms.glossary import load as load_glossary
 from drugstrat.terms.lexicon import Lexicon
+
+# Told the name of each stage as it starts (`drugstrat build` shows them past a second).
+Progress = Callable[[str], None]
+
+
+def _silent(stage: str) -> None:
+    pass
+
+
+def stages(languages: int) -> int:
+    """How many stages a build of so many languages reports."""
+    return 2 * languages + 1
+
 
 REREADS = 3  # times a build reads the records files again when a person saves them meanwhile
 MIN_FUNCTION_SHARE = 0.15  # of a text's words, for a language to be recognised by them
@@ -83,6 +98,14 @@ class BuildReport:
             out[records_path(self.root, lang)] = built.yaml.encode("utf-8")
         out[manifest_path(self.root)] = self.manifest.encode("utf-8")
         return out
+
+    def documents(self) -> dict[Path, dict[str, Any]]:
+        """Each records file's document as written, as YAML will read it back (the streaming
+        writer's tests hold it to that)."""
+        return {records_path(self.root, lang): {
+            "schema": SCHEMA_VERSION, "lang": lang, "source": built.source_name,
+            "build": self.build_id, "records": [dict(r) for r in built.records]}
+            for lang, built in self.languages.items()}
 
     def changed_on_disk(self) -> list[Path]:
         """Records files a person saved since this build read them."""
@@ -148,8 +171,11 @@ def recorded_sources(root: Path) -> dict[str, Path]:
     return sources
 
 
-def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
-            check_languages: bool = True) -> BuildReport:
+Encodings = dict[str, str]  # language -> the legacy encoding of its source; "*": of every one
+
+
+def prepare(sources: dict[str, Path], root: Path, encoding: Encodings | None = None,
+            check_languages: bool = True, progress: Progress | None = None) -> BuildReport:
     """Parse, align and render everything a build would write, writing nothing. The first
     source is the reference the others align to. Sources that are one file, or that read as
     another language than they are given for, are refused before anything else."""
@@ -159,11 +185,13 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
         raise InputError("no source to build from")
     languages: dict[str, LanguageBuild] = {}
     results: dict[str, ParseResult] = {}
-    texts = {lang: read_source(path, encoding) for lang, path in sources.items()}
+    texts = {lang: _read(lang, path, encoding or {}) for lang, path in sources.items()}
     _refuse_same_source(sources, texts)
     if check_languages:
         _refuse_wrong_language(sources, texts)
+    step = progress or _silent
     for lang, path in sources.items():
+        step(f"parsing {lang}")
         results[lang] = result = parse_text(texts[lang], language(lang))
         languages[lang] = LanguageBuild(lang, path, path.name, texts[lang], result.records,
                                         result.warnings)
@@ -172,6 +200,7 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
     versions = {lang: built.records for lang, built in languages.items()}
     lexicons = []
     for lang in others:
+        step(f"aligning {lang} with {reference}")
         realign(results[reference], results[lang])
         # Learned from the records whose ids the realignment fixed; the target groups, which
         # it is used to pair, take no part in the learning.
@@ -179,6 +208,7 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
         realign_groups(results[reference].records, results[lang].records, lexicon)
         lexicons.append(lexicon)
     align(versions)
+    step("writing the records")
     for lang, built in languages.items():
         path = records_path(root, lang)
         # A records file we cannot read is refused rather than overwritten: it may hold notes.
@@ -204,8 +234,8 @@ def prepare(sources: dict[str, Path], root: Path, encoding: str | None = None,
     return report
 
 
-def build(sources: dict[str, Path], root: Path, encoding: str | None = None,
-          check_languages: bool = True) -> BuildReport:
+def build(sources: dict[str, Path], root: Path, encoding: Encodings | None = None,
+          check_languages: bool = True, progress: Progress | None = None) -> BuildReport:
     """Build (or rebuild) the knowledge base in `root` from one source per language, as one
     generation; under the build lock, so builds never interleave."""
     from drugstrat.kb import lexicon as kept_lexicon
@@ -213,26 +243,28 @@ def build(sources: dict[str, Path], root: Path, encoding: str | None = None,
 
     # Prepared before the lock is taken, so that a source refused leaves no trace at all; a
     # records file changed by then (another build, a person saving) is read again below.
-    report = prepare(sources, root, encoding, check_languages)
+    report = prepare(sources, root, encoding, check_languages, progress)
     with locked(root):
         finish_pending(root)
         sweep(root)
         for _ in range(REREADS):
             if not report.changed_on_disk():
                 break
-            report = prepare(sources, root, encoding, check_languages)
+            report = prepare(sources, root, encoding, check_languages, progress)
         else:
             raise InputError(f"{', '.join(map(str, report.changed_on_disk()))}: keeps changing "
                              f"while the build reads it; build again when the edits are saved")
+        (progress or _silent)("saving")
         commit(root, report.files(), report.build_id)
-        store.compile_cache(root)
+        store.compile_cache(root, report.documents())
     kb = store.load(root)
     for lexicon in report.lexicons:
         kept_lexicon.save(kb, lexicon, glossary_path(root))
     return report
 
 
-def check(root: Path, encoding: str | None = None, check_languages: bool = True) -> BuildReport:
+def check(root: Path, encoding: Encodings | None = None,
+          check_languages: bool = True) -> BuildReport:
     """Compare the YAML on disk with what the sources give; `drifted` lists files that differ.
 
     Fields people added are merged in before comparing: they are not drift.
@@ -315,6 +347,28 @@ def _render_orphans(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> st
               "# A later build puts them back on a record with the same id and text; or move\n"
               "# them by hand. Nothing here is deleted.\n")
     return yamlfile.dumps(kept, header)
+
+
+def _read(lang: str, path: Path, encodings: Encodings) -> str:
+    """A source in the encoding given for it. One given for every source never applies to a
+    file that is UTF-8 already (with letters beyond ASCII): decoding it again would garble
+    every accented letter."""
+    if lang in encodings:
+        return read_source(path, encodings[lang])
+    legacy = encodings.get("*")
+    if legacy:
+        try:
+            data = path.read_bytes()
+            if not data.isascii():
+                data.decode("utf-8")
+                raise InputError(f"{path}: already UTF-8, not {legacy}; give the legacy "
+                                 f"source's encoding alone, as --encoding {lang}={legacy} for "
+                                 f"the {lang} source if that is the legacy one")
+        except UnicodeDecodeError:
+            pass  # not UTF-8: the legacy encoding it is
+        except OSError:
+            pass  # read_source says what is wrong with the file
+    return read_source(path, legacy)
 
 
 def _refuse_same_source(sources: dict[str, Path], texts: dict[str, str]) -> None:

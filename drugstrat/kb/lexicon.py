@@ -10,16 +10,16 @@ machine that built them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from drugstrat.kb.store import KB, side_files
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.glossary import Glossary
-from drugstrat.terms.lexicon import Lexicon, Segment, train
+from drugstrat.terms.lexicon import HABIT_CELLS, Lexicon, Segment, train, within_budget
 from drugstrat.terms.links import Seeds
-from drugstrat.terms.tokens import find_compounds, tokenize
+from drugstrat.terms.tokens import Tokenizer, find_compounds, tokenize
 from drugstrat.text.sentences import sentences
 from drugstrat.text.words import words
 
@@ -36,19 +36,23 @@ def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
     compounds = {lang: find_compounds((w for r in versions[lang] for w in words(r["text"])),
                                       tables[lang]) for lang in langs}
     theirs = {r["id"]: r for r in versions[b]}
-    segments = []
-    for mine in versions[a]:
-        other = theirs.get(mine["id"])
-        if other is None or mine["type"] in NOT_PROSE or any(
-                r.get("merges") or r.get("continues") for r in (mine, other)):
-            continue
-        segments.extend(_segments(mine, other, tables, compounds))
+    tokenizers = {lang: Tokenizer(tables[lang], compounds[lang]) for lang in langs}
+
+    def segments() -> Iterator[Segment]:
+        for mine in versions[a]:
+            other = theirs.get(mine["id"])
+            if other is None or mine["type"] in NOT_PROSE or any(
+                    r.get("merges") or r.get("continues") for r in (mine, other)):
+                continue
+            yield from _segments(mine, other, tables, tokenizers)
+
     seeds, fixed = glossary_seeds(glossary, langs, compounds)
-    return train(segments, langs, seeds, compounds, fixed)
+    # Only what training reads is tokenized: a long document is learned from its first part.
+    return train(within_budget(segments(), HABIT_CELLS), langs, seeds, compounds, fixed)
 
 
 def _segments(mine: Record, other: Record, tables: dict[str, Language],
-              compounds: dict[str, dict[str, tuple[str, ...]]]) -> list[Segment]:
+              tokenizers: dict[str, Tokenizer]) -> list[Segment]:
     """A record pair as segments: sentence by sentence where both have as many sentences
     (shorter segments teach the lexicon more), else whole."""
     a, b = mine["lang"], other["lang"]
@@ -58,7 +62,7 @@ def _segments(mine: Record, other: Record, tables: dict[str, Language],
         split = (sentences(mine["text"], ta), sentences(other["text"], tb))
         if len(split[0]) == len(split[1]) > 1:
             texts = list(zip(*split, strict=True))
-    return [Segment(mine["id"], tokenize(x, ta, compounds[a]), tokenize(y, tb, compounds[b]))
+    return [Segment(mine["id"], tokenizers[a].tokenize(x), tokenizers[b].tokenize(y))
             for x, y in texts]
 
 

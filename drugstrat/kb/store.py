@@ -153,13 +153,15 @@ def load(root: Path) -> KB:
     return KB(root, versions, hashes)
 
 
-def compile_cache(root: Path) -> None:
-    """Compile the cache from the YAML on disk, through the same validation a query would use,
-    so a fresh build and a later recompilation give scripts identical JSON."""
-    _recompile(root)
+def compile_cache(root: Path, written: dict[Path, dict[str, Any]] | None = None) -> None:
+    """Compile the cache from the YAML on disk — or from `written`, the documents a build has
+    just written there — through the same validation a query would use, so a fresh build and
+    a later recompilation give scripts identical JSON."""
+    _recompile(root, written)
 
 
-def _recompile(root: Path) -> tuple[dict[str, list[Record]], dict[str, str]]:
+def _recompile(root: Path, written: dict[Path, dict[str, Any]] | None = None
+               ) -> tuple[dict[str, list[Record]], dict[str, str]]:
     from drugstrat.kb.align import align
     from drugstrat.kb.generation import finish_pending
     from drugstrat.kb.validate import first_problem_message, load_validated
@@ -170,9 +172,10 @@ def _recompile(root: Path) -> tuple[dict[str, list[Record]], dict[str, str]]:
         # wrong.
         stamps = {name: _stamp(root / name) for name in files}
         hashes = {name: _sha256(root / name) for name in files}
-        versions, problems = load_validated(root)
+        versions, problems = load_validated(root, written)
         if not problems:
             break
+        written = None  # read what is on disk now
         # A build may have replaced the files while we read them: finish it, read again.
         finish_pending(root)
         if attempt + 1 == READ_ATTEMPTS or stamps == {

@@ -3,8 +3,9 @@ against each other."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import KBError
@@ -24,8 +25,11 @@ class Problem(TypedDict):
     source_line: NotRequired[int | None]  # line in the language's source text
 
 
-def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
-    """Load every language's YAML, in the knowledge base's order, and validate it.
+def load_validated(root: Path, written: Mapping[Path, dict[str, Any]] | None = None
+                   ) -> tuple[dict[str, list[Record]], list[Problem]]:
+    """Load every language's YAML, in the knowledge base's order, and validate it. `written`
+    holds documents as just written to their files (by a build, which need not read back
+    megabytes of its own YAML).
 
     Returns the records and the schema problems (files of different builds among them); raises
     `KBError` only when a file cannot be read as YAML at all.
@@ -48,7 +52,7 @@ def load_validated(root: Path) -> tuple[dict[str, list[Record]], list[Problem]]:
         generations[MANIFEST_FILE] = manifest.generation(root)
     for lang in langs:
         path = records_path(root, lang)
-        document = yamlio.load(path)
+        document = (written or {}).get(path) or yamlio.load(path)
         where = _relative(root, path)
         generations[where] = _generation(document.get("build"))
         if document.get("schema") != SCHEMA_VERSION:

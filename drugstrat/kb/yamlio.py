@@ -14,54 +14,63 @@ from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import KBError
 from drugstrat.record import KEY_ORDER, Record
 from drugstrat.storage import yamlfile
+from drugstrat.storage.recordswriter import Folded, Quoted, write_document
 
 FOLD_WIDTH = 88
 
 
 def render(lang: str, source: str | None, records: list[Record],
            build: str | None = None) -> str:
-    """The YAML text of one language's records; deterministic, so `build --check` can compare."""
-    from ruamel.yaml.comments import CommentedMap
-
-    document = CommentedMap()
-    document["schema"] = SCHEMA_VERSION
-    document["lang"] = lang
+    """The YAML text of one language's records; deterministic, so `build --check` can compare.
+    Written by the streaming writer, in the text ruamel.yaml would give."""
+    head: dict[str, Any] = {"schema": SCHEMA_VERSION, "lang": lang}
     if source:
-        document["source"] = source
+        head["source"] = source
     if build:
-        document["build"] = build
-    document["records"] = [_ordered(record) for record in records]
+        head["build"] = build
     header = (f"# drugstrat knowledge base ({lang}), written by `drugstrat build`.\n"
               "# Fields you add to a record (status: reviewed, note: ...) survive a rebuild.\n")
-    return yamlfile.dumps(document, header)
+    return "".join(write_document(head, "records", (_ordered(r) for r in records), header))
 
 
-def _ordered(record: Record) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    out = CommentedMap()
+def _ordered(record: Record) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key in KEY_ORDER:
         value = record.get(key)
         if key == "text":
             out[key] = _folded(record["text"])
         elif value not in (None, [], ""):
-            out[key] = value
+            out[key] = _exact(value)
     for key, value in record.items():
         if key not in out and key not in KEY_ORDER:
-            out[key] = value
+            out[key] = _exact(value)
     return out
 
 
-def _folded(text: str) -> Any:
+def _exact(value: Any) -> Any:
+    """A person's value with every string YAML would not read back as it is (a line break of
+    its own, a control) marked for double quotes with escapes."""
+    if isinstance(value, str) and _needs_escapes(value):
+        return Quoted(value)
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    return value
+
+
+def _needs_escapes(text: str) -> bool:
+    return not text.isprintable() or any(ch in text for ch in "\x85\u2028\u2029\ufeff")
+
+
+def _folded(text: str) -> str:
     """A long text as a `>-` block, folded at single spaces so it reads back unchanged.
 
     Text holding characters YAML reads as line breaks or cannot show (NEL, U+2028, controls) is
     double-quoted with escapes instead: exactness beats looks.
     """
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
-
-    if not text.isprintable() or any(ch in text for ch in "\x85\u2028\u2029\ufeff"):
-        return DoubleQuotedScalarString(text)
+    if _needs_escapes(text):
+        return Quoted(text)
     if len(text) <= FOLD_WIDTH or text != text.strip():
         return text
     folds, last = [], 0
@@ -72,9 +81,7 @@ def _folded(text: str) -> Any:
         ):
             folds.append(i)
             last = i
-    scalar = FoldedScalarString(text)
-    scalar.fold_pos = folds
-    return scalar
+    return Folded(text, folds)
 
 
 def load(path: Path) -> dict[str, Any]:

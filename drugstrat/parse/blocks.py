@@ -34,18 +34,26 @@ class Piece:
     line: int  # 1-based line of the piece's first line in the source
 
 
+_HYPHENATED = re.compile(r"\w-$")
+
+
 def join_lines(lines: list[str]) -> str:
-    """Join hard-wrapped lines; a word hyphenated across a line break keeps its hyphen."""
-    text = ""
+    """Join hard-wrapped lines; a word hyphenated across a line break keeps its hyphen. Linear
+    in the text: only the last two characters joined so far are looked at (a paragraph may be
+    megabytes of short lines)."""
+    parts: list[str] = []
+    tail = ""  # the end of what is joined so far
     for line in lines:
         line = line.strip()
-        if not text:
-            text = line
-        elif re.search(r"\w-$", text) and line[:1].islower():
-            text += line  # "evidence-\ninformed" -> "evidence-informed"
+        if not tail:
+            piece = line
+        elif _HYPHENATED.search(tail) and line[:1].islower():
+            piece = line  # "evidence-\ninformed" -> "evidence-informed"
         else:
-            text += " " + line
-    return text
+            piece = " " + line
+        parts.append(piece)
+        tail = (tail + piece)[-2:]
+    return "".join(parts)
 
 
 def split_pieces(

@@ -25,8 +25,11 @@ def check_numbering(sink: RecordSink) -> None:
     objectives = [r for r in sink.records if r["type"] == "strategic_objective"]
     _check_sequence(sink, [int(r.get("number", 0)) for r in objectives], "strategic objective",
                     objectives)
+    by_parent: dict[str, list[Record]] = {}
+    for record in sink.records:
+        by_parent.setdefault(record.get("parent") or "", []).append(record)
     for objective in objectives:
-        children = [r for r in sink.records if r.get("parent") == objective["id"]]
+        children = by_parent.get(objective["id"], [])
         if not children:
             sink.warn(objective.get("line", 0),
                       f"strategic objective {objective.get('number')} has no body")

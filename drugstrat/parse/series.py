@@ -9,6 +9,7 @@ The list runs to the closing parenthesis when it sits inside one, else to the en
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drugstrat.languages import Language
 from drugstrat.text.brackets import depth_at, split_top_level
@@ -37,14 +38,9 @@ def find_target_groups(text: str, lang: Language) -> list[str]:
 
 def cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the cue words of a list stand in a text, without overlaps, in order."""
-    positions = []
     lowered = text.lower()  # lower(), not casefold(): offsets must stay those of `text`
-    for cue in cues:
-        # A cue ends in a word character or a full stop; only the word side needs a boundary.
-        tail = r"\b" if cue[-1].isalnum() else ""
-        for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}{tail}", lowered):
-            positions.append((match.start(), match.end()))
-    positions.sort()
+    positions = sorted({match.span() for pattern in _cue_patterns(cues)
+                        for match in pattern.finditer(lowered)})
     # "for example" inside "such as … for example" would open a second, overlapping list.
     kept: list[tuple[int, int]] = []
     for start, end in positions:
@@ -52,6 +48,18 @@ def cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
+
+
+@lru_cache(maxsize=32)
+def _cue_patterns(cues: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """One pattern a cue: a cue inside another ("for example" in "… such as, for example")
+    must still be found where it starts."""
+    patterns = []
+    for cue in cues:
+        # A cue ends in a word character or a full stop; only the word side needs a boundary.
+        tail = r"\b" if cue[-1].isalnum() else ""
+        patterns.append(re.compile(rf"(?<!\w){re.escape(cue.lower())}{tail}"))
+    return patterns
 
 
 def _head_noun_before(text: str, cue_start: int, lang: Language) -> bool:

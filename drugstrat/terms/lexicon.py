@@ -33,6 +33,7 @@ SUPPORT = 6  # records kept as the evidence of a pair
 # Training reads at most this many co-occurrence cells: the lexicon of a long document is
 # learned from its first part, which keeps a build linear in the size of the sources.
 MAX_CELLS = 400_000
+HABIT_CELLS = 4 * MAX_CELLS  # cells of the sample a word's habit (how often linked) is read in
 
 
 class Segment(NamedTuple):
@@ -112,8 +113,8 @@ def train(segments: Sequence[Segment], langs: tuple[str, str], seeds: Seeds,
     """Learn the lexicon of two languages from their aligned segments. `seeds` start with more
     weight; `fixed` pairs (single-word glossary entries) are always translations."""
     fixed = fixed or set()
-    forward, backward = _ibm1([(_units(s.a), _units(s.b)) for s in _within_budget(segments)],
-                              seeds | fixed)
+    forward, backward = _ibm1([(_units(s.a), _units(s.b))
+                               for s in within_budget(segments, MAX_CELLS)], seeds | fixed)
     scores: dict[str, dict[str, float]] = {}
     for (a, b), p in forward.items():
         score = 1.0 if (a, b) in fixed else math.sqrt(p * backward[a, b])
@@ -128,7 +129,9 @@ def train(segments: Sequence[Segment], langs: tuple[str, str], seeds: Seeds,
     linked: dict[str, Counter[str]] = {lang: Counter() for lang in langs}
     support: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, dict[str, Counter[str]]] = {lang: defaultdict(Counter) for lang in langs}
-    for segment in segments:
+    # A long document's habits are read from a sample of it as large as a long strategy:
+    # linking every sentence of megabytes of text would make the build crawl.
+    for segment in within_budget(segments, HABIT_CELLS):
         for lang, tokens in ((langs[0], segment.a), (langs[1], segment.b)):
             for token in tokens:
                 if token.content and len(token.keys) == 1:
@@ -163,12 +166,13 @@ def _units(tokens: Iterable[Token]) -> list[Unit]:
     return [(key, i / n) for i, t in enumerate(content) for key in t.keys]
 
 
-def _within_budget(segments: Sequence[Segment]) -> list[Segment]:
+def within_budget(segments: Iterable[Segment], budget: int) -> list[Segment]:
+    """The first segments, up to `budget` cells (pairs of words) in all."""
     kept: list[Segment] = []
     cells = 0
     for segment in segments:
         cells += len(segment.a) * len(segment.b)
-        if cells > MAX_CELLS and kept:
+        if cells > budget and kept:
             break
         kept.append(segment)
     return kept

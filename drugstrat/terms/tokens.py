@@ -40,27 +40,50 @@ class Token(NamedTuple):
 
 def tokenize(text: str, lang: Language,
              compounds: Mapping[str, tuple[str, ...]] | None = None) -> list[Token]:
-    tokens = []
-    addresses = [m.span() for m in _ADDRESS.finditer(text)]
-    matches = [m for m in _WORD.finditer(text)
-               if not any(s <= m.start() < e for s, e in addresses)]
-    for position, match in enumerate(matches):
-        surface = match.group()
-        folded = fold(surface)
-        if folded.isdigit():
-            tokens.append(Token(position, match.start(), match.end(), surface, folded, (folded,),
-                                False, True))
-            continue
-        parts = [p for p in _PARTS.split(folded) if len(p) > 1]
-        if compounds and folded in compounds:
-            parts = list(compounds[folded])
-        meaningful = [p for p in parts if p not in lang.stop_words and not p.isdigit()] or [folded]
-        stems = dict.fromkeys((snowball(p, lang), p) for p in meaningful)
-        content = folded not in lang.stop_words and any(ch.isalpha() for ch in folded) and any(
-            p not in lang.stop_words for p in parts)
-        tokens.append(Token(position, match.start(), match.end(), surface, folded,
-                            tuple(k for k, _ in stems), content, False, tuple(p for _, p in stems)))
-    return _completed(tokens, text) if lang.closed_compounds else tokens
+    return Tokenizer(lang, compounds).tokenize(text)
+
+
+class Tokenizer:
+    """Tokenizes many texts of one language with one compound table, remembering what each
+    word is whatever its place (a document repeats its words; a tenth of them are new)."""
+
+    def __init__(self, lang: Language,
+                 compounds: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        self.lang = lang
+        self.compounds = compounds
+        self._known: dict[str, tuple[str, tuple[str, ...], bool, bool, tuple[str, ...]]] = {}
+
+    def tokenize(self, text: str) -> list[Token]:
+        tokens = []
+        addresses = [m.span() for m in _ADDRESS.finditer(text)] if (
+            "@" in text or "www" in text or "://" in text) else []
+        known = self._known
+        position = 0
+        for match in _WORD.finditer(text):
+            if addresses and any(s <= match.start() < e for s, e in addresses):
+                continue
+            surface = match.group()
+            word = known.get(surface)
+            if word is None:
+                word = known[surface] = _word(surface, self.lang, self.compounds)
+            tokens.append(Token(position, match.start(), match.end(), surface, *word))
+            position += 1
+        return _completed(tokens, text) if self.lang.closed_compounds else tokens
+
+
+def _word(surface: str, lang: Language, compounds: Mapping[str, tuple[str, ...]] | None
+          ) -> tuple[str, tuple[str, ...], bool, bool, tuple[str, ...]]:
+    folded = fold(surface)
+    if folded.isdigit():
+        return folded, (folded,), False, True, ()
+    parts = [p for p in _PARTS.split(folded) if len(p) > 1]
+    if compounds and folded in compounds:
+        parts = list(compounds[folded])
+    meaningful = [p for p in parts if p not in lang.stop_words and not p.isdigit()] or [folded]
+    stems = dict.fromkeys((snowball(p, lang), p) for p in meaningful)
+    content = folded not in lang.stop_words and any(ch.isalpha() for ch in folded) and any(
+        p not in lang.stop_words for p in parts)
+    return (folded, tuple(k for k, _ in stems), content, False, tuple(p for _, p in stems))
 
 
 SUSPENDED_REACH = 4  # words from a suspended part to the compound lending it its head

@@ -37,3 +37,16 @@ def xml_forbidden(text: str) -> list[str]:
 def xml_safe(text: str) -> str:
     """The text without the characters XML 1.0 cannot carry."""
     return _XML_FORBIDDEN.sub("", text)
+
+
+# A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with =, +,
+# -, @, or a tab or carriage return before them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one it would run as a formula gets a leading
+    apostrophe (which spreadsheets hide). Other values pass as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
