@@ -65,6 +65,49 @@ def interleaved(commands: dict[str, list[str]], runs: int,
     return {label: statistics.median(values) for label, values in times.items()}
 
 
+def wrapped_sources(megabytes: float, workdir: Path) -> dict[str, Path]:
+    """Sources of about `megabytes` each, hard-wrapped at 72 columns as pdftotext leaves them:
+    the bundled texts grown (see `scaled_sources`) and wrapped."""
+    import textwrap
+
+    bundled = next((bundled_data_dir() / "en").glob("*.txt")).stat().st_size
+    grown = scaled_sources(max(1, round(megabytes * 1e6 / bundled)), workdir)
+    out = {}
+    for lang, path in grown.items():
+        lines = path.read_text(encoding="utf-8").split("\n")
+        wrapped = "\n".join("\n".join(textwrap.wrap(line, 72)) if len(line) > 72 else line
+                            for line in lines)
+        out[lang] = workdir / f"wrapped-{megabytes}.{lang}.txt"
+        out[lang].write_text(wrapped, encoding="utf-8")
+    return out
+
+
+def build_throughput(cli: list[str], work: Path) -> None:
+    """Build time, throughput and peak memory for hard-wrapped sources of growing size: a build
+    must be linear in its sources (target: 1 MB/s of text; a 5 MB source under 15 s and
+    300 MB)."""
+    import resource
+
+    print(f"{'source (each language)':24} {'total':>8} {'build':>8} {'MB/s':>6} {'peak':>8}")
+    for megabytes in (0.1, 1, 5):
+        sources = wrapped_sources(megabytes, work)
+        size = sum(p.stat().st_size for p in sources.values()) / 1e6
+        start = time.perf_counter()
+        subprocess.run([*cli, "build", "--en", str(sources["en"]), "--nl", str(sources["nl"]),
+                        "--out", str(work / f"wrapped-{megabytes}"), "--json"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        # The largest child so far: the sizes grow, so it is this build's.
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        verdict = ""
+        if megabytes == 1:
+            verdict = "ok" if seconds < 30 else "SLOW"
+        elif megabytes == 5:
+            verdict = "ok" if seconds < 15 and peak < 300 else "OVER"
+        print(f"{megabytes:>8} MB hard-wrapped {size:6.1f}MB {seconds:7.2f}s "
+              f"{size / seconds:6.2f} {peak:6.0f}MB  {verdict}")
+
+
 def scaled_sources(growth: int, workdir: Path) -> dict[str, Path]:
     """The bundled texts with their strategic objectives repeated (renumbered) until the
     knowledge base has about `growth` times as many records."""
@@ -179,6 +222,8 @@ def main() -> None:
         print(f"build, bundled KB ({records} records a language):  {build_bundled:6.2f} s"
               "  (budget 2 s)")
         print(f"build, x{GROWTH} KB ({big_records} records a language):  {build_big:6.2f} s")
+        print()
+        build_throughput(cli, work)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -99,3 +99,13 @@ def test_the_real_entry_point_runs_each_command(command):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert f"drugstrat {command}" in result.stdout
+
+
+def test_every_test_the_readme_names_exists():
+    """The README backs its promises with named tests: each must be a test of the suite."""
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+)`", readme))
+    suite = "".join(p.read_text(encoding="utf-8")
+                    for p in Path(__file__).resolve().parent.glob("test_*.py"))
+    assert named and not {name for name in named if f"def {name}(" not in suite}

@@ -15,7 +15,6 @@ from enum import StrEnum
 from typing import Any
 
 from drugstrat.cli.view import View
-from drugstrat.storage.plain import json_default
 from drugstrat.text.controls import formula_safe
 
 
@@ -39,6 +38,8 @@ class Output:
         self.width = width  # for people; the terminal's when None
 
     def emit(self, view: View) -> None:
+        from drugstrat.storage.plain import json_default
+
         whole = view.rows if view.document is None else view.document
         ascii_only = not unicode_out()
         if self.fmt is Format.json:

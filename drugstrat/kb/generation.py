@@ -15,7 +15,6 @@ journal waits for the lock, then finishes what is left.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -23,9 +22,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from drugstrat.errors import KBError
+from drugstrat.kb.paths import JOURNAL_FILE
 from drugstrat.storage.atomic import stage
 
-JOURNAL = ".build-journal.json"
+JOURNAL = JOURNAL_FILE
 LOCK = ".build.lock"
 STAGED_TAG = "build-"  # staged files are named .tmp-<name>.build-…
 PLACEHOLDER = "0" * 16  # rendered where the id goes, then replaced by it
@@ -36,6 +36,8 @@ def generation_id(texts: list[str]) -> str:
     """The id of a generation: a digest of everything it writes (rendered with PLACEHOLDER), so
     the same sources and fields give the same id — `build --check` and version control see no
     change where there is none."""
+    import hashlib
+
     digest = hashlib.sha256()
     for text in texts:
         digest.update(text.encode("utf-8"))

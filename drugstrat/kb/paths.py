@@ -12,6 +12,7 @@ ORPHANS_FILE = "orphans.yaml"
 MANIFEST_FILE = "kb.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 CACHE_DIR = ".cache"
+JOURNAL_FILE = ".build-journal.json"  # present only while a build commits (kb.generation)
 
 
 def bundled_data_dir() -> Path:

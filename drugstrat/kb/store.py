@@ -19,6 +19,7 @@ from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import KBError
 from drugstrat.kb.paths import (
     CACHE_DIR,
+    JOURNAL_FILE,
     MANIFEST_FILE,
     RECORDS_FILE,
     manifest_path,
@@ -129,9 +130,10 @@ def source_files(root: Path) -> list[str]:
 
 def load(root: Path) -> KB:
     """Load a knowledge base for querying, from the cache when it is current."""
-    from drugstrat.kb.generation import finish_pending
+    if (root / JOURNAL_FILE).exists():  # a build interrupted after its commit point
+        from drugstrat.kb.generation import finish_pending
 
-    finish_pending(root)  # a build interrupted after its commit point: finish it first
+        finish_pending(root)
     files = source_files(root)
     if not files or files == [MANIFEST_FILE]:
         hint = "run `drugstrat build`" if root.is_dir() else "no such directory"

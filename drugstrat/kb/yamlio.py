@@ -55,7 +55,7 @@ def _exact(value: Any) -> Any:
     if isinstance(value, list):
         return [_exact(v) for v in value]
     if isinstance(value, dict):
-        return {k: _exact(v) for k, v in value.items()}
+        return {_exact(k): _exact(v) for k, v in value.items()}
     return value
 
 

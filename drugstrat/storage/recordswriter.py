@@ -201,7 +201,7 @@ def _for_ruamel(value: Any) -> Any:
     if isinstance(value, Quoted):
         return DoubleQuotedScalarString(str(value))
     if isinstance(value, dict):
-        return {k: _for_ruamel(v) for k, v in value.items()}
+        return {_for_ruamel(k): _for_ruamel(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_for_ruamel(v) for v in value]
     return value
