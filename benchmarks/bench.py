@@ -82,6 +82,27 @@ def wrapped_sources(megabytes: float, workdir: Path) -> dict[str, Path]:
     return out
 
 
+def search_quality(root: Path) -> None:
+    """Precision and recall of the top results over the false-friend queries (police/policy,
+    port/sports …) the test suite holds at 95 %."""
+    from ruamel.yaml import YAML
+
+    from drugstrat.kb import store
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.search.quality import judge, overall
+
+    cases = YAML(typ="safe").load((ROOT / "tests" / "data" / "false_friends.yaml")
+                                  .read_text(encoding="utf-8"))
+    judged = judge(store.load(root), cases, glossary_path(root))
+    precision, recall = overall(judged)
+    print(f"search, {len(judged)} false-friend queries: precision {precision:.1%}, "
+          f"recall {recall:.1%} (both at least 95 %)")
+    for case in judged:
+        if case.precision < 1 or case.recall < 1:
+            print(f"  {case.query}: {case.right} of {len(case.shown)} shown about it, "
+                  f"{case.relevant} records about it")
+
+
 def build_throughput(cli: list[str], work: Path) -> None:
     """Build time, throughput and peak memory for hard-wrapped sources of growing size: a build
     must be linear in its sources (target: 1 MB/s of text; a 5 MB source under 15 s and
@@ -222,6 +243,8 @@ def main() -> None:
         print(f"build, bundled KB ({records} records a language):  {build_bundled:6.2f} s"
               "  (budget 2 s)")
         print(f"build, x{GROWTH} KB ({big_records} records a language):  {build_big:6.2f} s")
+        print()
+        search_quality(bundled)
         print()
         build_throughput(cli, work)
         shutil.rmtree(work, ignore_errors=True)

@@ -103,7 +103,7 @@ def test_list_with_an_unknown_type_is_a_usage_error(runner, bundled_kb):
 
 
 def test_an_empty_listing_is_an_empty_json_array(runner, bundled_kb):
-    result = run(runner, bundled_kb, "list", "--parent", "nothing-here", "--json")
+    result = run(runner, bundled_kb, "list", "--parent", "SO1", "--type", "endnote", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
 

@@ -45,6 +45,81 @@ def test_recall_at_5_over_the_analyst_queries(bundled_kb):
     assert recall >= 0.9, missed
 
 
+FALSE_FRIENDS = YAML(typ="safe").load(
+    (Path(__file__).parent / "data" / "false_friends.yaml").read_text(encoding="utf-8"))
+
+
+def test_false_friends_do_not_answer_for_the_word_asked_for(bundled_kb):
+    from drugstrat.search.quality import judge, overall
+
+    judged = judge(store.load(bundled_kb), FALSE_FRIENDS, glossary_path(bundled_kb))
+    assert all(j.relevant for j in judged), "each query's word is in the document"
+    precision, recall = overall(judged)
+    wrong = [(j.query, j.shown) for j in judged if j.precision < 1]
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall, wrong)
+
+
+def test_a_query_word_never_finds_its_look_alike(bundled_kb):
+    kb = store.load(bundled_kb)
+    found = search(kb, "police", limit=20, glossary_file=glossary_path(bundled_kb))
+    assert found and "SO5" not in [g.id for g in found]  # "policy", not "police"
+    # Every record found says police, in one language or the other (politie, politiediensten).
+    assert all(any("police" in h.text.lower() or "politie" in h.text.lower() for h in g.hits)
+               for g in found)
+
+
+def test_all_the_words_outrank_some_of_them(bundled_kb):
+    top = search(store.load(bundled_kb), "minister justitie", limit=3)
+    assert "Justitie" in top[0].hits[-1].text and "Minister" in top[0].hits[-1].text
+
+
+def test_a_typo_is_corrected_out_loud_and_a_limit_is_counted(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "verslaafing", "--limit", "3", "--json")
+    assert result.exit_code == 0
+    assert "no 'verslaafing' here; showing 'verslaving'" in result.stderr
+    assert "showing 3 of" in result.stderr
+    assert len({h["rank"] for h in json.loads(result.stdout)}) == 3
+
+
+def test_exact_finds_whole_words_only(runner, bundled_kb):
+    stems = {h["id"] for h in json.loads(run(runner, bundled_kb, "search", "prison",
+                                             "--limit", "50", "--json").stdout)}
+    exact = {h["id"] for h in json.loads(run(runner, bundled_kb, "search", "prison", "-w",
+                                             "--limit", "50", "--json").stdout)}
+    assert exact and exact < stems  # "prisons" needs the stem
+    assert run(runner, bundled_kb, "search", "prisonz", "--exact").exit_code == 1
+
+
+def test_a_quoted_phrase_comes_first(bundled_kb):
+    top = search(store.load(bundled_kb), '"money laundering" prevention', limit=3)
+    assert "money laundering" in top[0].hits[0].text.lower()
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    (["--type", "so"], "strategic_objective"), (["--type", "Target-groups"], "target_group"),
+    (["--type", "specific"], "specific_objective"), (["--type", "SPECIFIC_OBJECTIVES"],
+                                                     "specific_objective")])
+def test_filters_forgive_abbreviations_plurals_and_case(runner, bundled_kb, typed, expected):
+    hits = json.loads(run(runner, bundled_kb, "search", "drugs", *typed, "--json").stdout)
+    assert hits and all(h["type"] == expected for h in hits)
+
+
+@pytest.mark.parametrize("so", ["3", "SO3", "SO 3", "SD.3", "so3"])
+def test_so_takes_any_spelling_an_id_takes(runner, bundled_kb, so):
+    hits = json.loads(run(runner, bundled_kb, "search", "drugs", "--so", so, "--type",
+                          "specific", "--json").stdout)
+    assert hits and all(h["id"].startswith("3.") for h in hits)
+
+
+def test_an_unknown_objective_or_parent_is_refused_with_a_hint(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "drugs", "--so", "SO9")
+    assert result.exit_code == 2 and "no strategic objective" in result.stderr
+    listed = run(runner, bundled_kb, "list", "--parent", "SO9")
+    assert listed.exit_code == 1 and listed.stdout == "" and "SO6" in listed.stderr
+    shown = run(runner, bundled_kb, "show", "3")
+    assert shown.exit_code == 1 and "did you mean SO3, 3.1" in shown.stderr
+
+
 @pytest.mark.parametrize(("en", "nl", "query", "expected"), [
     ("Tackle trafficking of drugs.", "De handel in drugs aanpakken.", "drugshandel", "intro.p1"),
     ("Tackle drug trafficking.", "De drugshandel aanpakken.", "handel in drugs", "intro.p1"),

@@ -28,6 +28,11 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+TypesOption = Annotated[list[str] | None, typer.Option(
+    "--type", "-t", help="Only records of this type (repeatable; so, specific, groups … as "
+                         "well as the full name).")]
+SoOption = Annotated[str | None, typer.Option(
+    "--so", help="Only records under this strategic objective (3, SO3, SD 3).")]
 LangOption = Annotated[
     str | None, typer.Option("--lang", "-l", help="Only this language (e.g. en, nl).")
 ]
@@ -118,6 +123,35 @@ def resolve_or_exit(kb: KB, record_id: str) -> str:
         messages.error(f"no record with id {record_id!r}{hint}")
         raise typer.Exit(code=Exit.FOUND)
     return found
+
+
+def resolve_types(kb: KB, typed: list[str] | None) -> set[str] | None:
+    """The record types the user named, forgiven (`so`, `Target-groups`), or None for all."""
+    from drugstrat.kb.names import resolve_type
+
+    if not typed:
+        return None
+    try:
+        return {resolve_type(t, kb.types()) for t in typed}
+    except DrugstratError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--type") from None
+
+
+def resolve_type_or_none(kb: KB, typed: str | None) -> str | None:
+    found = resolve_types(kb, [typed] if typed else None)
+    return next(iter(found)) if found else None
+
+
+def resolve_so(kb: KB, typed: str | None) -> int | None:
+    """The number of the strategic objective the user named, in any spelling an id takes."""
+    from drugstrat.kb.names import resolve_objective
+
+    if typed is None:
+        return None
+    try:
+        return resolve_objective(typed, kb)
+    except DrugstratError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--so") from None
 
 
 def check_lang(lang: str | None, available: list[str]) -> str | None:

@@ -17,6 +17,7 @@ from drugstrat.cli.common import (
     output,
     reports_errors,
     resolve_or_exit,
+    resolve_type_or_none,
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
@@ -35,7 +36,8 @@ def list_records(
     ctx: typer.Context,
     record_type: Annotated[
         str | None,
-        typer.Option("--type", "-t", help="Only records of this type (e.g. specific_objective)."),
+        typer.Option("--type", "-t", help="Only records of this type (specific_objective, or "
+                                          "so, specific, groups …)."),
     ] = None,
     lang: LangOption = None,
     parent: Annotated[
@@ -48,16 +50,11 @@ def list_records(
 
     Example: drugstrat list --type strategic_objective --lang en
     """
-    from drugstrat.kb.ids import resolve
-
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
-    if record_type is not None and record_type not in kb.types():
-        raise typer.BadParameter(
-            f"{record_type!r} is not a record type here; types: {', '.join(kb.types())}",
-            param_hint="--type")
+    record_type = resolve_type_or_none(kb, record_type)
     if parent is not None:
-        parent = resolve(parent, kb.ids) or parent
+        parent = resolve_or_exit(kb, parent)  # an unknown parent: exit 1, with near ids
     ids = kb.select(record_type, parent)
     rows = [r for i in ids for c, r in kb.get(i).items() if code in (None, c)]
     langs = [code] if code else kb.langs

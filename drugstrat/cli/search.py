@@ -11,6 +11,8 @@ from drugstrat.cli.common import (
     FormatOption,
     JsonOption,
     LangOption,
+    SoOption,
+    TypesOption,
     check_lang,
     data_dir,
     language_columns,
@@ -18,6 +20,8 @@ from drugstrat.cli.common import (
     output,
     reports_errors,
     resolve_or_exit,
+    resolve_so,
+    resolve_types,
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
@@ -31,38 +35,42 @@ SNIPPET = 150
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help="Words to look for, in any language.")],
-    types: Annotated[list[str] | None, typer.Option(
-        "--type", "-t", help="Only records of this type (repeatable).")] = None,
+    types: TypesOption = None,
     lang: LangOption = None,
-    so: Annotated[int | None, typer.Option(
-        "--so", help="Only records under this strategic objective.")] = None,
+    so: SoOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many records.")] = 10,
+    exact: Annotated[bool, typer.Option(
+        "--exact", "-w", help="Whole words only: no other word forms, compounds, "
+                              "translations or typo corrections.")] = False,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """Find records by their words, in every language; each record comes with its translation.
 
-    Case, accents, typos, word forms and Dutch compounds are forgiven: `prekursoren`,
-    `geintegreerd`, `gokken` (finds `gokspelen`), `handel in drugs` (finds `drugshandel`). An id
-    or label (`3.4`, `SO 3`, `SD.3`) goes straight to its record. Exits 1 when nothing matches.
+    The word itself ranks first, then its other forms (Snowball stems), then Dutch compounds
+    holding it (`gokken` finds `gokspelen`, `handel in drugs` finds `drugshandel`) and its
+    translations; records with all the words (or a "quoted phrase") before those with some. A
+    word found nowhere is taken for a typo and its nearest word used instead, as stderr says.
+    An id or label (`3.4`, `SO 3`, `SD.3`) goes straight to its record. Exits 1 when nothing
+    matches.
 
-    Example: drugstrat search money laundering --type specific_objective
+    Example: drugstrat search money laundering --type so
     """
     from drugstrat.kb.paths import glossary_path
     from drugstrat.search.query import search as run_search
 
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
-    for rtype in types or ():
-        if rtype not in kb.types():
-            raise typer.BadParameter(f"{rtype!r} is not a record type here",
-                                     param_hint="--type")
+    wanted_types = resolve_types(kb, types)
+    number = resolve_so(kb, so)
     text = " ".join(query).strip()
     if not text:
         raise typer.BadParameter("give words to search for, e.g. `drugstrat search prevention`",
                                  param_hint="QUERY")
-    groups = run_search(kb, text, types=set(types or ()) or None, lang=code, so=so,
-                        limit=limit, glossary_file=glossary_path(data_dir(ctx)))
+    groups = run_search(kb, text, types=wanted_types, lang=code, so=number, limit=limit,
+                        glossary_file=glossary_path(data_dir(ctx)), exact=exact)
+    for typed, used in groups.corrections.items():
+        messages.warn(f"no {typed!r} here; showing {used!r}")
     rows = [{"rank": rank, **hit.to_dict()}
             for rank, group in enumerate(groups, start=1) for hit in group.hits]
     langs = [c for c in kb.langs if any(h.lang == c for g in groups for h in g.hits)]
@@ -84,6 +92,8 @@ def search(
     if not groups:
         messages.warn(f"no match for {text!r}")
         raise typer.Exit(code=Exit.FOUND)
+    if groups.total > len(groups):
+        messages.warn(f"showing {len(groups)} of {groups.total} records (--limit for more)")
 
 
 def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

@@ -31,7 +31,14 @@ def resolve(query: str, ids: list[str]) -> str | None:
 
 
 def suggest(query: str, ids: list[str], limit: int = 5) -> list[str]:
-    """Ids close to a query that named none, best first."""
+    """Ids close to a query that named none, best first. A bare number is an objective's:
+    `3` suggests SO3 and its specific objectives before endnote n3."""
+    if (number := query.strip().rstrip(".")).isdigit():
+        n = int(number)
+        ordered = [f"SO{n}", *(i for i in ids if i.startswith(f"{n}.")), f"n{n}"]
+        found = [i for i in dict.fromkeys(ordered) if i in ids]
+        if found:
+            return found[:limit]
     wanted = canonical(query).casefold()
     folded = {record_id.casefold(): record_id for record_id in ids}
     close = difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.6)

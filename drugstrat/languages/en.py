@@ -62,8 +62,6 @@ ENGLISH = Language(
         "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
         .split()),
     series_cues=("such as", "e.g.", "for example", "namely", "including", "i.e."),
-    suffixes=("isations", "isation", "ations", "ation", "ings", "ing", "ies", "ied", "ers",
-              "er", "es", "ed", "s"),
     inflection_endings=("s", "es", "'s", "’s"),
     articles=("the", "a", "an"),
     name_particles=("de", "van", "von", "der", "le", "la"),

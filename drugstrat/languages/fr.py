@@ -63,8 +63,6 @@ FRENCH = Language(
     decimal_separator=",",
     # French sets thousands apart with a narrow no-break space; Belgian texts also use a dot.
     thousands_separator="\u202f",
-    suffixes=("ations", "ation", "ements", "ement", "ités", "ité", "euses", "euse", "eurs",
-              "eur", "aux", "es", "s", "e"),
     inflection_endings=("s", "x", "e", "es"),
     articles=("le", "la", "les", "l'", "l’", "un", "une", "des"),
     name_particles=("de", "du", "des", "d'", "la", "le", "van", "von", "der"),

@@ -66,8 +66,6 @@ DUTCH = Language(
                  "d.w.z."),
     decimal_separator=",",
     thousands_separator=".",
-    suffixes=("ingen", "heden", "ing", "heid", "ende", "end", "en", "es", "e", "s"),
-    undouble=True,
     inflection_endings=("s", "e"),
     closed_compounds=True,
     compound_linkers=("s", "e"),

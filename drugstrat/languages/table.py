@@ -57,10 +57,6 @@ class Language(NamedTuple):
     # How numbers are written: "1.5" and "1,000" in English, "1,5" and "1.000" in Dutch.
     decimal_separator: str = "."
     thousands_separator: str = ","
-    # Endings a light stemmer strips for search, longest first ("trafficking" -> "traffick").
-    suffixes: tuple[str, ...] = ()
-    # Whether a stripped stem ending in a doubled consonant loses one ("gokk" -> "gok").
-    undouble: bool = False
     # Endings a plain glossary form may take ("treatment" -> "treatments"): nominal ones only, so
     # that a noun does not match a verb written like it ("handel", trade, vs "handelen", to act).
     inflection_endings: tuple[str, ...] = ()

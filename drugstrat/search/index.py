@@ -1,11 +1,14 @@
 """The search index: an SQLite file beside the JSON cache, built on the first search after the
 knowledge base changed.
 
-Two FTS5 tables over the folded text (case and accents removed): `words` (unicode61 tokens, for
-word and prefix matches: stems and compound modifiers) and `grams` (trigrams, for substrings:
-the head of a compound, "handel" in "drugshandel"). `vocab` lists every word with its document
-frequency, for typo correction and compound splitting. A query touches only the pages it needs,
-so its cost grows with the answer, not with the knowledge base.
+FTS5 tables over the folded text (case and accents removed): `words` (its words, for whole words
+and phrases), `stems` (each word's Snowball stem in the record's language), `parts` (the stems of
+the parts of its closed compounds: "drugshandel" holds "drug" and "handel") and `grams` (the
+trigrams of the text of languages that write compounds closed, for the head of a compound the
+document does not split). `vocab` lists every word of each language with its document
+frequency, for typo correction, compound splitting and telling which language a query word is.
+A query touches only the pages it needs, so its cost grows with the answer, not with the
+knowledge base.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import sqlite3
 from pathlib import Path
 
 from drugstrat.kb.store import KB, cache_candidates
+from drugstrat.languages import language
+from drugstrat.search.forms import WordForms
 from drugstrat.storage.atomic import replacing
 from drugstrat.terms.glossary import Glossary
 from drugstrat.text.fold import fold
 from drugstrat.text.words import words
 
-INDEX_VERSION = 3
+INDEX_VERSION = 6
 
 
 def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
@@ -54,7 +59,8 @@ def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
     return connection
 
 
-TABLES = {"meta", "records", "words", "grams", "vocab", "glossary", "translations"}
+TABLES = {"meta", "records", "words", "stems", "parts", "grams", "vocab", "glossary",
+          "translations"}
 
 
 def _current(connection: sqlite3.Connection, stamp: str) -> bool:
@@ -89,37 +95,46 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
                              so INTEGER, length INTEGER);
         CREATE VIRTUAL TABLE words USING fts5(body, content='',
                                               tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE stems USING fts5(body, content='', tokenize='unicode61');
+        CREATE VIRTUAL TABLE parts USING fts5(body, content='', tokenize='unicode61');
         CREATE VIRTUAL TABLE grams USING fts5(body, content='', tokenize='trigram');
-        CREATE TABLE vocab(word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
+        CREATE TABLE vocab(word TEXT, lang TEXT, df INTEGER, PRIMARY KEY (word, lang))
+            WITHOUT ROWID;
         CREATE TABLE glossary(term INTEGER, lang TEXT, form TEXT);
-        CREATE TABLE translations(word TEXT, other TEXT, score REAL);
+        CREATE TABLE translations(word TEXT, other TEXT, lang TEXT, score REAL);
     """)
     if glossary_file is not None:
         # The glossary's forms, so a query word can reach its translations without the YAML.
         from drugstrat.terms.glossary import load
 
         glossary = load(glossary_file)
-        connection.executemany("INSERT INTO translations VALUES (?, ?, ?)",
+        connection.executemany("INSERT INTO translations VALUES (?, ?, ?, ?)",
                                _lexicon_translations(kb, glossary, glossary_file))
         for number, term in enumerate(glossary.terms):
             connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
                                    [(number, lang, form) for lang, forms in term.forms.items()
                                     for form in forms])
-    df: dict[str, int] = {}
+    df: dict[tuple[str, str], int] = {}
     rows = []
+    analysers = {lang: WordForms(language(lang), _compounds(kb, lang)) for lang in kb.langs}
     for rowid, record in enumerate(kb.records(), start=1):
         folded = fold(record["text"])
+        found = words(folded)
+        forms = analysers[record["lang"]]
         rows.append((rowid, record["id"], record["lang"], record["type"],
-                     kb.objective_number(record["id"]), len(words(folded)), folded))
-        for word in set(words(folded)):
-            df[word] = df.get(word, 0) + 1
+                     kb.objective_number(record["id"]), len(found), folded,
+                     " ".join(forms.stem(w) for w in found),
+                     " ".join(part for w in found for part in forms.parts(w)),
+                     folded if forms.lang.closed_compounds else ""))
+        for word in set(found):
+            df[word, record["lang"]] = df.get((word, record["lang"]), 0) + 1
     connection.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
                            [row[:6] for row in rows])
-    connection.executemany("INSERT INTO words(rowid, body) VALUES (?, ?)",
-                           [(row[0], row[6]) for row in rows])
-    connection.executemany("INSERT INTO grams(rowid, body) VALUES (?, ?)",
-                           [(row[0], row[6]) for row in rows])
-    connection.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(df.items()))
+    for table, column in (("words", 6), ("stems", 7), ("parts", 8), ("grams", 9)):
+        connection.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)",
+                               [(row[0], row[column]) for row in rows])
+    connection.executemany("INSERT INTO vocab VALUES (?, ?, ?)",
+                           sorted((word, lang, n) for (word, lang), n in df.items()))
     connection.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
     lengths = [row[5] for row in rows]
     connection.execute("INSERT INTO meta VALUES ('records', ?)", (str(len(rows)),))
@@ -128,13 +143,21 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
     connection.commit()
 
 
+def _compounds(kb: KB, lang: str) -> dict[str, tuple[str, ...]]:
+    """The language's closed compounds, split into the parts its text attests."""
+    from drugstrat.terms.tokens import find_compounds
+
+    return find_compounds((w for r in kb.records(lang) for w in words(fold(r["text"]))),
+                          language(lang))
+
+
 LEXICON_MIN = 0.3  # translations the lexicon is this sure of reach across languages
 
 
 def _lexicon_translations(kb: KB, glossary: Glossary,
-                          glossary_file: Path | None) -> list[tuple[str, str, float]]:
-    """Word -> a word translating it, with the lexicon's score, in both directions: what a
-    query word reaches in the other language beyond the glossary."""
+                          glossary_file: Path | None) -> list[tuple[str, str, str, float]]:
+    """Word -> a word translating it, the translation's language, and the lexicon's score, in
+    both directions: what a query word reaches in the other language beyond the glossary."""
     from drugstrat.kb.lexicon import lexicons_of
 
     rows = []
@@ -146,5 +169,5 @@ def _lexicon_translations(kb: KB, glossary: Glossary,
                     continue
                 for word in lexicon.written(a, key):
                     for translation in lexicon.written(b, other):
-                        rows += [(word, translation, score), (translation, word, score)]
+                        rows += [(word, translation, b, score), (translation, word, a, score)]
     return rows

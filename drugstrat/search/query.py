@@ -1,20 +1,22 @@
-"""Ranked search over both languages at once.
+"""Ranked search over both languages at once, meaning what the query says.
 
-A query word matches a record in the first of these ways that finds anything, each a little
-weaker than the one before:
+Each query word matches a record at the best of these levels (a tier), the first better than
+the next whatever else differs:
 
-1. its stems (each language's endings stripped) as word prefixes: "gokken" -> "gok*" finds
-   "gokken", "gokspelen", "gokverslaving";
-2. as a substring, for long words: the head of a compound, "handel" in "drugshandel";
-3. split into two known parts, when it is a compound: "drugshandel" also finds
-   "handel in drugs";
-4. its translations in the glossary: "gevangenissen" also finds "prisons" and "detentie";
-5. when nothing else did, the nearest words of the knowledge base's vocabulary (rapidfuzz),
-   for typos: "prekursoren" -> "precursoren".
+4. the word itself (case and accents aside): "police" finds "police", never "policy";
+3. the same Snowball stem in the record's language: "prisons" finds "prison";
+2. a part of a compound, in a language that writes them closed ("gokken" finds "gokspelen",
+   "handel" finds "drugshandel"); a query compound found as its parts ("drugshandel" finds
+   "handel in drugs"); a translation the glossary gives ("gevangenissen" finds "prisons");
+1. a translation the lexicon learned from the aligned text.
 
-Scores add the matched words' inverse document frequency, scaled by how the word matched, and
-favour records that match every word, hold the exact phrase, and are objectives rather than
-incidental mentions. A record and its translation come back together.
+A word that is in no record at any level and is no compound of known parts is a typo: the
+nearest word of the knowledge base stands in for it, and the result says so.
+
+Records holding a quoted phrase (or the whole query as a phrase) come first, then those matching
+all the words, then fewer; within that, better tiers; then a score of the words' rarity, the
+record's type (objectives are what an analyst cites) and length. A record and its translation
+come back together.
 """
 
 from __future__ import annotations
@@ -22,32 +24,24 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drugstrat.kb.store import KB
-from drugstrat.languages import LANGUAGES, all_of
+from drugstrat.languages import LANGUAGES, all_of, language
 from drugstrat.text.fold import fold, fold_with_offsets, original_span
-from drugstrat.text.stem import stem
-from drugstrat.text.words import words
+from drugstrat.text.stem import snowball
+from drugstrat.text.words import WORD, words
 
-# The glossary's forms by term number: (language, form) pairs.
-Glossary = dict[int, list[tuple[str, str]]]
-
-# What a match of each kind is worth, against an exact word.
-PREFIX_STEM = 0.9
-SUBSTRING = 0.75
-COMPOUND_PARTS = 0.8
-TYPO = 0.7
-TRANSLATION = 0.6  # a glossary translation of the word, in either language
-LEARNED_TRANSLATION = 0.5  # ... times the lexicon's score, for a translation it learned
-TYPO_CUTOFF = 78  # rapidfuzz ratio
+EXACT, STEM, PART, LEARNED = 4, 3, 2, 1
+TRANSLATION = PART  # a glossary translation counts as much as a compound's part
+LEARNED_MIN = 0.3  # the lexicon's translations this sure reach across languages
+TYPO_CUTOFF = 78  # rapidfuzz ratio of a stand-in for a word found nowhere
+MIN_HEAD = 3  # letters of a compound's other part around a word found inside it
 MIN_SUBSTRING = 5
 MIN_COMPOUND = 8
-PHRASE_BONUS = 1.6
-# Objectives are what an analyst cites; a signatory's office mentioning a word is incidental.
 TYPE_WEIGHT = {
     "strategic_objective": 1.8, "specific_objective": 1.6, "section": 1.2, "mission_aim": 1.2,
     "mission_means": 1.2, "scope_item": 1.2, "paragraph": 1.0, "list_item": 1.0,
@@ -82,55 +76,78 @@ class Group:
 
 
 @dataclass
-class _Match:
-    weight: float
-    pattern: str  # regex over folded text, for highlighting
+class Results:
+    """The groups shown, how many matched in all, and what the search did with the query (a
+    typo it corrected). Iterates over the groups."""
+
+    groups: list[Group]
+    total: int = 0
+    corrections: dict[str, str] = field(default_factory=dict)  # typed -> used
+
+    def __iter__(self) -> Iterator[Group]:
+        return iter(self.groups)
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def __getitem__(self, index: int) -> Group:
+        return self.groups[index]
+
+
+@dataclass
+class Term:
+    """A unit of the query: a word, or a quoted phrase (`words` > 1)."""
+
+    words: list[str]
+    quoted: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
 
 
 def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | None = None,
-           so: int | None = None, limit: int = 10,
-           glossary_file: Path | None = None) -> list[Group]:
+           so: int | None = None, limit: int = 10, glossary_file: Path | None = None,
+           exact: bool = False) -> Results:
+    """Records answering `query`; `exact` keeps whole-word (and phrase) matches only."""
     from drugstrat.kb.ids import resolve
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
     if direct:
         versions = {code: r for code, r in kb.get(direct).items() if lang in (None, code)}
         hits = [Hit(r["id"], r["type"], code, 1.0, r["text"]) for code, r in versions.items()]
-        return [Group(direct, hits[0].type, 1.0, hits)] if hits else []
+        return Results([Group(direct, hits[0].type, 1.0, hits)] if hits else [],
+                       1 if hits else 0)
 
+    terms = parse_query(query)
+    if not terms:
+        return Results([])
     from drugstrat.search.index import open_index
 
-    terms = _query_words(query)
-    if not terms:
-        return []
     connection = open_index(kb, glossary_file)
     try:
+        matcher = _Matcher(connection, kb, exact)
+        corrections: dict[str, str] = {}
+        per_term = []
+        for term in terms:
+            tiers = matcher.term(term)
+            if not tiers and not term.quoted and not exact:
+                stand_in = matcher.stand_in(term.words[0])
+                if stand_in:
+                    corrections[term.words[0]] = stand_in
+                    tiers = matcher.term(Term([stand_in]))
+            per_term.append(tiers)
+        unquoted = [t for t in terms if not t.quoted]
+        phrase = matcher.phrase(" ".join(w for t in unquoted for w in t.words)) \
+            if len(unquoted) > 1 and not any(t.quoted for t in terms) else set()
         meta = dict(connection.execute("SELECT key, value FROM meta"))
-        total, average = int(meta["records"]), float(meta["average_length"])
-        glossary = _glossary_forms(connection)
-        per_word = [_matches(connection, word, glossary) for word in terms]
-        # Only the matched records are read: the cost follows the answer, not the KB.
-        matched = sorted({rowid for matches in per_word for rowid in matches})
-        rows: dict[int, tuple[str, str, str, int | None, int]] = {}
-        for start in range(0, len(matched), 500):
-            chunk = matched[start:start + 500]
-            rows.update((row[0], row[1:]) for row in connection.execute(
-                "SELECT rowid, id, lang, type, so, length FROM records WHERE rowid IN "
-                f"({','.join('?' * len(chunk))})", chunk))
+        rows = matcher.rows({rowid for tiers in per_term for rowid in tiers})
     finally:
         connection.close()
 
-    scores: dict[int, float] = {}
-    patterns: dict[int, list[str]] = {}
-    for matches in per_word:
-        idf = math.log(1 + total / (1 + len(matches)))
-        for rowid, match in matches.items():
-            scores[rowid] = scores.get(rowid, 0.0) + idf * match.weight
-            patterns.setdefault(rowid, []).append(match.pattern)
-    phrase = " ".join(words(fold(query)))
-    by_id: dict[str, Group] = {}
-    for rowid, score in scores.items():
-        record_id, code, rtype, record_so, length = rows[rowid]
+    total, average = int(meta["records"]), float(meta["average_length"])
+    ranked: dict[str, tuple[tuple[float, float, float, float], list[Hit]]] = {}
+    for rowid, (record_id, code, rtype, record_so, length) in rows.items():
         # --lang chooses what is shown, not what may match: a query word of one language finds
         # the record whose text in the other language is wanted.
         if (types and rtype not in types) or so not in (None, record_so):
@@ -138,161 +155,274 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         record = kb.get(record_id).get(code)
         if record is None:
             continue
-        coverage = sum(rowid in m for m in per_word) / len(per_word)
-        score *= 0.4 + 0.6 * coverage ** 2
+        matched = [tiers[rowid] for tiers in per_term if rowid in tiers]
+        score = sum(math.log(1 + total / (1 + len(tiers))) * tiers[rowid]
+                    for tiers in per_term if rowid in tiers)
         score *= TYPE_WEIGHT.get(rtype, 1.0) / (0.8 + 0.2 * length / max(average, 1))
-        if len(terms) > 1 and phrase in fold(record["text"]):
-            score *= PHRASE_BONUS
-        hit = Hit(record_id, rtype, code, score, record["text"],
-                  _spans(record["text"], patterns[rowid]))
-        group = by_id.setdefault(record_id, Group(record_id, rtype, 0.0, []))
-        group.hits.append(hit)
-        group.score = max(group.score, score)
-    ranked = sorted(by_id.values(), key=lambda g: (-g.score, kb.position(g.id)))
-    out = []
-    for group in ranked:
+        key = (float(rowid in phrase), float(len(matched)), float(sum(matched)), score)
+        hit = Hit(record_id, rtype, code, score, record["text"])
+        best, hits = ranked.get(record_id, (key, []))
+        ranked[record_id] = (max(best, key), [*hits, hit])
+    order = sorted(ranked.items(), key=lambda item: (tuple(-v for v in item[1][0]),
+                                                     kb.position(item[0])))
+    groups = []
+    for record_id, (key, hits) in order:
+        group = Group(record_id, hits[0].type, key[-1], hits)
         _add_counterparts(kb, group)
-        for hit in group.hits:
-            hit.score = group.score  # a record and its translation rank as one
         group.hits = sorted((h for h in group.hits if lang in (None, h.lang)),
                             key=lambda h: kb.langs.index(h.lang))
-        if group.hits:
-            out.append(group)
-        if len(out) == limit:
-            break
-    return out
+        if not group.hits:
+            continue
+        groups.append(group)
+    shown = groups[:limit]
+    patterns = _highlights(terms, corrections, kb.langs, matcher.translations)
+    for group in shown:
+        for hit in group.hits:
+            hit.score = group.score  # a record and its translation rank as one
+            hit.spans = _spans(hit.text, patterns.get(hit.lang, []))
+    return Results(shown, len(groups), corrections)
+
+
+def parse_query(query: str) -> list[Term]:
+    """Quoted phrases as units, the other words one by one; words every language treats as
+    function words dropped (unless nothing else is left)."""
+    terms: list[Term] = []
+    for phrase in re.findall(r'"([^"]+)"', query):
+        found = words(fold(phrase))
+        if found:
+            terms.append(Term(found, quoted=True))
+    rest = re.sub(r'"[^"]*"?', " ", query)
+    # "milieu-impact" is searched as its parts: the text may say "impact op het milieu".
+    tokens = [part for w in words(fold(rest)) for part in w.split("-")
+              if len(part) > 1 or part.isdigit()]
+    stop = set().union(*(lang.function_words for lang in LANGUAGES.values()))
+    content = [w for w in tokens if w not in stop] or ([] if terms else tokens)
+    terms += [Term([w]) for w in dict.fromkeys(content)]
+    return terms
+
+
+class _Matcher:
+    """Which records a term matches, and how well (rowid -> tier), from the index."""
+
+    def __init__(self, connection: sqlite3.Connection, kb: KB, exact: bool) -> None:
+        self.db = connection
+        self.kb = kb
+        self.langs = kb.langs
+        self.exact = exact
+        self.closed = [code for code in self.langs if language(code).closed_compounds]
+        # The translations that matched, by language: marked in the hits like the word.
+        self.translations: dict[str, set[str]] = {}
+
+    def term(self, term: Term) -> dict[int, int]:
+        if term.quoted or len(term.words) > 1:
+            return dict.fromkeys(self.phrase(term.text), EXACT)
+        return self.word(term.words[0])
+
+    def phrase(self, text: str) -> set[int]:
+        return self._rows("words", _fts(text))
+
+    def word(self, word: str) -> dict[int, int]:
+        found: dict[int, int] = {}
+
+        def add(rowids: set[int], tier: int) -> None:
+            for rowid in rowids:
+                if found.get(rowid, 0) < tier:
+                    found[rowid] = tier
+
+        add(self._rows("words", _fts(word)), EXACT)
+        if self.exact:
+            return found
+        # A word of one language is stemmed by that language's rules only: "police" is
+        # English, and Dutch rules would make it "polic", as they make "policies".
+        own = self._languages_of(word) or self.langs
+        for code in own:
+            add(self._rows("stems", _fts(snowball(word, language(code))), code), STEM)
+        for code in (c for c in self.closed if c in own):
+            stem = snowball(word, language(code))
+            add(self._rows("parts", _fts(stem), code), PART)
+            # A compound the text does not split: the word as its first part ("gok" of
+            # "gokspelen") or inside it after a modifier ("handel" of "drugshandel").
+            head = rf"(?<!\w){re.escape(stem)}\w{{{MIN_HEAD},}}"
+            add(self._verified(code, _fts(stem) + "*", head), PART)
+            if len(word) >= MIN_SUBSTRING:
+                add(self._verified(code, _fts(word), rf"\w{{{MIN_HEAD},}}{re.escape(word)}",
+                                   table="grams"), PART)
+        if len(word) >= MIN_COMPOUND:
+            for left, right in self._splits(word):
+                add(self._with_all(left, right), PART)
+        for code, form in self._glossary_translations(word):
+            rows = self._form_rows(code, form)
+            if rows:
+                self.translations.setdefault(code, set()).add(fold(form.strip("*")))
+            add(rows, TRANSLATION)
+        for other, code, score in self.db.execute(
+                "SELECT other, lang, max(score) FROM translations WHERE word = ? "
+                "GROUP BY other, lang", (word,)):
+            if score >= LEARNED_MIN:
+                rows = self._rows("words", _fts(other), code)
+                if rows:
+                    self.translations.setdefault(code, set()).add(other)
+                add(rows, LEARNED)
+        return found
+
+    def stand_in(self, word: str) -> str | None:
+        """The knowledge base's nearest word, for a word it holds nowhere (a typo)."""
+        from rapidfuzz import fuzz, process
+
+        vocabulary = [w for (w,) in self.db.execute(
+            "SELECT DISTINCT word FROM vocab WHERE length(word) BETWEEN ? AND ?",
+            (len(word) - 3, len(word) + 3))]
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio,
+                                  score_cutoff=TYPO_CUTOFF)
+        return best[0] if best else None
+
+    def rows(self, rowids: set[int]) -> dict[int, tuple[str, str, str, int | None, int]]:
+        """What ranking reads of the matched records; only those are read, so the cost follows
+        the answer, not the knowledge base."""
+        out: dict[int, tuple[str, str, str, int | None, int]] = {}
+        ordered = sorted(rowids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            out.update((row[0], row[1:]) for row in self.db.execute(
+                "SELECT rowid, id, lang, type, so, length FROM records WHERE rowid IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def _rows(self, table: str, match: str, lang: str | None = None) -> set[int]:
+        if lang is None:
+            return {r for (r,) in self.db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (match,))}
+        return {r for (r,) in self.db.execute(
+            f"SELECT t.rowid FROM {table} t JOIN records r ON r.rowid = t.rowid "
+            f"WHERE {table} MATCH ? AND r.lang = ?", (match, lang))}
+
+    def _verified(self, lang: str, match: str, pattern: str, table: str = "words") -> set[int]:
+        """Rows of `lang` the index offers, kept where the folded text bears `pattern` out."""
+        candidates = self._rows(table, match, lang)
+        if not candidates:
+            return set()
+        wanted = re.compile(pattern)
+        return {rowid for rowid, text in self._texts(candidates) if wanted.search(text)}
+
+    def _texts(self, rowids: set[int]) -> Iterator[tuple[int, str]]:
+        """The folded text of each record, from the knowledge base in memory (the index keeps
+        no text)."""
+        for rowid, (record_id, code, *_) in self.rows(rowids).items():
+            record = self.kb.get(record_id).get(code)
+            if record is not None:
+                yield rowid, fold(record["text"])
+
+    def _with_all(self, *parts: str) -> set[int]:
+        rows = None
+        for part in parts:
+            found = self._rows("words", _fts(part) + "*") | self._rows("grams", _fts(part))
+            rows = found if rows is None else rows & found
+        return rows or set()
+
+    def _splits(self, word: str) -> list[tuple[str, str]]:
+        """Ways to read `word` as two words of the knowledge base, a linking letter allowed
+        between them: "drugshandel" -> ("drugs", "handel")."""
+        linkers = tuple(all_of("compound_linkers"))
+        splits = []
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            heads = {right} | {right[len(link):] for link in linkers if right.startswith(link)}
+            for head in heads:
+                if len(head) >= 3 and self._known(left) and self._known(head):
+                    splits.append((left, head))
+        return splits[:3]
+
+    def _languages_of(self, word: str) -> list[str]:
+        """The languages whose text holds the word as it is."""
+        return [code for (code,) in self.db.execute("SELECT lang FROM vocab WHERE word = ?",
+                                                     (word,))]
+
+    def _known(self, word: str) -> bool:
+        return self.db.execute("SELECT 1 FROM vocab WHERE word = ? LIMIT 1",
+                               (word,)).fetchone() is not None
+
+    def _glossary_translations(self, word: str) -> set[tuple[str, str]]:
+        """The glossary's forms, in any language, of the terms `word` is a form of."""
+        from drugstrat.terms.glossary import find_forms
+
+        terms: dict[int, list[tuple[str, str]]] = {}
+        for number, code, form in self.db.execute("SELECT term, lang, form FROM glossary"):
+            terms.setdefault(number, []).append((code, form))
+        out: set[tuple[str, str]] = set()
+        for forms in terms.values():
+            if any(" " not in form and find_forms((form,), code, word) for code, form in forms):
+                out |= {(code, form) for code, form in forms if " " not in form}
+        return {(code, form) for code, form in out if fold(form.strip("*")) != word}
+
+    def _form_rows(self, lang: str, form: str) -> set[int]:
+        """Records of `lang` holding a glossary form: the word or its stem; `stem*` any word
+        it begins."""
+        folded = fold(form.strip("*"))
+        if not folded or lang not in self.langs:
+            return set()
+        if form.endswith("*"):
+            return self._rows("words", _fts(folded) + "*", lang)
+        return self._rows("words", _fts(folded), lang) | self._rows(
+            "stems", _fts(snowball(folded, language(lang))), lang)
 
 
 def _looks_like_id(query: str) -> bool:
-    return len(query.split()) <= 2 and bool(re.search(r"\d|^[\w.~-]+$", query.strip()))
-
-
-def _query_words(query: str) -> list[str]:
-    # "milieu-impact" is searched as its parts: the text may say "impact op het milieu".
-    tokens = [part for w in words(fold(query)) for part in w.split("-")
-              if len(part) > 1 or part.isdigit()]
-    stop = set().union(*(lang.function_words for lang in LANGUAGES.values()))
-    content = [w for w in tokens if w not in stop]
-    return list(dict.fromkeys(content or tokens))
-
-
-def _stems(word: str) -> set[str]:
-    return {stem(word, lang) for lang in LANGUAGES.values()} | {word}
+    return len(query.split()) <= 2 and bool(re.search(r"\d|^[\w.~-]+$", query.strip())) \
+        and '"' not in query
 
 
 def _fts(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _glossary_forms(connection: sqlite3.Connection) -> dict[int, list[tuple[str, str]]]:
-    terms: dict[int, list[tuple[str, str]]] = {}
-    for term, lang, form in connection.execute("SELECT term, lang, form FROM glossary"):
-        terms.setdefault(term, []).append((lang, form))
-    return terms
+def _highlights(terms: list[Term], corrections: dict[str, str], langs: list[str],
+                translations: dict[str, set[str]]) -> dict[str, list[Any]]:
+    """For each language, what to mark in a hit's text: the query's words (their forms, the
+    compounds holding them), its phrases, and the translations that matched."""
+    out: dict[str, list[Any]] = {}
+    for code in langs:
+        table = language(code)
+        patterns: list[Any] = []
+        for term in terms:
+            if len(term.words) > 1:
+                patterns.append(re.compile(r"(?<!\w)" + r"\W+".join(
+                    re.escape(w) for w in term.words) + r"(?!\w)"))
+            else:
+                patterns.append(_WordPattern(corrections.get(term.words[0], term.words[0]),
+                                             table))
+        patterns += [_WordPattern(form, table) for form in sorted(translations.get(code, ()))]
+        out[code] = patterns
+    return out
 
 
-def _translations(word: str, glossary: Glossary) -> set[str]:
-    """The glossary's other forms of a term this word is a form of: "gevangenissen" ->
-    "prison", "detention", "detentie" … (as folded word prefixes)."""
-    from drugstrat.terms.glossary import find_forms
+class _WordPattern:
+    """Marks the words of a folded text that are a query word, share its stem, or — in a
+    language of closed compounds — hold it as a part."""
 
-    out: set[str] = set()
-    for forms in glossary.values():
-        if any(" " not in form and find_forms((form,), lang, word) for lang, form in forms):
-            out |= {fold(form.strip("*")) for _, form in forms if " " not in form}
-    return out - {word}
+    def __init__(self, word: str, table: Any) -> None:
+        self.word = word
+        self.table = table
+        self.stem = snowball(word, table)
 
+    def finditer(self, folded: str) -> Iterator[re.Match[str]]:
+        for match in WORD.finditer(folded):
+            token = match.group()
+            if token == self.word or snowball(token, self.table) == self.stem or self._holds(
+                    token):
+                yield match
 
-def _matches(connection: sqlite3.Connection, word: str,
-             glossary: Glossary | None = None) -> dict[int, _Match]:
-    found: dict[int, _Match] = {}
-
-    def add(rowids: Iterable[tuple[int]], weight: float, pattern: str) -> None:
-        for (rowid,) in rowids:
-            if rowid not in found or found[rowid].weight < weight:
-                found[rowid] = _Match(weight, pattern)
-
-    for root in sorted(_stems(word), key=len, reverse=True):
-        if len(root) < 3 and root != word:
-            continue
-        weight = 1.0 if root == word else PREFIX_STEM
-        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
-                               (_fts(root) + "*",)), weight, rf"(?<!\w){re.escape(root)}\w*")
-    if len(word) >= MIN_SUBSTRING:
-        add(connection.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (_fts(word),)),
-            SUBSTRING, rf"\w*{re.escape(word)}\w*")
-    if len(word) >= MIN_COMPOUND:
-        for left, right in _compound_splits(connection, word):
-            left_rows = _part_rows(connection, left)
-            right_rows = _part_rows(connection, right)
-            pattern = rf"\w*(?:{re.escape(left)}|{re.escape(right)})\w*"
-            add(((r,) for r in left_rows & right_rows), COMPOUND_PARTS, pattern)
-    for translation in sorted(_translations(word, glossary or {})):
-        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
-                               (_fts(translation) + "*",)),
-            TRANSLATION, rf"(?<!\w){re.escape(translation)}\w*")
-    # What the lexicon learned from the aligned text, weighted below the glossary.
-    for translation, score in connection.execute(
-            "SELECT other, max(score) FROM translations WHERE word = ? GROUP BY other", (word,)):
-        add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
-                               (_fts(translation),)),
-            LEARNED_TRANSLATION * score, rf"(?<!\w){re.escape(translation)}(?!\w)")
-    if not found:
-        for candidate, similarity in _near_words(connection, word):
-            add(connection.execute("SELECT rowid FROM words WHERE words MATCH ?",
-                                   (_fts(candidate),)),
-                TYPO * similarity / 100, rf"(?<!\w){re.escape(candidate)}(?!\w)")
-    return found
+    def _holds(self, token: str) -> bool:
+        """Whether a compound holds the word: as its first part, or after a modifier."""
+        return self.table.closed_compounds and (
+            token.startswith(self.stem) and len(token) - len(self.stem) >= MIN_HEAD
+            or len(self.word) >= MIN_SUBSTRING and token.find(self.word, MIN_HEAD) >= MIN_HEAD)
 
 
-def _part_rows(connection: sqlite3.Connection, part: str) -> set[int]:
-    query = "SELECT rowid FROM words WHERE words MATCH ?"
-    rows = {r for (r,) in connection.execute(query, (_fts(part) + "*",))}
-    if len(part) >= 4:
-        rows |= {r for (r,) in connection.execute(
-            "SELECT rowid FROM grams WHERE grams MATCH ?", (_fts(part),))}
-    return rows
-
-
-def _compound_splits(connection: sqlite3.Connection, word: str) -> list[tuple[str, str]]:
-    """Ways to read `word` as two known parts, a linking letter of a compounding language allowed
-    between them: "drugshandel" -> ("drugs", "handel")."""
-    linkers = tuple(all_of("compound_linkers"))
-    splits = []
-    for cut in range(3, len(word) - 2):
-        left, right = word[:cut], word[cut:]
-        heads = {right} | {right[len(link):] for link in linkers if right.startswith(link)}
-        for head in heads:
-            if len(head) >= 3 and _known_prefix(connection, left) and _known_word(connection,
-                                                                                   head):
-                splits.append((left, head))
-    return splits[:3]
-
-
-def _known_prefix(connection: sqlite3.Connection, part: str) -> bool:
-    return connection.execute("SELECT 1 FROM vocab WHERE word >= ? AND word < ? LIMIT 1",
-                              (part, part + "\uffff")).fetchone() is not None
-
-
-def _known_word(connection: sqlite3.Connection, part: str) -> bool:
-    return connection.execute("SELECT 1 FROM vocab WHERE word = ?", (part,)).fetchone() is not None
-
-
-def _near_words(connection: sqlite3.Connection, word: str) -> list[tuple[str, float]]:
-    from rapidfuzz import fuzz, process
-
-    vocabulary = [w for (w,) in connection.execute(
-        "SELECT word FROM vocab WHERE length(word) BETWEEN ? AND ?",
-        (len(word) - 3, len(word) + 3))]
-    return [(w, score) for w, score, _ in process.extract(
-        word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=5)]
-
-
-def _spans(text: str, patterns: list[str]) -> list[tuple[int, int]]:
+def _spans(text: str, patterns: list[Any]) -> list[tuple[int, int]]:
     folded, offsets = fold_with_offsets(text)
     spans: set[tuple[int, int]] = set()
     for pattern in patterns:
-        for match in re.finditer(pattern, folded):
+        for match in pattern.finditer(folded):
             if match.end() > match.start():
                 spans.add(original_span(offsets, match.start(), match.end(), len(text)))
     return _merge(sorted(spans))

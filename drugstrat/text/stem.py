@@ -1,11 +1,7 @@
-"""Stems: Snowball (PyStemmer) for comparing words across a document and its translations, and a
-light prefix stemmer for search.
-
-Snowball stems fold inflections ("interfederaal"/"interfederale", "policy"/"policies") so that
-the lexicon and the checks count one word where a language writes several forms. The light
-stemmer strips one ending from the language table, keeping a short root that search matches as
-a prefix: "trafficking" -> "traffick", "gokken" -> "gok" (which opens "gokspelen").
-"""
+"""Stems: Snowball (PyStemmer), for comparing the forms of a word — in the lexicon, the checks and
+search. They fold inflections ("interfederaal"/"interfederale", "policy"/"policies") so that one
+word is counted where a language writes several forms, and keep apart words that only look
+alike ("police"/"policy")."""
 
 from __future__ import annotations
 
@@ -14,8 +10,6 @@ from typing import Any
 
 from drugstrat.languages import Language
 from drugstrat.text.fold import fold
-
-MIN_STEM = 3
 
 
 @lru_cache(maxsize=16)
@@ -34,15 +28,3 @@ def snowball(word: str, lang: Language) -> str:
     """The folded Snowball stem of a word (the word folded, for a language without a stemmer)."""
     word = word.casefold()
     return _snowball(word, lang.snowball) if lang.snowball else fold(word)
-
-
-def stem(word: str, lang: Language) -> str:
-    """The light prefix stem search matches: one ending of the language table stripped."""
-    for suffix in lang.suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            root = word[: -len(suffix)]
-            if lang.undouble and len(root) > MIN_STEM and root[-1] == root[-2] and \
-                    root[-1] not in "aeiou":
-                root = root[:-1]
-            return root
-    return word
