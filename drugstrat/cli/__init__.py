@@ -72,6 +72,7 @@ COMMAND_MODULES = {
     "build": "build", "list": "query", "show": "query", "validate": "validate",
     "diff": "diff", "checks": "diff", "search": "search", "xref": "search",
     "groups": "search", "terms": "search", "export": "export", "report": "export",
+    "read": "read", "cite": "read",
 }
 
 

@@ -67,4 +67,12 @@ ENGLISH = Language(
     name_particles=("de", "van", "von", "der", "le", "la"),
     page_labels=("page", "p."),
     page_of=("of",),
+    citation_words={
+        "paragraph": "paragraph",
+        "item": "item",
+        "list": "list",
+        "endnote": "endnote",
+        "section": "section",
+    },
+    title_case=True,
 )

@@ -68,4 +68,12 @@ FRENCH = Language(
     name_particles=("de", "du", "des", "d'", "la", "le", "van", "von", "der"),
     page_labels=("page", "p."),
     page_of=("sur", "de"),
+    citation_words={
+        "paragraph": "paragraphe",
+        "item": "point",
+        "list": "liste",
+        "endnote": "note",
+        "section": "chapitre",
+    },
+    title_case=False,
 )

@@ -73,4 +73,12 @@ DUTCH = Language(
     name_particles=("de", "van", "der", "den", "ter", "ten", "le", "la"),
     page_labels=("pagina", "blz.", "p."),
     page_of=("van", "op"),
+    citation_words={
+        "paragraph": "alinea",
+        "item": "punt",
+        "list": "lijst",
+        "endnote": "eindnoot",
+        "section": "hoofdstuk",
+    },
+    title_case=False,
 )

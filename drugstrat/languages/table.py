@@ -72,3 +72,9 @@ class Language(NamedTuple):
     # How a page number is labelled in text extracted from PDF ("Page 3 of 12").
     page_labels: tuple[str, ...] = ()
     page_of: tuple[str, ...] = ()
+    # Words a citation names a passage by: "paragraph", "item", "list", "endnote", "section".
+    citation_words: dict[str, str] = {}
+    # Whether titles are written in title case ("Interfederal Strategy for …") rather than
+    # sentence case ("Interfederale strategie voor …") when a citation quotes a title set in
+    # capitals.
+    title_case: bool = False

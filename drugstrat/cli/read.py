@@ -1,0 +1,97 @@
+"""`drugstrat read` and `drugstrat cite`: a passage as running text, and a ready citation."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from drugstrat.cli import app
+from drugstrat.cli.common import (
+    JsonOption,
+    LangOption,
+    check_lang,
+    language_columns,
+    load_kb,
+    output,
+    reports_errors,
+    resolve_or_exit,
+)
+from drugstrat.cli.view import Line, Table, View
+
+
+class ReadFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+@reports_errors
+def read(
+    ctx: typer.Context,
+    record_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="A section, an objective, any record (SO5, scope, 3.4); "
+                             "the whole document without one.")] = None,
+    lang: LangOption = None,
+    fmt: Annotated[ReadFormat, typer.Option(
+        "--format", "-f", help="text: a paragraph a line, to paste anywhere; md: Markdown; "
+                               "json: the records.")] = ReadFormat.text,
+    side: Annotated[bool, typer.Option(
+        "--side", help="The languages side by side, in a table (for the terminal).")] = False,
+) -> None:
+    """Read a passage in full: a section, a strategic objective with all its paragraphs, lists
+    and specific objectives, or the whole document — in one language or each record followed
+    by its translation.
+
+    Example: drugstrat read SO5 --lang en --format md
+    """
+    from drugstrat.export.reading import read as running_text
+    from drugstrat.kb.passages import passage
+
+    kb = load_kb(ctx)
+    code = check_lang(lang, kb.langs)
+    found = resolve_or_exit(kb, record_id) if record_id is not None else None
+    ids = passage(kb, found)
+    langs = [code] if code else kb.langs
+    if fmt is ReadFormat.json:
+        rows = [r for i in ids for c, r in kb.get(i).items() if c in langs]
+        output(None, True).emit(View(rows, []))
+    elif side and len(langs) > 1:
+        side_by_side = [{c: r["text"] for c, r in kb.get(i).items() if c in langs}
+                        for i in ids]
+        output(None, False).emit(View(side_by_side, [], human=[
+            Line([(found or "document", "bold cyan")]),
+            Table(side_by_side, language_columns(langs), lines=True)]))
+    else:
+        sys.stdout.write(running_text(kb, ids, langs, markdown=fmt is ReadFormat.md))
+
+
+@app.command()
+@reports_errors
+def cite(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to cite.")],
+    lang: LangOption = None,
+    quote: Annotated[bool, typer.Option("--quote", "-q", help="Add the record's text.")
+                     ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """A ready citation of a record, in the document's own words: "specific objective 3.10",
+    "specifieke doelstelling 3.10", "SD 3", with the title, publisher and year. In the
+    reference language unless --lang.
+
+    Example: drugstrat cite 3.10 --lang nl
+    """
+    from drugstrat.export.citation import cite as citation
+
+    kb = load_kb(ctx)
+    code = check_lang(lang, kb.langs) or kb.reference
+    found = resolve_or_exit(kb, record_id)
+    made = citation(kb, found, code)
+    if as_json:
+        output(None, True).emit(View([made.to_dict()], [], document=made.to_dict()))
+    else:
+        sys.stdout.write(made.line(quote) + "\n")

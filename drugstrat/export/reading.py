@@ -1,0 +1,86 @@
+"""A passage as running text to read, or to paste into a report or a mail: headings, paragraphs,
+list items and objectives in document order, in one language or two (each record followed by
+its translation), as plain text (a paragraph a line, no borders, no hard line breaks) or as
+Markdown (headings, lists, bold and italic where the document has them)."""
+
+from __future__ import annotations
+
+from drugstrat.kb.store import KB
+from drugstrat.languages import language
+from drugstrat.record import Record
+
+HEADINGS = {"section": 2, "strategic_objective": 3}
+
+
+def read(kb: KB, ids: list[str], langs: list[str], markdown: bool = False) -> str:
+    blocks: list[str] = []
+    for record_id in ids:
+        versions = [(lang, kb.get(record_id)[lang]) for lang in langs
+                    if lang in kb.get(record_id)]
+        if not versions:
+            continue
+        two = len(versions) > 1
+        rendered = [_block(record, lang, markdown, tagged=two) for lang, record in versions]
+        kind = versions[0][1]["type"]
+        # A list's items stay together; everything else is a paragraph of its own.
+        joiner = "\n" if kind == "list_item" and not two else "\n\n"
+        if blocks and kind == "list_item" and blocks[-1].startswith(_bullet(markdown)) and not two:
+            blocks[-1] += joiner + rendered[0]
+        else:
+            blocks.append("\n".join(rendered) if kind == "list_item" and two
+                          else "\n\n".join(rendered))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _block(record: Record, lang: str, markdown: bool, tagged: bool) -> str:
+    """A record as a paragraph (or heading, or list item); with two languages, each says its
+    language: `[nl] …` in text, `… *(nl)*` in Markdown."""
+    table = language(lang)
+    text = _emphasised(record) if markdown else " ".join(record["text"].split())
+    kind = record["type"]
+    number = record.get("number", "")
+    if kind in HEADINGS:
+        label = f"{table.objective_labels[0]} {number} – " if number and \
+            kind == "strategic_objective" else ""
+        body = f"{label}{text}"
+        if not markdown and kind == "section":
+            body = body.upper()
+    elif kind == "specific_objective":
+        body = f"**{number}** {text}" if markdown else f"{number} {text}"
+    elif kind == "endnote":
+        body = f"{number}. {text}"
+    else:
+        body = text
+    if tagged and markdown:
+        body += f" *({lang})*"
+    elif tagged:
+        body = f"[{lang}] {body}"
+    if kind in HEADINGS and markdown:
+        return f"{'#' * HEADINGS[kind]} {body}"
+    return f"{_bullet(markdown)}{body}" if kind == "list_item" else body
+
+
+def _bullet(markdown: bool) -> str:
+    return "- " if markdown else "• "
+
+
+def _emphasised(record: Record) -> str:
+    """The text with its bold and italic spans in Markdown, Markdown's own marks escaped."""
+    text = record["text"]
+    marks = sorted(record.get("emphasis", ()), key=lambda s: s["start"])
+    out, last = [], 0
+    for span in marks:
+        if span["start"] < last:
+            continue  # overlapping spans: the first wins
+        marker = "**" if span["kind"] == "bold" else "*"
+        out += [_escaped(text[last:span["start"]]), marker,
+                _escaped(text[span["start"]:span["end"]]), marker]
+        last = span["end"]
+    out.append(_escaped(text[last:]))
+    return " ".join("".join(out).split())
+
+
+def _escaped(text: str) -> str:
+    for ch in "\\*_`[]":
+        text = text.replace(ch, "\\" + ch)
+    return text
