@@ -42,12 +42,21 @@ def _options(
             file_okay=False,
         ),
     ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=20, help="Draw tables this many columns wide (default: "
+                                             "the terminal's; under 80, records stack)."),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     ctx.obj = {"data": data}
+    if width is not None:
+        from drugstrat.cli import output
+
+        output.WIDTH = width
     _forgiving_streams()
 
 

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from drugstrat.cli import app, messages
-from drugstrat.cli.common import data_dir, load_kb, reports_errors
+from drugstrat.cli.common import (
+    SoOption,
+    TypesOption,
+    data_dir,
+    load_kb,
+    reports_errors,
+    resolve_so,
+    resolve_types,
+)
 from drugstrat.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,6 +37,7 @@ class ExportFormat(StrEnum):
     tmx = "tmx"
     xliff = "xliff"
     csv = "csv"
+    xlsx = "xlsx"
     jsonl = "jsonl"
     sqlite = "sqlite"
 
@@ -50,29 +59,40 @@ def export(
     ] = Segments.paragraph,
     bom: Annotated[bool, typer.Option(
         "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="CSV: as Belgian Excel opens it (UTF-8 BOM, semicolons, CRLF).")
+    ] = False,
     raw: Annotated[bool, typer.Option(
         "--raw", help="CSV: write cells as they are, even those a spreadsheet would run as a "
                       "formula (=, +, -, @ first; by default they get a leading ').")] = False,
+    types: TypesOption = None,
+    so: SoOption = None,
+    query: Annotated[str | None, typer.Option(
+        "--query", "-q", help="Only the records a search for these words finds.")] = None,
     force: ForceOption = False,
 ) -> None:
-    """Export two aligned languages: TMX 1.4b or XLIFF 2.0 for CAT tools, CSV or JSON Lines
-    for spreadsheets and scripts, SQLite (with metadata.json) for Datasette.
+    """Export two aligned languages: TMX 1.4b or XLIFF 2.0 for CAT tools, xlsx, CSV (the
+    languages side by side) or JSON Lines for spreadsheets and scripts, SQLite (with
+    metadata.json) for Datasette.
 
-    Records with no counterpart, and sentences the sentence alignment leaves alone, are left
-    out and counted on stderr. An existing file is kept unless --force.
+    --type, --so and --query keep part of the document. Records with no counterpart, and
+    sentences the sentence alignment leaves alone, are left out and counted on stderr. An
+    existing file is kept unless --force.
 
-    Example: drugstrat export --format tmx --segments sentence --out strategy.tmx
+    Example: drugstrat export --format xlsx --so 3 --out so3.xlsx
     """
     from drugstrat.export.pairs import Skipped
     from drugstrat.storage.outputs import write_output
 
-    kb = load_kb(ctx)
+    whole = load_kb(ctx)
+    kb = _filtered(ctx, whole, types, so, query)
     langs = _langs(kb, pair)
     skipped = Skipped()
     if fmt is ExportFormat.sqlite:
-        _export_sqlite(kb, langs, data_dir(ctx), out, force)
+        _export_sqlite(kb, langs, data_dir(ctx), out, force, _title(whole))
     else:
-        write_output(out, _render(kb, langs, fmt, segments, bom, skipped, raw), force)
+        write_output(out, _render(kb, langs, fmt, segments, bom or excel, skipped, raw, excel,
+                                  _title(whole)), force)
     for record_id, codes in skipped.unsafe.items():
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if skipped.records or skipped.sentences:
@@ -92,8 +112,29 @@ def _langs(kb: KB, pair: str | None) -> tuple[str, str]:
     return export_langs(kb, source.strip(), target.strip())
 
 
+def _filtered(ctx: typer.Context, kb: KB, types: list[str] | None, so: str | None,
+              query: str | None) -> KB:
+    """The part of the knowledge base the filters keep (all of it without one)."""
+    wanted = resolve_types(kb, types)
+    number = resolve_so(kb, so)
+    if wanted is None and number is None and not query:
+        return kb
+    ids = {i for i in kb.ids if (wanted is None or kb.type_of(i) in wanted)
+           and (number is None or kb.objective_number(i) == number)}
+    if query:
+        from drugstrat.kb.paths import glossary_path
+        from drugstrat.search.query import search
+
+        ids &= {g.id for g in search(kb, query, limit=len(kb.ids),
+                                     glossary_file=glossary_path(data_dir(ctx)))}
+    if not ids:
+        raise InputError("the filters keep no record; nothing to export")
+    return kb.subset(ids)
+
+
 def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segments, bom: bool,
-            skipped: Skipped, raw: bool = False) -> str:
+            skipped: Skipped, raw: bool = False, excel: bool = False,
+            title: str = "drugstrat") -> str | bytes:
     if fmt is ExportFormat.tmx:
         from drugstrat.export.tmx import tmx
 
@@ -101,11 +142,16 @@ def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segment
     if fmt is ExportFormat.xliff:
         from drugstrat.export.xliff import xliff
 
-        return xliff(kb, langs, original=_title(kb), skipped=skipped)
+        return xliff(kb, langs, original=title, skipped=skipped)
     from drugstrat.export import tabular
 
     if fmt is ExportFormat.csv:
-        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped, raw=raw)
+        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped, raw=raw,
+                              delimiter=";" if excel else ",")
+    if fmt is ExportFormat.xlsx:
+        from drugstrat.export.workbook import workbook
+
+        return workbook(kb, langs, skipped, title=title)
     return tabular.to_jsonl(kb, langs, skipped)
 
 
@@ -115,7 +161,8 @@ def _title(kb: KB) -> str:
     return title["text"] if title else "drugstrat"
 
 
-def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: bool) -> None:
+def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: bool,
+                   title: str) -> None:
     from drugstrat.export.sqlite import metadata, write_database
     from drugstrat.storage.outputs import check_target, write_output
 
@@ -124,7 +171,7 @@ def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: 
     path = check_target(out, force)
     meta = check_target(str(path.with_name("metadata.json")), force)
     write_database(kb, langs, path, _findings(kb, root, with_accepted=True))
-    write_output(str(meta), metadata(path.stem, _title(kb), langs), force=True)
+    write_output(str(meta), metadata(path.stem, title, langs), force=True)
     messages.info(f"wrote {path} and {meta} (datasette {path} -m {meta})")
 
 

@@ -23,7 +23,12 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    excel = "excel"  # CSV as Belgian Excel opens it: UTF-8 BOM, semicolons, CRLF
     yaml = "yaml"
+
+
+# The width tables are drawn at (`drugstrat --width N`); the terminal's when None.
+WIDTH: int | None = None
 
 
 def choose(fmt: Format | None, as_json: bool) -> Format:
@@ -35,7 +40,7 @@ def choose(fmt: Format | None, as_json: bool) -> Format:
 class Output:
     def __init__(self, fmt: Format = Format.table, width: int | None = None) -> None:
         self.fmt = fmt
-        self.width = width  # for people; the terminal's when None
+        self.width = width or WIDTH  # for people; the terminal's when None
 
     def emit(self, view: View) -> None:
         from drugstrat.storage.plain import json_default
@@ -49,8 +54,9 @@ class Output:
             for row in view.rows:
                 sys.stdout.write(json.dumps(row, ensure_ascii=ascii_only,
                                             default=json_default) + "\n")
-        elif self.fmt is Format.csv:
-            _write_csv(view.rows, [c.key for c in view.columns] or None)
+        elif self.fmt in (Format.csv, Format.excel):
+            _write_csv(view.rows, [c.key for c in view.columns] or None,
+                       excel=self.fmt is Format.excel)
         elif self.fmt is Format.yaml:
             from drugstrat.storage import yamlfile
 
@@ -70,7 +76,10 @@ def unicode_out() -> bool:
     return True
 
 
-def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None) -> None:
+def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None,
+               excel: bool = False) -> None:
+    """CSV to stdout; `excel`: the dialect Excel opens in a Dutch or French locale (a UTF-8
+    byte-order mark, so accents survive; semicolons, as the locale's list separator; CRLF)."""
     import csv
 
     if columns is None:
@@ -78,8 +87,11 @@ def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None)
         for row in rows:
             seen.update(dict.fromkeys(row))
         columns = list(seen)
+    if excel:
+        sys.stdout.write("\ufeff")
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore",
-                            lineterminator="\n")
+                            lineterminator="\r\n" if excel else "\n",
+                            delimiter=";" if excel else ",")
     writer.writeheader()
     for row in rows:
         # Opened in a spreadsheet, a cell starting with = or @ would run: it is text here.

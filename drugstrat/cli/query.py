@@ -21,10 +21,10 @@ from drugstrat.cli.common import (
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
-from drugstrat.record import Record, field, person_fields
+from drugstrat.record import KEY_ORDER, Record, field
 
-LIST_COLUMNS = [Column(key) for key in ("id", "type", "lang", "parent", "number", "text",
-                                        "aligned")]
+LIST_KEYS = ("id", "type", "lang", "parent", "number", "text", "aligned")
+LIST_COLUMNS = [Column(key) for key in LIST_KEYS]
 # Fields the side-by-side view already shows, or that only matter to scripts.
 SHOWN_FIELDS = {"id", "type", "lang", "parent", "number", "text", "emphasis", "line", "aligned",
                 "in_list"}
@@ -43,12 +43,14 @@ def list_records(
     parent: Annotated[
         str | None, typer.Option("--parent", "-p", help="Only children of this id (e.g. SO3).")
     ] = None,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="One row per record, the languages side by side (CSV, JSON).")] = False,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """List records, in document order.
 
-    Example: drugstrat list --type strategic_objective --lang en
+    Example: drugstrat list --type so --wide --format excel > objectives.csv
     """
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
@@ -62,11 +64,19 @@ def list_records(
                **{c: r["text"] for c, r in kb.get(i).items() if c in langs}} for i in ids]
     columns = [Column("id", style="cyan"), Column("type", style="dim"),
                *language_columns(langs)]
-    # A person's fields (status, notes, dates) are columns of their own in a spreadsheet.
-    added = dict.fromkeys(key for r in rows for key in person_fields(r))
-    output(fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in added)],
-                                   human=[Table(people, columns,
-                                                caption=f"{len(ids)} records")]))
+    human: list[Block] = [Table(people, columns, caption=f"{len(ids)} records")]
+    if wide:
+        from drugstrat.export.tabular import wide as side_by_side
+
+        flat, keys = side_by_side(kb, ids, langs)
+        output(fmt, as_json).emit(View(flat, [Column(key) for key in keys], human=human))
+        return
+    # Every field the JSON has, a person's own (status, notes, dates) too, is a column.
+    fields = dict.fromkeys(key for r in rows for key in r)
+    extra = [key for key in KEY_ORDER if key in fields and key not in LIST_KEYS] + [
+        key for key in fields if key not in KEY_ORDER]
+    output(fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in extra)],
+                                   human=human))
 
 
 @app.command()

@@ -9,7 +9,7 @@ from typing import Any
 
 from drugstrat.export.pairs import Skipped, translation_pairs
 from drugstrat.kb.store import KB
-from drugstrat.record import field
+from drugstrat.record import KEY_ORDER, field
 from drugstrat.text.controls import formula_safe
 
 PERSON_COLUMNS = ("status", "note")
@@ -30,7 +30,7 @@ def rows(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> list
 
 
 def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
-           skipped: Skipped | None = None, raw: bool = False) -> str:
+           skipped: Skipped | None = None, raw: bool = False, delimiter: str = ",") -> str:
     """CSV for a spreadsheet: a cell it would run as a formula is written as text (with a
     leading apostrophe) unless `raw`."""
     data = rows(kb, langs, skipped)
@@ -40,7 +40,7 @@ def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
     columns += [c for c in PERSON_COLUMNS if any(c in r for r in data)]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n",
-                            extrasaction="ignore")
+                            extrasaction="ignore", delimiter=delimiter)
     writer.writeheader()
     writer.writerows(data)
     return ("\ufeff" if bom else "") + buffer.getvalue()
@@ -48,3 +48,38 @@ def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
 
 def to_jsonl(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(kb, langs, skipped))
+
+
+def wide(kb: KB, ids: list[str], langs: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """One row per record, its languages' texts side by side, and the columns in order: every
+    field the JSON has, once where the languages agree on it in every record (`parent`,
+    `number`, a person's `status`), else once per language (`name:en`, `name:nl`)."""
+    records = [{lang: r for lang, r in kb.get(record_id).items() if lang in langs}
+               for record_id in ids]
+    records = [versions for versions in records if versions]
+    keys: dict[str, None] = {}
+    split: set[str] = set()
+    for versions in records:
+        for key in dict.fromkeys(k for r in versions.values() for k in r):
+            if key in ("id", "type", "lang", "text"):
+                continue
+            keys[key] = None
+            values = [json.dumps(field(r, key), sort_keys=True, default=str)
+                      for r in versions.values()]
+            if len(set(values)) > 1:
+                split.add(key)
+    rows = []
+    for versions in records:
+        first = next(iter(versions.values()))
+        row: dict[str, Any] = {"id": first["id"], "type": first["type"]}
+        row.update({lang: r["text"] for lang, r in versions.items()})
+        for key in keys:
+            if key in split:
+                row.update({f"{key}:{lang}": field(r, key) for lang, r in versions.items()})
+            elif key in first:
+                row[key] = field(first, key)
+        rows.append(row)
+    ordered = [k for k in KEY_ORDER if k in keys] + [k for k in keys if k not in KEY_ORDER]
+    columns = [c for k in ordered for c in ([f"{k}:{lang}" for lang in langs] if k in split
+                                            else [k])]
+    return rows, ["id", "type", *langs, *columns]

@@ -56,6 +56,12 @@ class KB:
                 if parent := record.get("parent"):
                     self._children.setdefault(parent, {})[record_id] = None
 
+    def subset(self, ids: set[str]) -> KB:
+        """The same knowledge base with only these records (what an export is filtered to);
+        its caches stay those of the whole."""
+        return KB(self.root, {lang: [r for r in records if r["id"] in ids]
+                              for lang, records in self.versions.items()}, self.hashes)
+
     @property
     def reference(self) -> str:
         return self.langs[0]
