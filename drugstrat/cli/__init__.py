@@ -7,17 +7,67 @@ a query costs little more than starting typer.
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
+from typer import _click as click
+from typer.core import TyperGroup
 
 from drugstrat import __version__
+
+
+class Command(NamedTuple):
+    name: str
+    module: str  # the module of drugstrat.cli defining it
+    section: str  # where `--help` lists it
+    summary: str  # its line there
+
+
+# The commands as `drugstrat --help` lists them: what an analyst reaches for first.
+COMMANDS = (
+    Command("search", "search", "Read and search", "Find records by their words, in any language"),
+    Command("show", "query", "Read and search", "A record in its languages, side by side"),
+    Command("read", "read", "Read and search", "A passage in full, as text or Markdown"),
+    Command("cite", "read", "Read and search", "A ready citation of a record"),
+    Command("list", "query", "Read and search", "Records in document order, filtered"),
+    Command("xref", "search", "Read and search", "Everything connected to a record"),
+    Command("groups", "search", "Read and search", "Target groups and the objectives naming them"),
+    Command("terms", "search", "Read and search", "A term and its translations"),
+    Command("diff", "diff", "Check the translation", "Do the language versions say the same?"),
+    Command("checks", "diff", "Check the translation", "The checks `diff` runs"),
+    Command("report", "export", "Check the translation", "The whole diff as one HTML page"),
+    Command("export", "export", "Export and build",
+            "TMX, XLIFF, xlsx, CSV, JSON Lines, SQLite"),
+    Command("validate", "validate", "Export and build", "Schema and alignment problems"),
+    Command("build", "build", "Export and build", "Source texts to knowledge base"),
+)
+
+
+class _Group(TyperGroup):
+    """The command group: commands in `COMMANDS` order, listed by section with one line each
+    (click would sort them and cut their descriptions)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [c.name for c in COMMANDS]
+        return [n for n in known if n in self.commands] + sorted(
+            n for n in self.commands if n not in known)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        present = set(self.commands)
+        for section in dict.fromkeys(c.section for c in COMMANDS):
+            rows = [(c.name, c.summary) for c in COMMANDS
+                    if c.section == section and c.name in present]
+            if rows:
+                with formatter.section(section):
+                    formatter.write_dl(rows)
+
 
 app = typer.Typer(
     name="drugstrat",
     help="Query, cross-reference and check the language versions of the Interfederal Drugs "
     "Strategy.",
-    add_completion=False,
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -77,12 +127,7 @@ def _forgiving_streams() -> None:
 # Each module registers its commands on `app` when imported. `main` imports only the module of
 # the command being run (typer builds every registered command on each call, and a query should
 # pay for one); `drugstrat.cli.commands` imports them all, for help, tests and library users.
-COMMAND_MODULES = {
-    "build": "build", "list": "query", "show": "query", "validate": "validate",
-    "diff": "diff", "checks": "diff", "search": "search", "xref": "search",
-    "groups": "search", "terms": "search", "export": "export", "report": "export",
-    "read": "read", "cite": "read",
-}
+COMMAND_MODULES = {command.name: command.module for command in COMMANDS}
 
 
 def register(argv: list[str]) -> None:
@@ -111,7 +156,7 @@ def _command_name(argv: list[str]) -> str | None:
 def main() -> None:
     register(sys.argv[1:])
     try:
-        app()
+        app(prog_name="drugstrat")
     except BrokenPipeError:
         # `drugstrat list | head`: the reader left; that is not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

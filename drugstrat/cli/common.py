@@ -28,11 +28,41 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+def _completion_kb(ctx: typer.Context) -> KB | None:
+    """The knowledge base a command line being completed names (None if it cannot be read:
+    completion never fails loudly)."""
+    from drugstrat.kb import store
+    from drugstrat.kb.paths import data_dir as resolve
+
+    root = ctx.find_root().params.get("data") if ctx.find_root() else None
+    try:
+        return store.load(resolve(root))
+    except Exception:  # noqa: BLE001 - a shell's tab must never print a traceback
+        return None
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Ids starting with what was typed, for the shell's tab key."""
+    kb = _completion_kb(ctx)
+    typed = incomplete.casefold()
+    return [i for i in kb.ids if i.casefold().startswith(typed)][:200] if kb else []
+
+
+def complete_types(ctx: typer.Context, incomplete: str) -> list[str]:
+    kb = _completion_kb(ctx)
+    return [t for t in kb.types() if t.startswith(incomplete.lower())] if kb else []
+
+
+IdArgument = Annotated[str, typer.Argument(
+    metavar="ID", help="A record id: SO3, 'SO 3', SD.3, 3.4, n2, scope1 …",
+    autocompletion=complete_ids)]
 TypesOption = Annotated[list[str] | None, typer.Option(
-    "--type", "-t", help="Only records of this type (repeatable; so, specific, groups … as "
-                         "well as the full name).")]
+    "--type", "-t", autocompletion=complete_types,
+    help="Only records of this type (repeatable; so, specific, groups … as well as the full "
+         "name).")]
 SoOption = Annotated[str | None, typer.Option(
-    "--so", help="Only records under this strategic objective (3, SO3, SD 3).")]
+    "--so", autocompletion=complete_ids,
+    help="Only records under this strategic objective (3, SO3, SD 3).")]
 LangOption = Annotated[
     str | None, typer.Option("--lang", "-l", help="Only this language (e.g. en, nl).")
 ]

@@ -9,9 +9,12 @@ import typer
 from drugstrat.cli import app, messages
 from drugstrat.cli.common import (
     FormatOption,
+    IdArgument,
     JsonOption,
     LangOption,
     check_lang,
+    complete_ids,
+    complete_types,
     language_columns,
     load_kb,
     output,
@@ -36,12 +39,14 @@ def list_records(
     ctx: typer.Context,
     record_type: Annotated[
         str | None,
-        typer.Option("--type", "-t", help="Only records of this type (specific_objective, or "
-                                          "so, specific, groups …)."),
+        typer.Option("--type", "-t", autocompletion=complete_types,
+                     help="Only records of this type (specific_objective, or so, specific, "
+                          "groups …)."),
     ] = None,
     lang: LangOption = None,
     parent: Annotated[
-        str | None, typer.Option("--parent", "-p", help="Only children of this id (e.g. SO3).")
+        str | None, typer.Option("--parent", "-p", autocompletion=complete_ids,
+                                 help="Only children of this id (e.g. SO3).")
     ] = None,
     wide: Annotated[bool, typer.Option(
         "--wide", help="One row per record, the languages side by side (CSV, JSON).")] = False,
@@ -83,8 +88,7 @@ def list_records(
 @reports_errors
 def show(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(
-        metavar="ID", help="A record id: SO3, 'SO 3', SD.3, 3.4, n2, scope1 …")],
+    record_id: IdArgument,
     lang: LangOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,

@@ -10,9 +10,11 @@ import typer
 
 from drugstrat.cli import app
 from drugstrat.cli.common import (
+    IdArgument,
     JsonOption,
     LangOption,
     check_lang,
+    complete_ids,
     language_columns,
     load_kb,
     output,
@@ -33,8 +35,9 @@ class ReadFormat(StrEnum):
 def read(
     ctx: typer.Context,
     record_id: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help="A section, an objective, any record (SO5, scope, 3.4); "
-                             "the whole document without one.")] = None,
+        metavar="[ID]", autocompletion=complete_ids,
+        help="A section, an objective, any record (SO5, scope, 3.4); the whole document "
+             "without one.")] = None,
     lang: LangOption = None,
     fmt: Annotated[ReadFormat, typer.Option(
         "--format", "-f", help="text: a paragraph a line, to paste anywhere; md: Markdown; "
@@ -73,7 +76,7 @@ def read(
 @reports_errors
 def cite(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to cite.")],
+    record_id: IdArgument,
     lang: LangOption = None,
     quote: Annotated[bool, typer.Option("--quote", "-q", help="Add the record's text.")
                      ] = False,

@@ -9,6 +9,7 @@ import typer
 from drugstrat.cli import app, messages
 from drugstrat.cli.common import (
     FormatOption,
+    IdArgument,
     JsonOption,
     LangOption,
     SoOption,
@@ -115,7 +116,7 @@ def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[i
 @reports_errors
 def xref(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id (3.4, SO 2 …).")],
+    record_id: IdArgument,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
