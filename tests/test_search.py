@@ -271,3 +271,15 @@ def test_xref_table_for_people(runner, bundled_kb):
                            env={"COLUMNS": "140"})
     assert result.exit_code == 0
     assert "SO2" in result.stdout and "children" in result.stdout and "2.1" in result.stdout
+
+
+def test_groups_keep_an_objectives_groups_with_so(runner, bundled_kb):
+    rows = json.loads(run(runner, bundled_kb, "groups", "--so", "SD 2", "--json").stdout)
+    assert rows and all("SO2" in r["objectives"] for r in rows)
+    assert isinstance(rows[0]["nl"], list)  # names as a list, not a joined string
+
+
+def test_show_of_an_objective_points_to_read(runner, bundled_kb):
+    result = runner.invoke(app, ["--data", str(bundled_kb), "show", "SO5"],
+                           env={"COLUMNS": "120"})
+    assert "drugstrat read SO5" in result.stdout

@@ -123,7 +123,8 @@ def _side_by_side(record_id: str, versions: dict[str, Record], children: list[st
     blocks: list[Block] = [Line(heading), Table(rows, language_columns(list(versions)),
                                                 lines=True)]
     if children:
-        blocks.append(Line([("contains: ", "dim"), (", ".join(children), "")]))
+        blocks.append(Line([("contains: ", "dim"), (", ".join(children), ""),
+                            (f"  (all of it: drugstrat read {record_id})", "dim")]))
     if missing:
         blocks.append(Line([(f"not aligned: no {', '.join(missing)} version", "red")]))
     return blocks

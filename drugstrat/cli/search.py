@@ -158,6 +158,7 @@ def groups(
     ctx: typer.Context,
     matrix: Annotated[bool, typer.Option(
         "--matrix", "-m", help="Target groups × strategic objectives.")] = False,
+    so: SoOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -165,14 +166,18 @@ def groups(
 
     A group named differently in the languages ("young people" / "jongeren") is one row.
     With --matrix: one column per strategic objective, counting the places that name the group
-    (as a table, or --format csv for a spreadsheet).
+    (as a table, or --format csv for a spreadsheet). --so keeps the groups an objective names.
 
-    Example: drugstrat groups --matrix --format csv
+    Example: drugstrat groups --so 2
     """
     from drugstrat.kb.target_groups import group_rows
 
     kb = load_kb(ctx)
     rows = group_rows(kb, matrix)
+    if (number := resolve_so(kb, so)) is not None:
+        wanted = next(i for i in kb.of_type("strategic_objective")
+                      if kb.objective_number(i) == number)
+        rows = [r for r in rows if wanted in r.get("objectives", ()) or r.get(wanted)]
     objectives = kb.of_type("strategic_objective")
     counted = objectives if matrix else ["mentions"]
     columns = [*language_columns(kb.langs), *(Column(c, numeric=True) for c in counted)]
