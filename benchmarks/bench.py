@@ -194,7 +194,7 @@ def main() -> None:
         # Warm the caches: the search index is built on the first search after a build.
         for root in (bundled, big):
             subprocess.run([*cli, "--data", str(root), "search", "drugs", "--json"], check=True,
-                           stdout=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
         commands = {
             "show 3.4 --json": ["show", "3.4", "--json"],
