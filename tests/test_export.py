@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -209,3 +210,71 @@ def test_export_into_a_missing_directory_is_a_clean_error(runner, bundled_kb, tm
     result = export(runner, bundled_kb, "-f", "csv", "-o", str(tmp_path / "nope" / "kb.csv"))
     assert result.exit_code == 2 and "no such directory" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- XLIFF 2.0 and 1.2, as translate-toolkit and CAT tools read them -------------------------------
+
+XLIFF12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+
+
+def _annotated(kb_root) -> None:
+    """A reviser's status and note on the Dutch record of 3.4, a note on the English one."""
+    for lang, fields in (("nl", "    status: reviewed\n    note: nagekeken\n"),
+                         ("en", "    note: source checked\n")):
+        path = records_path(kb_root, lang)
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "  - id: '3.4'\n", "  - id: '3.4'\n" + fields, 1), encoding="utf-8")
+
+
+def test_xliff2_keeps_the_space_between_segments_and_both_records_notes(runner, scratch_kb,
+                                                                       tmp_path):
+    from translate.storage import xliff2
+
+    _annotated(scratch_kb)
+    out = tmp_path / "kb.xlf"
+    assert export(runner, scratch_kb, "-f", "xliff", "--source-locale", "en-GB",
+                  "--target-locale", "nl-BE", "-o", str(out)).exit_code == 0
+    root = ET.parse(out).getroot()
+    assert (root.get("srcLang"), root.get("trgLang")) == ("en-GB", "nl-BE")
+    unit = next(u for u in root.iter(f"{XLIFF}unit") if len(u.findall(f"{XLIFF}segment")) > 1)
+    parts = [c.find(f"{XLIFF}source").text for c in unit if c.tag in (f"{XLIFF}segment",
+                                                                       f"{XLIFF}ignorable")]
+    joined = "".join(parts)
+    assert ". " in joined and not re.search(r"\.[A-Z]", joined)
+    unit = next(u for u in root.iter(f"{XLIFF}unit") if u.get("name") == "3.4")
+    assert {s.get("state") for s in unit.findall(f"{XLIFF}segment")} == {"reviewed"}
+    notes = {(n.get("appliesTo"), n.text) for n in unit.iter(f"{XLIFF}note")
+             if n.get("category") == "reviewer"}
+    assert notes == {("source", "source checked"), ("target", "nagekeken")}
+    # The diff's findings are notes on their unit, the severity as priority.
+    n7 = next(u for u in root.iter(f"{XLIFF}unit") if u.get("name") == "n7")
+    finding = n7.find(f"{XLIFF}notes/{XLIFF}note[@category='drugstrat:untranslated']")
+    assert finding is not None and finding.get("priority") == "1"
+    # translate-toolkit reads it back, a unit per segment.
+    store = xliff2.Xliff2File.parsefile(str(out))
+    units = [u for u in store.getunits() if u.source]
+    assert units and all(u.target for u in units)
+
+
+def test_xliff12_reads_back_with_translate_toolkit(runner, scratch_kb, tmp_path):
+    from translate.storage import xliff
+
+    _annotated(scratch_kb)
+    out = tmp_path / "kb12.xlf"
+    assert export(runner, scratch_kb, "-f", "xliff12", "--target-locale", "nl-BE", "-o",
+                  str(out)).exit_code == 0
+    root = ET.parse(out).getroot()
+    file = root.find(f"{XLIFF12}file")
+    assert (root.get("version"), file.get("source-language"),
+            file.get("target-language")) == ("1.2", "en", "nl-BE")
+    unit = next(u for u in file.iter(f"{XLIFF12}trans-unit") if u.get("resname") == "3.4")
+    assert unit.find(f"{XLIFF12}target").get("state") == "signed-off"
+    store = xliff.xlifffile.parsefile(str(out))
+    by_name = {u.getid().split("\x04")[-1]: u for u in store.getunits()}  # file\x04id
+    assert "Bevorderen van een versterkte" in str(by_name["3.4"].target)
+    assert "To promote a reinforced" in str(by_name["3.4"].source)
+
+
+def test_a_locale_of_another_language_is_refused(runner, bundled_kb):
+    result = export(runner, bundled_kb, "-f", "tmx", "--target-locale", "fr-BE", "-o", "-")
+    assert result.exit_code == 2 and "nl" in result.stderr

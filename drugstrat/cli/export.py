@@ -3,6 +3,8 @@ the browser."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -35,7 +37,8 @@ PairOption = Annotated[str | None, typer.Option(
 
 class ExportFormat(StrEnum):
     tmx = "tmx"
-    xliff = "xliff"
+    xliff = "xliff"  # 2.0
+    xliff12 = "xliff12"
     csv = "csv"
     xlsx = "xlsx"
     jsonl = "jsonl"
@@ -69,17 +72,23 @@ def export(
     so: SoOption = None,
     query: Annotated[str | None, typer.Option(
         "--query", "-q", help="Only the records a search for these words finds.")] = None,
+    source_locale: Annotated[str | None, typer.Option(
+        "--source-locale", metavar="TAG",
+        help="TMX, XLIFF: the source's language tag, as a TM's language pair names it "
+             "(en-GB).")] = None,
+    target_locale: Annotated[str | None, typer.Option(
+        "--target-locale", metavar="TAG", help="TMX, XLIFF: the target's (nl-BE).")] = None,
     force: ForceOption = False,
 ) -> None:
-    """Export two aligned languages: TMX 1.4b or XLIFF 2.0 for CAT tools, xlsx, CSV (the
-    languages side by side) or JSON Lines for spreadsheets and scripts, SQLite (with
-    metadata.json) for Datasette.
+    """Export two aligned languages: TMX 1.4b, XLIFF 2.0 or 1.2 for CAT tools, xlsx, CSV (the
+    languages side by side) or JSON Lines for spreadsheets and scripts, SQLite (with its
+    Datasette metadata) for Datasette.
 
-    --type, --so and --query keep part of the document. Records with no counterpart, and
-    sentences the sentence alignment leaves alone, are left out and counted on stderr. An
-    existing file is kept unless --force.
+    --type, --so and --query keep part of the document. XLIFF carries the diff findings as
+    notes. Records with no counterpart, and sentences the sentence alignment leaves alone, are
+    left out and counted on stderr. An existing file is kept unless --force.
 
-    Example: drugstrat export --format xlsx --so 3 --out so3.xlsx
+    Example: drugstrat export --format xliff --target-locale nl-BE --out strategy.xlf
     """
     from drugstrat.export.pairs import Skipped
     from drugstrat.storage.outputs import write_output
@@ -91,14 +100,74 @@ def export(
     if fmt is ExportFormat.sqlite:
         _export_sqlite(kb, langs, data_dir(ctx), out, force, _title(whole))
     else:
-        write_output(out, _render(kb, langs, fmt, segments, bom or excel, skipped, raw, excel,
-                                  _title(whole)), force)
+        made = Rendering(fmt, segments, bom or excel, raw, ";" if excel else ",", _title(whole),
+                         _locales(langs, source_locale, target_locale))
+        if fmt in (ExportFormat.xliff, ExportFormat.xliff12):
+            made.findings = _findings(whole, data_dir(ctx), with_accepted=False)
+        write_output(out, made.render(kb, langs, skipped), force)
     for record_id, codes in skipped.unsafe.items():
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if skipped.records or skipped.sentences:
         messages.info(f"left out: {skipped.records} record(s) with no counterpart"
                       + (f", {skipped.sentences} unaligned sentence(s)"
                          if skipped.sentences else ""))
+
+
+LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _locales(langs: tuple[str, str], source: str | None,
+             target: str | None) -> tuple[str, str]:
+    """The language tags to write: the codes, or the locales given, which must be of the
+    same languages (en-GB for en)."""
+    out = []
+    for lang, tag, option in ((langs[0], source, "--source-locale"),
+                              (langs[1], target, "--target-locale")):
+        if tag is None:
+            out.append(lang)
+            continue
+        if not LOCALE.fullmatch(tag) or tag.split("-")[0].lower() != lang:
+            raise typer.BadParameter(f"{tag!r}: give a language tag of {lang}, e.g. "
+                                     f"{lang}-{'GB' if lang == 'en' else lang.upper()}",
+                                     param_hint=option)
+        out.append(tag)
+    return out[0], out[1]
+
+
+@dataclass
+class Rendering:
+    """How an export is written, whatever its format."""
+
+    fmt: ExportFormat
+    segments: Segments
+    bom: bool
+    raw: bool
+    delimiter: str
+    title: str
+    locales: tuple[str, str]
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def render(self, kb: KB, langs: tuple[str, str], skipped: Skipped) -> str | bytes:
+        if self.fmt is ExportFormat.tmx:
+            from drugstrat.export.tmx import tmx
+
+            return tmx(kb, langs, self.segments.value, skipped, self.locales)
+        if self.fmt in (ExportFormat.xliff, ExportFormat.xliff12):
+            from drugstrat.export.xliff import xliff, xliff12
+
+            write = xliff if self.fmt is ExportFormat.xliff else xliff12
+            return write(kb, langs, original=self.title, skipped=skipped, locales=self.locales,
+                         findings=self.findings)
+        from drugstrat.export import tabular
+
+        if self.fmt is ExportFormat.csv:
+            return tabular.to_csv(kb, langs, bom=self.bom, skipped=skipped, raw=self.raw,
+                                  delimiter=self.delimiter)
+        if self.fmt is ExportFormat.xlsx:
+            from drugstrat.export.workbook import workbook
+
+            return workbook(kb, langs, skipped, title=self.title)
+        return tabular.to_jsonl(kb, langs, skipped)
 
 
 def _langs(kb: KB, pair: str | None) -> tuple[str, str]:
@@ -130,29 +199,6 @@ def _filtered(ctx: typer.Context, kb: KB, types: list[str] | None, so: str | Non
     if not ids:
         raise InputError("the filters keep no record; nothing to export")
     return kb.subset(ids)
-
-
-def _render(kb: KB, langs: tuple[str, str], fmt: ExportFormat, segments: Segments, bom: bool,
-            skipped: Skipped, raw: bool = False, excel: bool = False,
-            title: str = "drugstrat") -> str | bytes:
-    if fmt is ExportFormat.tmx:
-        from drugstrat.export.tmx import tmx
-
-        return tmx(kb, langs, segments.value, skipped)
-    if fmt is ExportFormat.xliff:
-        from drugstrat.export.xliff import xliff
-
-        return xliff(kb, langs, original=title, skipped=skipped)
-    from drugstrat.export import tabular
-
-    if fmt is ExportFormat.csv:
-        return tabular.to_csv(kb, langs, bom=bom, skipped=skipped, raw=raw,
-                              delimiter=";" if excel else ",")
-    if fmt is ExportFormat.xlsx:
-        from drugstrat.export.workbook import workbook
-
-        return workbook(kb, langs, skipped, title=title)
-    return tabular.to_jsonl(kb, langs, skipped)
 
 
 def _title(kb: KB) -> str:

@@ -12,10 +12,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def tmx(kb: KB, langs: tuple[str, str], segments: str = "paragraph",
-        skipped: Skipped | None = None) -> str:
-    """The TMX document; `segments` is "paragraph" (a unit per record) or "sentence"."""
+        skipped: Skipped | None = None, locales: tuple[str, str] | None = None) -> str:
+    """The TMX document; `segments` is "paragraph" (a unit per record) or "sentence";
+    `locales` the language tags to write (`en-GB`, `nl-BE`), the codes by default."""
     skipped = skipped if skipped is not None else Skipped()
-    source, target = langs
+    source, target = locales or langs
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(root, "header", {
         "creationtool": "drugstrat", "creationtoolversion": __version__,
@@ -38,7 +39,7 @@ def tmx(kb: KB, langs: tuple[str, str], segments: str = "paragraph",
             ET.SubElement(tu, "prop", type="x-type").text = safe(pair.id, pair.type)
             if pair.parent:
                 ET.SubElement(tu, "prop", type="x-parent").text = safe(pair.id, pair.parent)
-            for lang, text in zip(langs, texts, strict=True):
+            for lang, text in zip((source, target), texts, strict=True):
                 tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
                 ET.SubElement(tuv, "seg").text = safe(pair.id, text)
     ET.indent(root)
