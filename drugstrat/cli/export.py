@@ -127,9 +127,8 @@ def _locales(langs: tuple[str, str], source: str | None,
             out.append(lang)
             continue
         if not LOCALE.fullmatch(tag) or tag.split("-")[0].lower() != lang:
-            raise typer.BadParameter(f"{tag!r}: give a language tag of {lang}, e.g. "
-                                     f"{lang}-{'GB' if lang == 'en' else lang.upper()}",
-                                     param_hint=option)
+            raise typer.BadParameter(f"{tag!r}: give a language tag of {lang}: {lang} or "
+                                     f"{lang}-REGION", param_hint=option)
         out.append(tag)
     return out[0], out[1]
 
