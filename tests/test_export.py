@@ -134,10 +134,67 @@ def test_sqlite_answers_a_full_text_query_and_has_datasette_metadata(runner, bun
     assert connection.execute(
         "SELECT count(*) FROM findings WHERE \"check\" = 'untranslated' AND id = 'n7'"
     ).fetchone()[0] == 1
-    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((tmp_path / "kb.metadata.json").read_text(encoding="utf-8"))
     tables = meta["databases"]["kb"]["tables"]
     assert tables["records"]["fts_table"] == "records_fts"
-    assert "type" in tables["records"]["facets"] and meta["title"]
+    assert tables["pairs"]["fts_table"] == "pairs_fts"
+    assert "type" in tables["records"]["facets"] and meta["title"].startswith("Interfederal")
+    assert meta["license"] and meta["source"].startswith("General Drug Policy Cell (2026)")
+
+
+def test_sqlite_utils_sees_the_full_text_indexes(runner, bundled_kb, tmp_path):
+    import sqlite_utils
+
+    out = tmp_path / "strategy.db"
+    assert export(runner, bundled_kb, "-f", "sqlite", "-o", str(out)).exit_code == 0
+    db = sqlite_utils.Database(out)
+    assert db["records"].detect_fts() == "records_fts"
+    assert db["pairs"].detect_fts() == "pairs_fts"
+    assert "4.3" in [row["id"] for row in db["pairs"].search("witwassen")]
+    # A second database in the folder has metadata of its own: no clash, no --force.
+    other = tmp_path / "other.db"
+    assert export(runner, bundled_kb, "-f", "sqlite", "-o", str(other)).exit_code == 0
+    assert (tmp_path / "strategy.metadata.json").exists()
+    assert (tmp_path / "other.metadata.json").exists()
+
+
+def test_datasette_searches_both_tables(runner, bundled_kb, tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    if shutil.which("datasette") is None:
+        pytest.skip("datasette is not installed (the test extras install it)")
+    out = tmp_path / "kb.db"
+    assert export(runner, bundled_kb, "-f", "sqlite", "-o", str(out)).exit_code == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(["datasette", "serve", str(out), "-m",
+                               str(tmp_path / "kb.metadata.json"), "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):  # up to 20 s for the server to start
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        for table in ("records", "pairs"):
+            with urllib.request.urlopen(f"{base}/kb/{table}.json?_search=witwassen"
+                                        f"&_shape=array", timeout=10) as response:
+                rows = json.loads(response.read())
+            assert "4.3" in [row["id"] for row in rows], table
+            with urllib.request.urlopen(f"{base}/kb/{table}.json?_shape=array&_size=max",
+                                        timeout=10) as response:
+                assert len(json.loads(response.read())) > len(rows), table  # search narrows
+        with urllib.request.urlopen(f"{base}/-/metadata.json", timeout=10) as response:
+            assert json.loads(response.read())["license"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_exports_refuse_to_overwrite_without_force(runner, bundled_kb, tmp_path):
@@ -278,3 +335,45 @@ def test_xliff12_reads_back_with_translate_toolkit(runner, scratch_kb, tmp_path)
 def test_a_locale_of_another_language_is_refused(runner, bundled_kb):
     result = export(runner, bundled_kb, "-f", "tmx", "--target-locale", "fr-BE", "-o", "-")
     assert result.exit_code == 2 and "nl" in result.stderr
+
+
+# -- segments as CAT tools cut them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Mr. Holmes is from the U.K. not the U.S. Is Dr. Watson there? Yes: both are.",
+     ["Mr. Holmes is from the U.K. not the U.S.", "Is Dr. Watson there?", "Yes: both are."]),
+    ("en", "Groups (e.g. young people) count; prisons: 3. the end. It ends... and goes on.",
+     ["Groups (e.g. young people) count; prisons: 3.", "the end.",
+      "It ends... and goes on."]),
+    ("en", "3.4 To promote it. He left at 5 p.m. and came back.",
+     ["3.4", "To promote it.", "He left at 5 p.m. and came back."]),
+    ("nl", "Dhr. J. Peeters, enz. en bv. dit. Volgende zin: 1) preventie; 2) zorg. Klaar",
+     ["Dhr. J. Peeters, enz. en bv. dit.", "Volgende zin: 1) preventie; 2) zorg.", "Klaar"]),
+    ("en", "He said “no.” Then left.", ["He said “no.” Then left."]),
+])
+def test_segments_are_cut_as_omegat_cuts_them_by_default(lang, text, expected):
+    from drugstrat.languages import language
+    from drugstrat.text.segments import segments
+
+    assert segments(text, language(lang)) == expected
+
+
+def test_the_sentence_tmx_holds_every_english_segment_a_cat_tool_looks_up(bundled_kb):
+    """OmegaT's exact-match fill rate, computed: the share of the unique English segments of
+    the aligned records (cut with OmegaT's default rules) that the TMX holds as they are."""
+    from drugstrat.export.pairs import translation_pairs
+    from drugstrat.export.tmx import tmx
+    from drugstrat.kb import store
+    from drugstrat.languages import ENGLISH
+    from drugstrat.text.segments import segments
+
+    kb = store.load(bundled_kb)
+    root = ET.fromstring(tmx(kb, ("en", "nl"), "sentence").encode("utf-8"))
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    memory = {" ".join(tuv.find("seg").text.split()) for tuv in root.iter("tuv")
+              if tuv.get(lang) == "en"}
+    wanted = {" ".join(s.split()) for pair in translation_pairs(kb, ("en", "nl"))
+              for s in segments(pair.source, ENGLISH)}
+    filled = len(wanted & memory) / len(wanted)
+    assert filled >= 0.97, sorted(wanted - memory)[:10]

@@ -78,6 +78,13 @@ def export(
              "(en-GB).")] = None,
     target_locale: Annotated[str | None, typer.Option(
         "--target-locale", metavar="TAG", help="TMX, XLIFF: the target's (nl-BE).")] = None,
+    license_name: Annotated[str, typer.Option(
+        "--license", help="SQLite: the data's license, for Datasette's page.")
+    ] = "not stated by the publisher",
+    license_url: Annotated[str | None, typer.Option(
+        "--license-url", help="SQLite: where the license is written.")] = None,
+    source_url: Annotated[str | None, typer.Option(
+        "--source-url", help="SQLite: where the strategy is published.")] = None,
     force: ForceOption = False,
 ) -> None:
     """Export two aligned languages: TMX 1.4b, XLIFF 2.0 or 1.2 for CAT tools, xlsx, CSV (the
@@ -98,7 +105,8 @@ def export(
     langs = _langs(kb, pair)
     skipped = Skipped()
     if fmt is ExportFormat.sqlite:
-        _export_sqlite(kb, langs, data_dir(ctx), out, force, _title(whole))
+        _export_sqlite(kb, langs, data_dir(ctx), out, force, whole,
+                       (license_name, license_url, source_url))
     else:
         made = Rendering(fmt, segments, bom or excel, raw, ";" if excel else ",", _title(whole),
                          _locales(langs, source_locale, target_locale))
@@ -207,16 +215,22 @@ def _title(kb: KB) -> str:
 
 
 def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: bool,
-                   title: str) -> None:
-    from drugstrat.export.sqlite import metadata, write_database
+                   whole: KB, about: tuple[str, str | None, str | None]) -> None:
+    from drugstrat.export.citation import cite
+    from drugstrat.export.sqlite import metadata, metadata_path, write_database
     from drugstrat.storage.outputs import check_target, write_output
 
     if out == "-":
         raise InputError("an SQLite database cannot go to standard output; give --out FILE")
     path = check_target(out, force)
-    meta = check_target(str(path.with_name("metadata.json")), force)
+    meta = check_target(str(metadata_path(path)), force)
     write_database(kb, langs, path, _findings(kb, root, with_accepted=True))
-    write_output(str(meta), metadata(path.stem, title, langs), force=True)
+    title = cite(whole, "title", whole.reference)
+    source = title.line().rsplit(",", 1)[0]  # publisher (year). Title period
+    license_name, license_url, source_url = about
+    write_output(str(meta), metadata(path.stem, f"{title.title} {title.period}".strip(), langs,
+                                     source, license_name, license_url, source_url),
+                 force=True)
     messages.info(f"wrote {path} and {meta} (datasette {path} -m {meta})")
 
 

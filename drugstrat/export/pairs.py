@@ -13,7 +13,7 @@ from drugstrat.kb.store import KB
 from drugstrat.languages import language
 from drugstrat.record import Record
 from drugstrat.text.controls import xml_forbidden, xml_safe
-from drugstrat.text.sentences import sentences
+from drugstrat.text.segments import segments
 
 
 @dataclass
@@ -84,10 +84,11 @@ def translation_pairs(kb: KB, langs: tuple[str, str],
 
 
 def sentence_pairs(pair: TranslationPair, ratio: float, skipped: Skipped) -> list[tuple[str, str]]:
-    """The pair's sentences aligned by length (Gale & Church): 1-1, 2-1, 1-2 beads become
-    segments; 1-0 and 0-1 sentences are counted in `skipped` and left out."""
-    mine = sentences(pair.source, language(pair.langs[0]))
-    theirs = sentences(pair.target, language(pair.langs[1]))
+    """The pair's segments — cut as CAT tools cut them, so that the TM matches what a
+    translator's tool looks up — aligned by length (Gale & Church): 1-1, 2-1, 1-2 beads become
+    units; 1-0 and 0-1 segments are counted in `skipped` and left out."""
+    mine = segments(pair.source, language(pair.langs[0]))
+    theirs = segments(pair.target, language(pair.langs[1]))
     if len(mine) == 1 and len(theirs) == 1:
         return [(mine[0], theirs[0])]
     out = []

@@ -36,10 +36,20 @@ CREATE TABLE findings (
     finding TEXT, pair TEXT, id TEXT, type TEXT, "check" TEXT, severity TEXT, message TEXT,
     {_columns(kb.langs)}, accepted INTEGER, comment TEXT, PRIMARY KEY (pair, finding)
 );
-CREATE VIRTUAL TABLE records_fts USING fts5(
-    text, content='records', tokenize='unicode61 remove_diacritics 2'
-);
+{_fts("records", ["text"])}
+{_fts("pairs", list(langs))}
 """
+
+
+FOLDING = "tokenize='unicode61 remove_diacritics 2'"  # case and accents do not count
+
+
+def _fts(table: str, columns: list[str]) -> str:
+    """An FTS5 index over `table`, declared the way sqlite-utils' `enable_fts` writes it — the
+    form sqlite-utils and Datasette look for (`content=[table]`) — with accent folding."""
+    listed = ", ".join(f"[{column}]" for column in columns)
+    return (f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 ({listed}, {FOLDING}, "
+            f"content=[{table}]);")
 
 
 def write_database(kb: KB, langs: tuple[str, str], path: Path,
@@ -67,6 +77,9 @@ def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
         "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?)",
         [(p.id, p.type, p.parent, so.get(p.id.split("+")[0]), p.source, p.target)
          for p in translation_pairs(kb, langs)])
+    columns = ", ".join(f"[{lang}]" for lang in langs)
+    connection.execute(f"INSERT INTO pairs_fts(rowid, {columns}) "
+                       f"SELECT rowid, {columns} FROM pairs")
     marks = ", ".join("?" * (4 + len(kb.langs)))
     for number, cluster in enumerate(target_groups(kb), start=1):
         for mention in cluster["mentions"]:
@@ -95,8 +108,12 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def metadata(database_name: str, title: str, langs: tuple[str, str]) -> str:
-    """Datasette metadata: titles, descriptions, facets and the full-text table."""
+def metadata(database_name: str, title: str, langs: tuple[str, str], source: str,
+             license_name: str, license_url: str | None = None,
+             source_url: str | None = None) -> str:
+    """Datasette metadata: the database's title, description, license and source, and each
+    table's title, facets and full-text index. Written beside the database under its name
+    (`kb.db` -> `kb.metadata.json`): `datasette kb.db -m kb.metadata.json`."""
     tables = {
         "records": {
             "title": "Records, one per language",
@@ -107,7 +124,9 @@ def metadata(database_name: str, title: str, langs: tuple[str, str]) -> str:
             "sortable_columns": ["id", "type", "so", "line"],
         },
         "pairs": {"title": f"Aligned {langs[0].upper()}/{langs[1].upper()} pairs",
-                  "facets": ["type", "so"], "label_column": "id"},
+                  "description": "Each record beside its translation; search both at once.",
+                  "facets": ["type", "so"], "fts_table": "pairs_fts", "fts_pk": "rowid",
+                  "label_column": "id"},
         "target_groups": {"title": "Target groups named in the text, and where",
                           "facets": ["so", langs[0]]},
         "xrefs": {"title": "Cross-references: parents and endnote citations",
@@ -115,9 +134,23 @@ def metadata(database_name: str, title: str, langs: tuple[str, str]) -> str:
         "findings": {"title": "drugstrat diff findings", "facets": ["severity", "check",
                                                                     "accepted", "pair"]},
         "records_fts": {"hidden": True},
+        "pairs_fts": {"hidden": True},
     }
+    about: dict[str, str] = {"license": license_name, "source": source}
+    if license_url:
+        about["license_url"] = license_url
+    if source_url:
+        about["source_url"] = source_url
     return json.dumps({
         "title": title,
-        "description": "Knowledge base of the language versions, exported by drugstrat.",
+        "description": "The language versions of the strategy as records, aligned, with "
+                       "target groups, cross-references and the translation check's findings; "
+                       "exported by drugstrat.",
+        **about,
         "databases": {database_name: {"tables": tables}},
     }, ensure_ascii=False, indent=2) + "\n"
+
+
+def metadata_path(database: Path) -> Path:
+    """Where a database's metadata goes: beside it, under its name."""
+    return database.with_name(f"{database.stem}.metadata.json")

@@ -75,4 +75,16 @@ ENGLISH = Language(
         "section": "section",
     },
     title_case=True,
+    # OmegaT's default English exceptions: titles, a few Latin and technical abbreviations,
+    # initials, a.m./p.m., "No." before a number, and "etc." before a lower-case word.
+    segment_exceptions=(
+        (r"etc\.", r"\s+\P{Lu}"),
+        (r"Dr\.", r"\s"), (r"U\.K\.", r"\s"), (r"M\.", r"\s"), (r"Mr\.", r"\s"),
+        (r"Mrs\.", r"\s"), (r"Ms\.", r"\s"), (r"Prof\.", r"\s"),
+        (r"(?i:e\.g\.)", r"\s"), (r"(?i:i\.e\.)", r"\s"), (r"resp\.", r"\s"),
+        (r"\stel\.", r"\s"), (r"(?i:fig\.)", r"\s"), (r"St\.", r"\s"),
+        (r"\s[A-Z]\.", r"\s"), (r"[apAP]\.?[mM]\.", r"\s[a-z]"), (r"Mt\.", r"\s"),
+        (r"No\.", r"\s\d"), (r"[Aa]pprox\.", r"\s"), (r"\d\smi?n\.", r"\s"),
+        (r"\d\ssec\.", r"\s"), (r"\s[vV][sS]?\.", r"\s"),
+    ),
 )

@@ -78,3 +78,6 @@ class Language(NamedTuple):
     # sentence case ("Interfederale strategie voor …") when a citation quotes a title set in
     # capitals.
     title_case: bool = False
+    # Where a CAT tool does not break a paragraph after a full stop (SRX no-break rules, as
+    # (before, after) patterns in SRX's Java dialect). Empty: the abbreviations and honorifics.
+    segment_exceptions: tuple[tuple[str, str], ...] = ()
