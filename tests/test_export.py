@@ -243,8 +243,8 @@ def _render(page: Path, query: str, tmp_path: Path) -> str:
     return result.stdout
 
 
-def test_the_html_report_renders_in_chromium_with_findings_and_working_filters(runner, bundled_kb,
-                                                                              tmp_path):
+def test_the_review_page_renders_in_chromium_with_its_findings_panel(runner, bundled_kb,
+                                                                    tmp_path):
     page = tmp_path / "review.html"
     result = runner.invoke(app, ["--data", str(bundled_kb), "report", "--out", str(page)])
     assert result.exit_code == 0, result.stderr
@@ -252,15 +252,68 @@ def test_the_html_report_renders_in_chromium_with_findings_and_working_filters(r
         "http://www.w3.org", "")  # self-contained: nothing to fetch
     dom = _render(page, "", tmp_path)
     assert 'id="3.4"' in dom and "To promote a reinforced local effort" in dom
-    assert '<mark class="sev-error"' in dom  # the untranslated endnote
-    assert "untranslated:n7" in dom
-    filtered = _render(page, "?so=3&only=1", tmp_path)
-    sections = filtered.split("<section ")[1:]
-    shown = [s for s in sections if 'hidden=""' not in s.split(">", 1)[0]]
-    assert shown and all('data-so="3"' in s.split(">", 1)[0] for s in shown)
-    assert all("has-findings" in s.split(">", 1)[0] for s in shown)
-    assert len(shown) < len(sections)
-    assert "records shown" in filtered
+    assert '<mark class="sev-error"' in dom  # the untranslated endnote, marked in the text
+    assert "EN — English" in dom and "NL — Nederlands" in dom  # language headings
+    assert '<span class="line">242</span>' in dom  # source line numbers
+    assert "<strong>een versterkte lokale aanpak" in dom  # bold as the document has it
+    panel = dom.split('<ol class="panel">')[1].split("</ol>")[0]
+    assert panel.count("<li ") >= 30 and 'href="#n7"' in panel
+    # A merged pair is shown together: the two English paragraphs beside the one Dutch.
+    merged = dom.split('id="SO2.p2"')[1].split("</section>")[0]
+    assert "SO2.p3" in merged and "no nl version" not in merged
+
+
+def test_the_review_pages_filters_narrow_what_is_shown(runner, bundled_kb, tmp_path):
+    page = tmp_path / "review.html"
+    assert runner.invoke(app, ["--data", str(bundled_kb), "report", "--out",
+                               str(page)]).exit_code == 0
+    everything = _render(page, "", tmp_path)
+    errors = _render(page, "?severity=error", tmp_path)
+    shown = [s for s in errors.split("<section ")[1:] if 'hidden=""' not in s.split(">", 1)[0]]
+    assert shown and all('class="sev-error' in s for s in shown)
+    assert len(shown) < everything.count("<section ")
+    so3 = _render(page, "?so=3&only=1", tmp_path)
+    shown = [s.split(">", 1)[0] for s in so3.split("<section ")[1:]]
+    assert all('data-so="3"' in s for s in shown if 'hidden=""' not in s)
+    searched = _render(page, "?q=douaniers", tmp_path)
+    visible_ids = [s.split('id="', 1)[1].split('"', 1)[0] for s in searched.split("<section ")[1:]
+                   if 'hidden=""' not in s.split(">", 1)[0]]
+    assert "SO3.p4" in visible_ids and len(visible_ids) < 10
+
+
+def test_a_decision_taken_in_the_page_lands_in_the_acceptances(runner, scratch_kb, tmp_path):
+    import html as markup
+
+    page = tmp_path / "review.html"
+    assert runner.invoke(app, ["--data", str(scratch_kb), "report", "--out",
+                               str(page)]).exit_code == 0
+    finding = json.loads(runner.invoke(app, ["--data", str(scratch_kb), "diff", "--check",
+                                             "untranslated", "--json"]).stdout
+                         )["findings"][0]["finding"]
+    dom = _render(page, f"?accept={finding}&comment=legal%20text%20quoted%20in%20English",
+                  tmp_path)
+    saved = markup.unescape(dom.split('<pre id="decisions">')[1].split("</pre>")[0])
+    assert f'finding: "{finding}"' in saved and "decisions: []" not in saved
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(saved, encoding="utf-8")
+    applied = runner.invoke(app, ["--data", str(scratch_kb), "diff", "--apply",
+                                  str(decisions)])
+    assert applied.exit_code == 0 and "recorded 1 decision" in applied.stderr
+    after = json.loads(runner.invoke(app, ["--data", str(scratch_kb), "diff", "--json",
+                                           "--fail-on", "never"]).stdout)
+    assert finding not in [f["finding"] for f in after["findings"]]
+    assert after["summary"]["accepted"] >= 1
+    # The next page shows it muted, with its comment.
+    assert runner.invoke(app, ["--data", str(scratch_kb), "report", "--out", str(page),
+                               "--force"]).exit_code == 0
+    assert "accepted: legal text quoted in English" in page.read_text(encoding="utf-8")
+
+
+def test_a_decisions_file_of_another_shape_is_refused(runner, scratch_kb, tmp_path):
+    bad = tmp_path / "decisions.yaml"
+    bad.write_text("- just a list\n", encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(scratch_kb), "diff", "--apply", str(bad)])
+    assert result.exit_code == 2 and "decisions" in result.stderr
 
 
 def test_export_into_a_missing_directory_is_a_clean_error(runner, bundled_kb, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -63,6 +64,10 @@ def diff(
                                             "shows it) so it is no longer reported.")] = None,
     comment: Annotated[str | None, typer.Option(
         "--comment", help="Why the finding is accepted (required with --accept).")] = None,
+    apply: Annotated[Path | None, typer.Option(
+        "--apply", metavar="FILE", dir_okay=False,
+        help="Record the decisions a review page saved (decisions.yaml) as acceptances.")
+    ] = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -100,6 +105,9 @@ def diff(
         report = qa.run(kb.versions, glossary, accepted, checks or None, langs,
                         lexicons_for(kb, langs, glossary, glossary_path(root)))
 
+    if apply is not None:
+        _apply(root, accepted, report, apply)
+        return
     if accept:
         every = [f for f in report.findings + [f for f, _ in report.accepted]
                  if f.finding_id == accept]
@@ -129,6 +137,30 @@ def diff(
     level = None if fail_on is FailLevel.never else qa.Severity[fail_on.value]
     if report.fails(rows, level):
         raise typer.Exit(code=Exit.FOUND)
+
+
+def _apply(root: Path, accepted: Any, report: Any, path: Path) -> None:
+    """Record a review page's decisions: each names a finding of this run (and its pair);
+    one that no longer occurs is said, not recorded."""
+    from drugstrat.diff import accept as acceptances
+
+    decisions = acceptances.read_decisions(path)
+    current = {(f.pair, f.finding_id): f for f in report.findings + [f for f, _ in
+                                                                     report.accepted]}
+    decided, unknown = [], []
+    for decision in decisions:
+        finding = current.get((decision["pair"], decision["finding"])) or next(
+            (f for (pair, fid), f in current.items()
+             if fid == decision["finding"] and not decision["pair"]), None)
+        if finding is None:
+            unknown.append(decision["finding"])
+        else:
+            decided.append((finding, decision["comment"]))
+    if decided:
+        acceptances.accept_all(root, accepted, decided)
+    for finding_id in unknown:
+        messages.warn(f"{finding_id}: no such finding now; not recorded")
+    messages.info(f"recorded {len(decided)} decision(s) in {acceptances.accepted_path(root)}")
 
 
 def _report_view(kb: KB, rows: list[dict[str, Any]], summary: dict[str, Any],

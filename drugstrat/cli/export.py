@@ -255,8 +255,9 @@ def _findings(kb: KB, root: Path, with_accepted: bool) -> list[dict[str, Any]]:
 @app.command()
 @reports_errors
 def report(ctx: typer.Context, out: OutOption, force: ForceOption = False) -> None:
-    """Write the reviser's page: one self-contained HTML file with the language versions side
-    by side, the diff findings highlighted in the text, and filters by objective and by check.
+    """Write the reviser's page: one self-contained HTML file to review in — the findings
+    panel, filters and search, the versions side by side with the findings marked, and an
+    Accept button whose decisions the page saves for `drugstrat diff --apply`.
 
     Example: drugstrat report --out review.html
     """
@@ -264,8 +265,10 @@ def report(ctx: typer.Context, out: OutOption, force: ForceOption = False) -> No
     from drugstrat.storage.outputs import write_output
 
     kb = load_kb(ctx)
-    findings = _findings(kb, data_dir(ctx), with_accepted=False)
+    findings = _findings(kb, data_dir(ctx), with_accepted=True)
     languages = "/".join(code.upper() for code in kb.langs)
     write_output(out, page(kb, findings, f"{_title(kb)} — {languages} review"), force)
     if out != "-":
-        messages.info(f"wrote {out}: {len(findings)} findings")
+        open_ = sum(not f.get("accepted") for f in findings)
+        messages.info(f"wrote {out}: {open_} findings to review, "
+                      f"{len(findings) - open_} accepted")

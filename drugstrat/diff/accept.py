@@ -55,12 +55,36 @@ def load(root: Path, default_pair: tuple[str, str]) -> Acceptances:
 def accept(root: Path, acceptances: Acceptances, finding: Finding, comment: str,
            today: dt.date | None = None) -> dict[str, Any]:
     """Record an acceptance (replacing an earlier one of the same finding)."""
-    entry = {
-        "finding": finding.finding_id, "pair": finding.pair, "id": finding.id,
-        "check": finding.check, "message": finding.message, "comment": comment,
-        "accepted": (today or dt.date.today()).isoformat(),
-    }
-    acceptances.by_key[(finding.pair, finding.finding_id)] = entry
+    return accept_all(root, acceptances, [(finding, comment)], today)[0]
+
+
+def accept_all(root: Path, acceptances: Acceptances, decided: list[tuple[Finding, str]],
+               today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Record several acceptances in one write."""
+    entries = []
+    for finding, comment in decided:
+        entry = {
+            "finding": finding.finding_id, "pair": finding.pair, "id": finding.id,
+            "check": finding.check, "message": finding.message, "comment": comment,
+            "accepted": (today or dt.date.today()).isoformat(),
+        }
+        acceptances.by_key[(finding.pair, finding.finding_id)] = entry
+        entries.append(entry)
     atomic_write_text(accepted_path(root),
                       yamlfile.dumps(list(acceptances.by_key.values()), HEADER))
-    return entry
+    return entries
+
+
+def read_decisions(path: Path) -> list[dict[str, str]]:
+    """The decisions a review page saved (`decisions: [{finding, pair, comment}]`); a file of
+    another shape is a `KBError` that says what was expected."""
+    document = yamlfile.load(path)
+    decisions = document.get("decisions") if isinstance(document, dict) else None
+    if not isinstance(decisions, list) or not all(
+            isinstance(d, dict) and isinstance(d.get("finding"), str)
+            and isinstance(d.get("comment"), str) and d["comment"].strip()
+            for d in decisions):
+        raise KBError(f"{path}: expected 'decisions:', a list of entries with a finding and a "
+                      f"comment, as the review page saves them")
+    return [{"finding": d["finding"], "pair": str(d.get("pair") or ""),
+             "comment": d["comment"].strip()} for d in decisions]

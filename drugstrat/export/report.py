@@ -1,5 +1,19 @@
-"""The reviser's page: one self-contained HTML file (no network) with the two versions side by
-side in document order, the diff findings highlighted in the text, and filters."""
+"""The reviser's page: one self-contained HTML file (no network) to work through a review in.
+
+A findings panel lists every finding with its severity and check, counted by each, linked to
+its record; filters by severity, check and strategic objective and a text search narrow both
+the panel and the text. The text shows the language versions side by side under their
+headings, record by record in document order, with source line numbers, bold and italics as
+the document has them, the words a finding points at marked in both columns, and a record a
+translator merged or split shown with its counterparts. Accepted findings stay visible, muted,
+with their comment.
+
+A reviser accepts a finding with a comment right in the page; the page keeps the decisions and
+saves them as a small YAML file (`decisions.yaml`), which `drugstrat diff --apply FILE` records
+in the acceptances. The page reads `?severity=`, `?check=`, `?so=`, `?q=`, `?only=1` from its
+address (a filtered view can be bookmarked or sent), and `?accept=FINDING&comment=TEXT`
+accepts on load (a link that pre-fills a decision).
+"""
 
 from __future__ import annotations
 
@@ -12,155 +26,340 @@ from drugstrat.record import Record
 from drugstrat.text.controls import visible
 
 STYLE = """
+:root{--line:#e3e3e3}
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;
-  padding:.6em 1.2em;z-index:1}
-h1{font-size:1.2em;margin:.2em 0}
-form{display:flex;gap:1.2em;flex-wrap:wrap;align-items:center}
-main{padding:0 1.2em 3em}
-section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;margin:.8em 0;padding:.5em .9em}
+header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.5em 1.2em;
+  z-index:2}
+h1{font-size:1.15em;margin:.2em 0}
+form{display:flex;gap:1em;flex-wrap:wrap;align-items:center;font-size:.9em}
+.layout{display:grid;grid-template-columns:minmax(18em,26em) 1fr;gap:1em;padding:0 1.2em 3em}
+aside{position:sticky;top:8.5em;align-self:start;max-height:calc(100vh - 9.5em);overflow:auto;
+  font-size:.88em}
+aside h2,.columns{font-size:.95em}
+.counts span{display:inline-block;margin:.1em .5em .1em 0}
+ol.panel{list-style:none;padding:0;margin:.4em 0}
+ol.panel li{border-left:4px solid #ccc;background:#fff;margin:.3em 0;padding:.3em .5em}
+ol.panel li.sev-error{border-color:#c00}ol.panel li.sev-warning{border-color:#d9822b}
+ol.panel li.sev-info{border-color:#0b5cad}
+li.accepted,ul.findings li.accepted{opacity:.55}
+li.accepted .comment{font-style:italic}
+.columns{display:grid;grid-template-columns:1fr 1fr;gap:1.2em;position:sticky;top:8.5em;
+  background:#fafafa;padding:.3em 0;z-index:1;font-weight:bold}
+section{background:#fff;border:1px solid var(--line);border-radius:6px;margin:.7em 0;
+  padding:.5em .9em}
 section.has-findings{border-left:4px solid #d9822b}
-h2{font-size:.95em;margin:.2em 0 .4em}
-h2 a{color:#0b5cad;text-decoration:none}
+section h3{font-size:.9em;margin:.1em 0 .4em}
+section h3 a{color:#0b5cad;text-decoration:none}
 .type{color:#777;font-weight:normal;margin-left:.6em}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}
+.text p{margin:0 0 .4em}
+.text .line{color:#999;font-size:.75em;margin-right:.4em;user-select:none}
+.text .id{color:#777;font-size:.75em;margin-right:.4em}
 .text[data-missing]{color:#b00;font-style:italic}
 mark{border-radius:3px;padding:0 1px}
-mark.sev-error{background:#ffc9c9}
-mark.sev-warning{background:#ffe8a3}
-mark.sev-info{background:#d6ecff}
-ul.findings{margin:.5em 0 0;padding-left:1.2em;font-size:.9em}
-li.sev-error b{color:#b00}
-li.sev-warning b{color:#a15c00}
-li.sev-info b{color:#0b5cad}
+mark.sev-error{background:#ffc9c9}mark.sev-warning{background:#ffe8a3}
+mark.sev-info{background:#d6ecff}mark.accepted{background:#eee}
+ul.findings{margin:.5em 0 0;padding-left:1.2em;font-size:.88em}
+b.sev-error{color:#b00}b.sev-warning{color:#a15c00}b.sev-info{color:#0b5cad}
 .evidence{color:#555}
 code{font-size:.85em;color:#666}
+textarea{width:100%;font:inherit;font-size:.9em}
+button{font:inherit;font-size:.85em}
+#decisions{white-space:pre-wrap;font-size:.8em;background:#f4f4f4;padding:.4em}
+@media print{
+  header form,aside,button,textarea,.accept{display:none !important}
+  .layout{display:block;padding:0}.columns{position:static}
+  section{break-inside:avoid;border:none;border-bottom:1px solid #ccc;border-radius:0}
+  section[hidden]{display:block}
+}
 """
 
 SCRIPT = """
 (function () {
-  var so = document.getElementById('so'), check = document.getElementById('check'),
-      only = document.getElementById('only'), count = document.getElementById('count');
+  var $ = function (id) { return document.getElementById(id); };
+  var severity = $('severity'), check = $('check'), so = $('so'), text = $('q'),
+      only = $('only'), count = $('count');
+  var decisions = [];
+  function matches(el) {
+    return (!severity.value || el.dataset.severity === severity.value) &&
+           (!check.value || el.dataset.check === check.value);
+  }
   function apply() {
-    var shown = 0;
-    document.querySelectorAll('section.record').forEach(function (s) {
-      var checks = (s.dataset.checks || '').split(' ');
-      var ok = (!so.value || s.dataset.so === so.value) &&
-               (!check.value || checks.indexOf(check.value) >= 0) &&
-               (!only.checked || s.classList.contains('has-findings'));
-      s.hidden = !ok;
-      if (ok) shown++;
+    var needle = text.value.trim().toLowerCase(), shown = 0, listed = 0;
+    document.querySelectorAll('ol.panel li').forEach(function (li) {
+      var ok = matches(li) && (!so.value || li.dataset.so === so.value) &&
+               (!needle || li.textContent.toLowerCase().indexOf(needle) >= 0);
+      li.hidden = !ok; if (ok) listed++;
     });
-    count.textContent = shown + ' records shown';
+    document.querySelectorAll('section.record').forEach(function (s) {
+      var findings = s.querySelectorAll('ul.findings li');
+      var any = Array.prototype.some.call(findings, matches);
+      var filtered = severity.value || check.value;
+      var ok = (!so.value || s.dataset.so === so.value) &&
+               (!filtered || any) && (!only.checked || findings.length > 0) &&
+               (!needle || s.textContent.toLowerCase().indexOf(needle) >= 0);
+      s.hidden = !ok; if (ok) shown++;
+    });
+    count.textContent = shown + ' records shown, ' + listed + ' findings listed';
   }
   function save() {
     var q = new URLSearchParams();
-    if (so.value) q.set('so', so.value);
-    if (check.value) q.set('check', check.value);
+    [['severity', severity.value], ['check', check.value], ['so', so.value],
+     ['q', text.value]].forEach(function (kv) { if (kv[1]) q.set(kv[0], kv[1]); });
     if (only.checked) q.set('only', '1');
     history.replaceState(null, '', '?' + q.toString() + location.hash);
     apply();
   }
+  function yaml() {
+    var lines = ['# Decisions taken in the drugstrat review page.',
+                 '# Record them: drugstrat diff --apply decisions.yaml', 'decisions:'];
+    decisions.forEach(function (d) {
+      lines.push('  - finding: ' + JSON.stringify(d.finding));
+      lines.push('    pair: ' + JSON.stringify(d.pair));
+      lines.push('    comment: ' + JSON.stringify(d.comment));
+    });
+    if (!decisions.length) lines[2] = 'decisions: []';
+    return lines.join('\\n') + '\\n';
+  }
+  function accept(finding, comment) {
+    if (!comment.trim()) return false;
+    var els = document.querySelectorAll('[data-finding="' + CSS.escape(finding) + '"]');
+    if (!els.length) return false;
+    decisions = decisions.filter(function (d) { return d.finding !== finding; });
+    decisions.push({finding: finding, pair: els[0].dataset.pair, comment: comment});
+    els.forEach(function (el) {
+      el.classList.add('accepted');
+      var note = el.querySelector('.comment');
+      if (note) note.textContent = 'accepted: ' + comment;
+    });
+    $('decisions').textContent = yaml();
+    $('decision-count').textContent = decisions.length + ' decision(s)';
+    $('save').disabled = false;
+    return true;
+  }
+  document.querySelectorAll('form.accept').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      accept(form.dataset.finding, form.querySelector('textarea').value);
+    });
+  });
+  $('save').addEventListener('click', function () {
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([yaml()], {type: 'application/yaml'}));
+    link.download = 'decisions.yaml';
+    document.body.appendChild(link); link.click(); link.remove();
+  });
   var q = new URLSearchParams(location.search);
-  so.value = q.get('so') || ''; check.value = q.get('check') || '';
+  severity.value = q.get('severity') || ''; check.value = q.get('check') || '';
+  so.value = q.get('so') || ''; text.value = q.get('q') || '';
   only.checked = q.get('only') === '1';
-  [so, check, only].forEach(function (el) { el.addEventListener('change', save); });
+  [severity, check, so, only].forEach(function (el) { el.addEventListener('change', save); });
+  text.addEventListener('input', save);
+  if (q.get('accept')) accept(q.get('accept'), q.get('comment') || '');
   apply();
 })();
 """
 
 
 def report(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
-    by_record: dict[str, list[dict[str, Any]]] = {}
+    """The page for `findings` (rows of `diff`, accepted ones marked with their comment)."""
+    groups = _groups(kb)
+    anchor = {record_id: group[0] for group in groups for record_id in group}
+    by_group: dict[str, list[dict[str, Any]]] = {}
     for finding in findings:
-        by_record.setdefault(finding["id"], []).append(finding)
-    objectives = [(kb.objective_number(i), i, next(iter(kb.get(i).values()))["text"])
-                  for i in kb.of_type("strategic_objective")]
-    checks = sorted({f["check"] for f in findings})
-    counts = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
-    parts = [
-        "<!doctype html>", f'<html lang="{_e(kb.reference)}">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-        "<header>", f"<h1>{_e(title)}</h1>",
-        f'<p>{len(findings)} findings (error: {counts["error"]}, warning: {counts["warning"]}, '
-        f'info: {counts["info"]}). <span id="count"></span></p>',
-        '<form id="filters">',
-        '<label>Strategic objective <select id="so"><option value="">all</option>',
-        *[f'<option value="{number}">{_e(i)} — {_e(text[:60])}</option>'
-          for number, i, text in objectives],
-        "</select></label>",
-        '<label>Check <select id="check"><option value="">all</option>',
-        *[f'<option value="{_e(c)}">{_e(c)}</option>' for c in checks],
-        "</select></label>",
-        '<label><input type="checkbox" id="only"> only records with findings</label>',
-        "</form>", "</header>", "<main>",
-    ]
-    for record_id in kb.ids:
-        versions = kb.get(record_id)
-        rtype = kb.type_of(record_id) or ""
-        own = by_record.get(record_id, [])
-        if rtype == "target_group" and not own:
+        by_group.setdefault(anchor.get(finding["id"], finding["id"]), []).append(finding)
+    parts = ["<!doctype html>", f'<html lang="{_e(kb.reference)}">', "<head>",
+             '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+             _header(kb, findings, title), '<div class="layout">',
+             _panel(kb, findings, anchor), "<main>", _columns(kb)]
+    for group in groups:
+        own = by_group.get(group[0], [])
+        if all(kb.type_of(i) == "target_group" for i in group) and not own:
             continue  # shown inside the record that names them
-        parts.append(_section(kb, record_id, rtype, versions, own))
-    parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>"]
+        parts.append(_section(kb, group, own))
+    parts += ["</main>", "</div>", f"<script>{SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
-def _section(kb: KB, record_id: str, rtype: str, versions: dict[str, Record],
-             findings: list[dict[str, Any]]) -> str:
-    so = kb.objective_number(record_id)
+def _header(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
+    objectives = [(kb.objective_number(i), i, next(iter(kb.get(i).values()))["text"])
+                  for i in kb.of_type("strategic_objective")]
+    checks = sorted({f["check"] for f in findings})
+    options = "".join(f'<option value="{s}">{s}</option>' for s in ("error", "warning", "info"))
+    return "\n".join([
+        "<header>", f"<h1>{_e(title)}</h1>", '<form id="filters" role="search">',
+        f'<label>Severity <select id="severity"><option value="">all</option>{options}'
+        "</select></label>",
+        '<label>Check <select id="check"><option value="">all</option>'
+        + "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in checks)
+        + "</select></label>",
+        '<label>Strategic objective <select id="so"><option value="">all</option>'
+        + "".join(f'<option value="{n}">{_e(i)} — {_e(t[:50])}</option>'
+                  for n, i, t in objectives) + "</select></label>",
+        '<label>Search <input type="search" id="q" placeholder="words, ids"></label>',
+        '<label><input type="checkbox" id="only"> only records with findings</label>',
+        '<span id="count"></span>',
+        '<button type="button" id="save" disabled>Save decisions (YAML)</button>',
+        '<span id="decision-count">0 decision(s)</span>', "</form>", "</header>"])
+
+
+def _panel(kb: KB, findings: list[dict[str, Any]], anchor: dict[str, str]) -> str:
+    """The findings, counted by severity and check, each linked to its record."""
+    open_ = [f for f in findings if not f.get("accepted")]
+    by_severity = {s: sum(f["severity"] == s for f in open_) for s in ("error", "warning", "info")}
+    by_check: dict[str, int] = {}
+    for finding in open_:
+        by_check[finding["check"]] = by_check.get(finding["check"], 0) + 1
+    accepted = len(findings) - len(open_)
+    items = []
+    order = {record_id: n for n, record_id in enumerate(kb.ids)}
+    ranked = sorted(findings, key=lambda f: (bool(f.get("accepted")),
+                                             -Severity[f["severity"]],
+                                             order.get(f["id"], len(order))))
+    for finding in ranked:
+        target = anchor.get(finding["id"], finding["id"])
+        comment = (f'<div class="comment">accepted: {_e(finding.get("comment") or "")}</div>'
+                   if finding.get("accepted") else '<div class="comment"></div>')
+        items.append(
+            f'<li {_finding_attributes(kb, finding)}>'
+            f'<b class="sev-{_e(finding["severity"])}">{_e(finding["severity"])}</b> '
+            f'<a href="#{_e(target)}">{_e(finding["id"])}</a> {_e(finding["check"])}: '
+            f'{_e(finding["message"])}{comment}</li>')
+    return "\n".join([
+        '<aside aria-label="findings">', f"<h2>{len(open_)} findings to review"
+        + (f", {accepted} accepted" if accepted else "") + "</h2>",
+        '<div class="counts">'
+        + "".join(f'<span><b class="sev-{s}">{s}</b> {n}</span>' for s, n in by_severity.items())
+        + "</div>",
+        '<div class="counts">'
+        + "".join(f"<span>{_e(c)} {n}</span>" for c, n in sorted(by_check.items())) + "</div>",
+        '<ol class="panel">', *items, "</ol>",
+        '<h2>Decisions</h2><pre id="decisions">decisions: []\n</pre>', "</aside>"])
+
+
+def _columns(kb: KB) -> str:
+    from drugstrat.languages import language
+
+    return ('<div class="columns">'
+            + "".join(f'<div lang="{_e(code)}">{_e(code.upper())} — {_e(language(code).name)}'
+                      "</div>" for code in kb.langs[:2]) + "</div>")
+
+
+def _finding_attributes(kb: KB, finding: dict[str, Any]) -> str:
+    classes = f"sev-{finding['severity']}" + (" accepted" if finding.get("accepted") else "")
+    so = kb.objective_number(finding["id"]) or ""
+    return (f'class="{_e(classes)}" data-finding="{_e(finding["finding"])}" '
+            f'data-pair="{_e(finding["pair"])}" data-severity="{_e(finding["severity"])}" '
+            f'data-check="{_e(finding["check"])}" data-so="{so}"')
+
+
+def _groups(kb: KB) -> list[list[str]]:
+    """Ids shown together, in document order: a record with those a translator merged into
+    its counterpart (`merges`) or split from it (`continues`)."""
+    parent = {record_id: record_id for record_id in kb.ids}
+
+    def root(record_id: str) -> str:
+        while parent[record_id] != record_id:
+            parent[record_id] = parent[parent[record_id]]
+            record_id = parent[record_id]
+        return record_id
+
+    def join(a: str, b: str) -> None:
+        if a in parent and b in parent:
+            first, second = sorted((root(a), root(b)), key=kb.position)
+            parent[second] = first
+
+    for record in kb.records():
+        for other in record.get("merges", ()):
+            join(record["id"], other)
+        if continued := record.get("continues"):
+            join(record["id"], continued)
+    members: dict[str, list[str]] = {}
+    for record_id in kb.ids:
+        members.setdefault(root(record_id), []).append(record_id)
+    return sorted(members.values(), key=lambda group: kb.position(group[0]))
+
+
+def _section(kb: KB, group: list[str], findings: list[dict[str, Any]]) -> str:
+    first = group[0]
+    rtype = kb.type_of(first) or ""
+    so = kb.objective_number(first)
     classes = "record has-findings" if findings else "record"
-    checks = " ".join(sorted({f["check"] for f in findings}))
-    out = [f'<section class="{classes}" id="{_e(record_id)}" data-so="{so or ""}" '
-           f'data-checks="{_e(checks)}" data-type="{_e(rtype)}">',
-           f'<h2><a href="#{_e(record_id)}">{_e(record_id)}</a>'
-           f'<span class="type">{_e(rtype)}</span></h2>', '<div class="pair">']
-    for lang in kb.langs:
-        record = versions.get(lang)
-        if record is None:
-            out.append(f'<div class="text" lang="{lang}" data-missing>no {lang} version</div>')
+    anchors = "".join(f'<a id="{_e(i)}"></a>' for i in group[1:])
+    title = " + ".join(_e(i) for i in group)
+    out = [f'<section class="{classes}" id="{_e(first)}" data-so="{so or ""}" '
+           f'data-type="{_e(rtype)}">{anchors}',
+           f'<h3><a href="#{_e(first)}">{title}</a><span class="type">{_e(rtype)}</span></h3>',
+           '<div class="pair">']
+    for lang in kb.langs[:2]:
+        versions = [(i, kb.get(i).get(lang)) for i in group]
+        present = [(i, r) for i, r in versions if r is not None]
+        if not present:
+            out.append(f'<div class="text" lang="{_e(lang)}" data-missing>no {_e(lang)} '
+                       "version</div>")
             continue
-        marked = _highlight(record["text"], [
-            (start, end, f) for f in findings for start, end in f["spans"].get(lang, ())])
-        out.append(f'<div class="text" lang="{lang}">{marked}</div>')
+        paragraphs = []
+        for record_id, record in present:
+            spans = [(s, e, f) for f in findings if f["id"] == record_id or len(present) == 1
+                     for s, e in f.get("spans", {}).get(lang, ())]
+            line = f'<span class="line">{record["line"]}</span>' if record.get("line") else ""
+            label = f'<span class="id">{_e(record_id)}</span>' if len(group) > 1 else ""
+            paragraphs.append(f"<p>{line}{label}{_rendered(record, spans)}</p>")
+        out.append(f'<div class="text" lang="{_e(lang)}">{"".join(paragraphs)}</div>')
     out.append("</div>")
     if findings:
         out.append('<ul class="findings">')
-        for f in findings:
-            out.append(
-                f'<li class="sev-{_e(f["severity"])}" data-check="{_e(f["check"])}">'
-                f'<b>{_e(f["severity"])}</b> {_e(f["check"])}: {_e(f["message"])} '
-                f'<code>{_e(f["finding"])}</code><br><span class="evidence">'
-                + "<br>".join(f"{_e(lang)}: {_e(f[lang])}" for lang in f["pair"].split(":"))
-                + "</span></li>")
+        for finding in findings:
+            out.append(_finding_item(kb, finding))
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
 
 
-def _highlight(text: str, spans: list[tuple[int, int, dict[str, Any]]]) -> str:
-    """The text, escaped, with each finding's spans in a <mark> titled by its message.
+def _finding_item(kb: KB, finding: dict[str, Any]) -> str:
+    evidence = "<br>".join(f"{_e(lang)}: {_e(finding.get(lang, ''))}"
+                           for lang in finding["pair"].split(":"))
+    comment = (f'accepted: {_e(finding.get("comment") or "")}' if finding.get("accepted")
+               else "")
+    form = "" if finding.get("accepted") else (
+        f'<form class="accept" data-finding="{_e(finding["finding"])}">'
+        '<textarea rows="1" placeholder="why it is fine (required)" required></textarea>'
+        '<button type="submit">Accept</button></form>')
+    return (f'<li {_finding_attributes(kb, finding)}>'
+            f'<b class="sev-{_e(finding["severity"])}">{_e(finding["severity"])}</b> '
+            f'{_e(finding["check"])}: {_e(finding["message"])} <code>{_e(finding["finding"])}'
+            f'</code><br><span class="evidence">{evidence}</span>'
+            f'<div class="comment">{comment}</div>{form}</li>')
 
-    Overlapping spans are merged; the mark takes the most severe finding's colour.
-    """
-    spans = sorted((max(0, s), min(len(text), e), f) for s, e, f in spans if e > s)
-    merged: list[list[Any]] = []
-    for start, end, finding in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2].append(finding)
-        else:
-            merged.append([start, end, [finding]])
-    out, position = [], 0
-    for start, end, group in merged:
-        out.append(_e(text[position:start]))
-        worst = max(group, key=lambda f: Severity[f["severity"]])
-        title = " | ".join(dict.fromkeys(f"{f['check']}: {f['message']}" for f in group))
-        out.append(f'<mark class="sev-{_e(worst["severity"])}" title="{_e(title)}">'
-                   f"{_e(text[start:end])}</mark>")
-        position = end
-    out.append(_e(text[position:]))
+
+def _rendered(record: Record, marks: list[tuple[int, int, dict[str, Any]]]) -> str:
+    """The text escaped, its bold and italics as <strong>/<em>, the findings' words in
+    <mark>s (titled by their messages, coloured by the most severe) — every boundary a cut, so
+    the tags always nest."""
+    text = record["text"]
+    spans: list[tuple[int, int, str, Any]] = [
+        (max(0, s), min(len(text), e), "mark", f) for s, e, f in marks if e > s]
+    spans += [(span["start"], span["end"], span["kind"], None)
+              for span in record.get("emphasis", ()) if span["end"] > span["start"]]
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    out = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = _e(text[start:end])
+        active = [(kind, f) for s, e, kind, f in spans if s <= start and end <= e]
+        if any(kind == "italic" for kind, _ in active):
+            piece = f"<em>{piece}</em>"
+        if any(kind == "bold" for kind, _ in active):
+            piece = f"<strong>{piece}</strong>"
+        found = [f for kind, f in active if kind == "mark"]
+        if found:
+            worst = max(found, key=lambda f: Severity[f["severity"]])
+            muted = " accepted" if all(f.get("accepted") for f in found) else ""
+            tip = " | ".join(dict.fromkeys(f"{f['check']}: {f['message']}" for f in found))
+            piece = (f'<mark class="sev-{_e(worst["severity"])}{muted}" title="{_e(tip)}">'
+                     f"{piece}</mark>")
+        out.append(piece)
     return "".join(out)
 
 
