@@ -43,8 +43,6 @@ class Output:
         self.width = width or WIDTH  # for people; the terminal's when None
 
     def emit(self, view: View) -> None:
-        from drugstrat.storage.plain import json_default
-
         whole = view.rows if view.document is None else view.document
         ascii_only = not unicode_out()
         if self.fmt is Format.json:
@@ -65,6 +63,13 @@ class Output:
             from drugstrat.cli.render import draw
 
             draw(view.blocks(), self.width)
+
+
+def json_default(value: Any) -> Any:
+    """For what JSON cannot hold (a cache holds none): its plain form, imported only then."""
+    from drugstrat.storage.plain import json_default as plain
+
+    return plain(value)
 
 
 def unicode_out() -> bool:
