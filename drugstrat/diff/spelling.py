@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
 from drugstrat.languages import Language
@@ -25,7 +24,6 @@ _WORD = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[-'’][^\W\d_⁰¹�
 MIN_LETTERS = 5
 USED_OFTEN = 2  # a word the document uses more often than this is its own spelling
 DOCUMENT_DISTANCE = 2  # edits from a word the document uses more often than USED_OFTEN
-DICTIONARY_DISTANCE = 1  # edits from the dictionary's suggestion
 # Without a dictionary, only a long word one edit from a word the document uses often.
 UNCHECKED_LETTERS = 10
 MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
@@ -144,12 +142,3 @@ def _inflection(a: str, b: str, table: Language) -> bool:
 def _glossary_words(doc: Document, lang: str) -> set[str]:
     return {fold(w) for term in doc.glossary.terms for form in term.forms.get(lang, ())
             for w in _WORD.findall(form.strip("*"))}
-
-
-@lru_cache(maxsize=65536)
-def _distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions and adjacent
-    transpositions, the slips of a typist."""
-    from rapidfuzz.distance import OSA
-
-    return int(OSA.distance(a, b))

@@ -74,7 +74,7 @@ class LanguageBuild:
     # The records file as it was on disk before this build (None: there was none), read once
     # for both the fields people added and the drift check, and how it stood when read.
     on_disk: dict[str, Any] | None = None
-    read_as: tuple[int, int, int, int] | None = None
+    read_as: list[int] | None = None
 
 
 @dataclass
@@ -406,11 +406,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int] | None:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise KBError(f"{path}: cannot read ({exc.strerror})") from None
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+def _stamp(path: Path) -> list[int] | None:
+    """How a records file stood (None: there was none), as the cache stamps files."""
+    from drugstrat.kb.store import stamp
+
+    return stamp(path) if path.exists() else None

@@ -145,7 +145,7 @@ def load(root: Path) -> KB:
         hint = "run `drugstrat build`" if root.is_dir() else "no such directory"
         raise KBError(f"{root}: no knowledge base here (expected {root}/<lang>/records.yaml; "
                       f"{hint})")
-    stamps = {name: _stamp(root / name) for name in files}
+    stamps = {name: stamp(root / name) for name in files}
     hashes: dict[str, str] | None = None
     for path in cache_candidates(root):
         cached = _read_cache(path)
@@ -178,7 +178,7 @@ def _recompile(root: Path, written: dict[Path, dict[str, Any]] | None = None
         files = source_files(root)
         # Stamped before reading, so an edit made while we read makes the cache stale, not
         # wrong.
-        stamps = {name: _stamp(root / name) for name in files}
+        stamps = {name: stamp(root / name) for name in files}
         hashes = {name: _sha256(root / name) for name in files}
         versions, problems = load_validated(root, written)
         if not problems:
@@ -187,7 +187,7 @@ def _recompile(root: Path, written: dict[Path, dict[str, Any]] | None = None
         # A build may have replaced the files while we read them: finish it, read again.
         finish_pending(root)
         if attempt + 1 == READ_ATTEMPTS or stamps == {
-                name: _stamp(root / name) for name in source_files(root)}:
+                name: stamp(root / name) for name in source_files(root)}:
             raise KBError(first_problem_message(root, problems))
     align(versions)
     _write_cache(root, hashes, stamps, versions)
@@ -249,7 +249,7 @@ def _whole(cached: dict[str, Any]) -> bool:
 REQUIRED = ("id", "type", "lang", "text")
 
 
-def _stamp(path: Path) -> list[int]:
+def stamp(path: Path) -> list[int]:
     """What tells a changed file at the cost of one stat call: size and modification time, and
     the inode's change time and number, which no editor or `touch -d` can set back."""
     try:

@@ -47,7 +47,7 @@ def write_document(head: Mapping[str, Any], key: str, items: Iterable[Mapping[st
     piece by piece (join them, or write them as they come)."""
     yield header
     for name, value in head.items():
-        yield f"{name}: {_scalar(value, 0)}\n"
+        yield f"{name}: {_scalar(value)}\n"
     first = True
     for item in items:
         if first:
@@ -105,12 +105,12 @@ def _value(value: Any) -> str:
             if isinstance(entry, dict):
                 keys = iter(entry.items())
                 name, scalar = next(keys)
-                out.append(f"      - {name}: {_scalar(scalar, 8)}\n")
-                out += [f"        {k}: {_scalar(v, 8)}\n" for k, v in keys]
+                out.append(f"      - {name}: {_scalar(scalar)}\n")
+                out += [f"        {k}: {_scalar(v)}\n" for k, v in keys]
             else:
-                out.append(f"      - {_scalar(entry, 8)}\n")
+                out.append(f"      - {_scalar(entry)}\n")
         return "\n" + "".join(out)
-    return f" {_scalar(value, 4)}\n"
+    return f" {_scalar(value)}\n"
 
 
 def _fold(text: str, folds: list[int]) -> list[str]:
@@ -122,7 +122,7 @@ def _fold(text: str, folds: list[int]) -> list[str]:
     return lines
 
 
-def _scalar(value: Any, indent: int) -> str:
+def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -53,9 +53,6 @@ class Speller:
             self.learned = True
         return known
 
-    def suggest(self, word: str) -> list[str]:
-        return list(self._hunspell().suggest(word))
-
     def stamp(self) -> list[str | int]:
         """Which dictionary answered: its file, size and time."""
         info = self.path.stat()
