@@ -504,3 +504,13 @@ def test_an_encoding_for_every_source_never_garbles_a_utf8_one(runner, tmp_path)
     assert built.exit_code == 0, built.output
     shown = json.loads(cli(runner, tmp_path / "kb", "show", "3.4", "--json").stdout)
     assert "coördinatie" in shown[1]["text"]
+
+
+@pytest.mark.parametrize("journal", ["{not json", "[]", '{"moves": [["only one"]]}',
+                                     '{"moves": [[".tmp-gone", "en/records.yaml.gone"]]}'])
+def test_a_damaged_build_journal_is_said_with_the_repair(runner, scratch_kb, journal):
+    (scratch_kb / ".build-journal.json").write_text(journal, encoding="utf-8")
+    result = cli(runner, scratch_kb, "show", "3.4", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "rebuild with `drugstrat --data" in result.stderr
+    assert "Traceback" not in result.output

@@ -114,14 +114,16 @@ def sweep(root: Path) -> None:
 
 def _finish(root: Path, journal: dict[str, object]) -> None:
     moves = journal.get("moves")
-    if not isinstance(moves, list):
-        raise KBError(f"{root / JOURNAL}: damaged; rebuild with `drugstrat --data {root} build`")
-    for move in moves:
-        tmp, target = (root / move[0]), (root / move[1])
+    if not isinstance(moves, list) or not all(
+            isinstance(move, list) and len(move) == 2 and all(isinstance(p, str) for p in move)
+            for move in moves):
+        raise _damaged(root)
+    for staged_name, target_name in moves:
+        tmp, target = root / staged_name, root / target_name
         if tmp.exists():
             os.replace(tmp, target)
         elif not target.exists():
-            raise KBError(f"{root}: an interrupted build lost {move[1]}; rebuild with "
+            raise KBError(f"{root}: an interrupted build lost {target_name}; rebuild with "
                           f"`drugstrat --data {root} build`")
     (root / JOURNAL).unlink(missing_ok=True)
 
@@ -132,11 +134,14 @@ def _read_journal(root: Path) -> dict[str, object] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
-        raise KBError(f"{root / JOURNAL}: damaged; rebuild with "
-                      f"`drugstrat --data {root} build`") from None
+        raise _damaged(root) from None
     if not isinstance(data, dict):
-        raise KBError(f"{root / JOURNAL}: damaged; rebuild with `drugstrat --data {root} build`")
+        raise _damaged(root)
     return data
+
+
+def _damaged(root: Path) -> KBError:
+    return KBError(f"{root / JOURNAL}: damaged; rebuild with `drugstrat --data {root} build`")
 
 
 def _relative(root: Path, path: Path) -> str:
