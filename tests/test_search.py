@@ -98,7 +98,8 @@ def test_a_quoted_phrase_comes_first(bundled_kb):
 @pytest.mark.parametrize(("typed", "expected"), [
     (["--type", "so"], "strategic_objective"), (["--type", "Target-groups"], "target_group"),
     (["--type", "specific"], "specific_objective"), (["--type", "SPECIFIC_OBJECTIVES"],
-                                                     "specific_objective")])
+                                                     "specific_objective"),
+    (["--type", "SD"], "strategic_objective")])  # the Dutch label, from its language table
 def test_filters_forgive_abbreviations_plurals_and_case(runner, bundled_kb, typed, expected):
     hits = json.loads(run(runner, bundled_kb, "search", "drugs", *typed, "--json").stdout)
     assert hits and all(h["type"] == expected for h in hits)

@@ -7,13 +7,15 @@ import re
 from typing import TYPE_CHECKING
 
 from drugstrat.errors import InputError
+from drugstrat.languages import all_of
 
 if TYPE_CHECKING:
     from drugstrat.kb.store import KB
 
-# Short names people use for the types of the genre (the Dutch "SD" is a strategic objective).
+# Short names people use for the types of the genre; besides, each language's label of a
+# strategic objective ("SO", "SD", "OS") names that type.
 ABBREVIATIONS = {
-    "so": "strategic_objective", "sd": "strategic_objective", "strategic": "strategic_objective",
+    "strategic": "strategic_objective",
     "specific": "specific_objective", "objective": "specific_objective",
     "group": "target_group", "para": "paragraph", "item": "list_item", "note": "endnote",
     "aim": "mission_aim", "means": "mission_means", "scope": "scope_item",
@@ -26,11 +28,13 @@ def resolve_type(typed: str, types: list[str]) -> str:
     or spaces, singular or plural, an abbreviation or a prefix only one type has. Anything
     else is an `InputError` listing the types."""
     wanted = re.sub(r"[\s_-]+", "_", typed.strip().lower())
+    short = {**ABBREVIATIONS, **{label.lower(): "strategic_objective"
+                                 for label in all_of("objective_labels")}}
     for form in (wanted, wanted[:-1] if wanted.endswith("s") else wanted):
         if form in types:
             return form
-        if ABBREVIATIONS.get(form) in types:
-            return ABBREVIATIONS[form]
+        if short.get(form) in types:
+            return short[form]
         initials = [t for t in types if "".join(w[0] for w in t.split("_")) == form]
         starting = [t for t in types if t.startswith(form)] if len(form) >= 2 else []
         for found in (initials, starting):
