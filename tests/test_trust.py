@@ -122,9 +122,29 @@ def _replaces_in_a_build(root: Path, sources: dict[str, Path], monkeypatch) -> i
     return len(calls)
 
 
+def _build_killed_at(kill_at: int, sources: dict[str, Path], root: Path, monkeypatch) -> None:
+    """A build whose process dies at its `kill_at`-th rename (counting from 0)."""
+    import os
+
+    from drugstrat.kb import build as kb
+
+    real = os.replace
+    calls: list[str] = []
+
+    def killed(a, b):
+        if len(calls) == kill_at:
+            raise KeyboardInterrupt  # the process dies here
+        calls.append(b)
+        return real(a, b)
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        kb.build(sources, root)
+    monkeypatch.undo()
+
+
 def test_a_build_killed_at_any_rename_leaves_one_whole_generation(tmp_path, scratch_kb,
                                                                  monkeypatch):
-    import os
     import shutil
 
     from drugstrat.kb import build as kb
@@ -134,21 +154,9 @@ def test_a_build_killed_at_any_rename_leaves_one_whole_generation(tmp_path, scra
     probe = shutil.copytree(scratch_kb, tmp_path / "probe")
     renames = _replaces_in_a_build(probe, sources, monkeypatch)
     assert renames >= 4  # the staged files and the journal at least
-    real = os.replace
     for kill_at in range(renames):
         root = Path(shutil.copytree(scratch_kb, tmp_path / f"kb{kill_at}"))
-        calls = []
-
-        def killed(a, b, calls=calls, kill_at=kill_at):
-            if len(calls) == kill_at:
-                raise KeyboardInterrupt  # the process dies here
-            calls.append(b)
-            return real(a, b)
-
-        monkeypatch.setattr(os, "replace", killed)
-        with pytest.raises(KeyboardInterrupt):
-            kb.build(sources, root)
-        monkeypatch.undo()
+        _build_killed_at(kill_at, sources, root, monkeypatch)
         # Whoever comes next sees the old knowledge base or the new one, never a mix.
         loaded = store.load(root).get("3.4")
         old = (loaded["en"]["text"].startswith("To promote a reinforced"),
@@ -164,29 +172,15 @@ def test_a_build_killed_at_any_rename_leaves_one_whole_generation(tmp_path, scra
 
 def test_a_first_build_killed_half_way_leaves_nothing_or_a_whole_knowledge_base(
         tmp_path, monkeypatch):
-    import os
 
     from drugstrat.errors import KBError
-    from drugstrat.kb import build as kb
     from drugstrat.kb import store
 
     sources = {"en": EN_SOURCE, "nl": NL_SOURCE}
     renames = _replaces_in_a_build(tmp_path / "probe", sources, monkeypatch)
-    real = os.replace
     for kill_at in range(renames):
         root = tmp_path / f"kb{kill_at}"
-        calls: list[Path] = []
-
-        def killed(a, b, calls=calls, kill_at=kill_at):
-            if len(calls) == kill_at:
-                raise KeyboardInterrupt
-            calls.append(b)
-            return real(a, b)
-
-        monkeypatch.setattr(os, "replace", killed)
-        with pytest.raises(KeyboardInterrupt):
-            kb.build(sources, root)
-        monkeypatch.undo()
+        _build_killed_at(kill_at, sources, root, monkeypatch)
         try:
             loaded = store.load(root)
         except KBError as exc:
