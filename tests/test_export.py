@@ -309,6 +309,16 @@ def test_a_decision_taken_in_the_page_lands_in_the_acceptances(runner, scratch_k
     assert "accepted: legal text quoted in English" in page.read_text(encoding="utf-8")
 
 
+def test_a_decision_about_a_finding_gone_is_said_not_recorded(runner, scratch_kb, tmp_path):
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text('decisions:\n  - finding: "numbers:3.4:000000"\n    pair: "en:nl"\n'
+                         '    comment: "fixed meanwhile"\n', encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(scratch_kb), "diff", "--apply", str(decisions)])
+    assert result.exit_code == 0
+    assert "no such finding now" in result.stderr and "recorded 0 decision" in result.stderr
+    assert not (scratch_kb / "accepted.yaml").exists()
+
+
 def test_a_decisions_file_of_another_shape_is_refused(runner, scratch_kb, tmp_path):
     bad = tmp_path / "decisions.yaml"
     bad.write_text("- just a list\n", encoding="utf-8")

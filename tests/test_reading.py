@@ -66,3 +66,19 @@ def test_a_citation_as_json_and_with_its_text(runner, bundled_kb):
     assert {"id", "lang", "label", "title", "publisher", "year", "citation"} <= set(data)
     quoted = run(runner, bundled_kb, "cite", "3.4", "--quote").stdout
     assert "“To promote a reinforced local effort" in quoted
+
+
+def test_a_passage_as_json_records_and_side_by_side(runner, bundled_kb):
+    records = json.loads(run(runner, bundled_kb, "read", "SO5", "--lang", "nl", "--format",
+                             "json").stdout)
+    assert [r["id"] for r in records][:2] == ["SO5", "SO5.p1"]
+    assert {r["lang"] for r in records} == {"nl"} and "5.4" in [r["id"] for r in records]
+    side = runner.invoke(app, ["--data", str(bundled_kb), "--width", "120", "read", "SO5",
+                               "--side"])
+    assert side.exit_code == 0 and "EN" in side.stdout and "NL" in side.stdout
+    assert "│" in side.stdout  # a table, for the terminal
+
+
+def test_citing_an_unknown_id_exits_1_with_suggestions(runner, bundled_kb):
+    result = run(runner, bundled_kb, "cite", "9.9")
+    assert result.exit_code == 1 and result.stdout == "" and "did you mean" in result.stderr

@@ -15,20 +15,18 @@ HEADINGS = {"section": 2, "strategic_objective": 3}
 def read(kb: KB, ids: list[str], langs: list[str], markdown: bool = False) -> str:
     blocks: list[str] = []
     for record_id in ids:
-        versions = [(lang, kb.get(record_id)[lang]) for lang in langs
-                    if lang in kb.get(record_id)]
+        found = kb.get(record_id)
+        versions = [(lang, found[lang]) for lang in langs if lang in found]
         if not versions:
             continue
         two = len(versions) > 1
         rendered = [_block(record, lang, markdown, tagged=two) for lang, record in versions]
-        kind = versions[0][1]["type"]
-        # A list's items stay together; everything else is a paragraph of its own.
-        joiner = "\n" if kind == "list_item" and not two else "\n\n"
-        if blocks and kind == "list_item" and blocks[-1].startswith(_bullet(markdown)) and not two:
-            blocks[-1] += joiner + rendered[0]
+        item = versions[0][1]["type"] == "list_item"
+        # A list's items stay together, line after line; anything else is a block of its own.
+        if item and not two and blocks and blocks[-1].startswith(_bullet(markdown)):
+            blocks[-1] += "\n" + rendered[0]
         else:
-            blocks.append("\n".join(rendered) if kind == "list_item" and two
-                          else "\n\n".join(rendered))
+            blocks.append(("\n" if item else "\n\n").join(rendered))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
