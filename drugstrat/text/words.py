@@ -16,10 +16,7 @@ def words(text: str) -> list[str]:
 
 def function_word_share(text: str, lang: Language) -> float:
     """Share of a text's words that are the language's function words."""
-    tokens = [w.casefold() for w in words(text)]
-    if not tokens:
-        return 0.0
-    return sum(t in lang.function_words for t in tokens) / len(tokens)
+    return _share([w.casefold() for w in words(text)], lang)
 
 
 SAMPLE = 200_000  # characters enough to tell a language by its function words
@@ -29,7 +26,8 @@ def language_shares(text: str, tables: list[Language]) -> dict[str, float]:
     """How much of a text (its first SAMPLE characters) is each language's function words:
     the language of a text is the one whose small words fill it."""
     tokens = [w.casefold() for w in words(text[:SAMPLE])]
-    if not tokens:
-        return {table.code: 0.0 for table in tables}
-    return {table.code: sum(t in table.function_words for t in tokens) / len(tokens)
-            for table in tables}
+    return {table.code: _share(tokens, table) for table in tables}
+
+
+def _share(tokens: list[str], lang: Language) -> float:
+    return sum(t in lang.function_words for t in tokens) / len(tokens) if tokens else 0.0
