@@ -84,11 +84,8 @@ def diff(
     """
     from drugstrat import diff as qa
     from drugstrat.diff import accept as acceptances
+    from drugstrat.diff.review import apply_decisions, review
     from drugstrat.kb.ids import resolve
-    from drugstrat.kb.lexicon import lexicons_for
-    from drugstrat.kb.paths import glossary_path
-    from drugstrat.kb.spelling import remembered as remembered_spelling
-    from drugstrat.terms.glossary import load as load_glossary
 
     root = data_dir(ctx)
     unknown = [c for c in checks or () if c not in qa.REGISTRY]
@@ -100,13 +97,13 @@ def diff(
     kb = load_kb(ctx)
     langs = qa.language_pairs(kb.langs, pairs)
     accepted = acceptances.load(root, qa.language_pairs(kb.langs)[0])
-    glossary = load_glossary(glossary_path(root))
-    with remembered_spelling(kb):
-        report = qa.run(kb.versions, glossary, accepted, checks or None, langs,
-                        lexicons_for(kb, langs, glossary, glossary_path(root)))
+    report = review(kb, langs, checks or None, accepted)
 
     if apply is not None:
-        _apply(root, accepted, report, apply)
+        recorded, gone = apply_decisions(kb, report, accepted, apply)
+        for finding_id in gone:
+            messages.warn(f"{finding_id}: no such finding now; not recorded")
+        messages.info(f"recorded {recorded} decision(s) in {acceptances.accepted_path(root)}")
         return
     if accept:
         every = [f for f in report.findings + [f for f, _ in report.accepted]
@@ -137,30 +134,6 @@ def diff(
     level = None if fail_on is FailLevel.never else qa.Severity[fail_on.value]
     if report.fails(rows, level):
         raise typer.Exit(code=Exit.FOUND)
-
-
-def _apply(root: Path, accepted: Any, report: Any, path: Path) -> None:
-    """Record a review page's decisions: each names a finding of this run (and its pair);
-    one that no longer occurs is said, not recorded."""
-    from drugstrat.diff import accept as acceptances
-
-    decisions = acceptances.read_decisions(path)
-    current = {(f.pair, f.finding_id): f for f in report.findings + [f for f, _ in
-                                                                     report.accepted]}
-    decided, unknown = [], []
-    for decision in decisions:
-        finding = current.get((decision["pair"], decision["finding"])) or next(
-            (f for (pair, fid), f in current.items()
-             if fid == decision["finding"] and not decision["pair"]), None)
-        if finding is None:
-            unknown.append(decision["finding"])
-        else:
-            decided.append((finding, decision["comment"]))
-    if decided:
-        acceptances.accept_all(root, accepted, decided)
-    for finding_id in unknown:
-        messages.warn(f"{finding_id}: no such finding now; not recorded")
-    messages.info(f"recorded {len(decided)} decision(s) in {acceptances.accepted_path(root)}")
 
 
 def _report_view(kb: KB, rows: list[dict[str, Any]], summary: dict[str, Any],

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -105,13 +104,13 @@ def export(
     langs = _langs(kb, pair)
     skipped = Skipped()
     if fmt is ExportFormat.sqlite:
-        _export_sqlite(kb, langs, data_dir(ctx), out, force, whole,
+        _export_sqlite(kb, langs, out, force, whole,
                        (license_name, license_url, source_url))
     else:
         made = Rendering(fmt, segments, bom or excel, raw, ";" if excel else ",", _title(whole),
                          _locales(langs, source_locale, target_locale))
         if fmt in (ExportFormat.xliff, ExportFormat.xliff12):
-            made.findings = _findings(whole, data_dir(ctx), with_accepted=False)
+            made.findings = _findings(whole, with_accepted=False)
         write_output(out, made.render(kb, langs, skipped), force)
     for record_id, codes in skipped.unsafe.items():
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
@@ -214,7 +213,7 @@ def _title(kb: KB) -> str:
     return title["text"] if title else "drugstrat"
 
 
-def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: bool,
+def _export_sqlite(kb: KB, langs: tuple[str, str], out: str, force: bool,
                    whole: KB, about: tuple[str, str | None, str | None]) -> None:
     from drugstrat.export.citation import cite
     from drugstrat.export.sqlite import metadata, metadata_path, write_database
@@ -224,7 +223,7 @@ def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: 
         raise InputError("an SQLite database cannot go to standard output; give --out FILE")
     path = check_target(out, force)
     meta = check_target(str(metadata_path(path)), force)
-    write_database(kb, langs, path, _findings(kb, root, with_accepted=True))
+    write_database(kb, langs, path, _findings(kb, with_accepted=True))
     title = cite(whole, "title", whole.reference)
     source = title.line().rsplit(",", 1)[0]  # publisher (year). Title period
     license_name, license_url, source_url = about
@@ -234,22 +233,12 @@ def _export_sqlite(kb: KB, langs: tuple[str, str], root: Path, out: str, force: 
     messages.info(f"wrote {path} and {meta} (datasette {path} -m {meta})")
 
 
-def _findings(kb: KB, root: Path, with_accepted: bool) -> list[dict[str, Any]]:
-    from drugstrat import diff
-    from drugstrat.diff import accept
-    from drugstrat.kb.lexicon import lexicons_for
-    from drugstrat.kb.paths import glossary_path
-    from drugstrat.kb.spelling import remembered as remembered_spelling
-    from drugstrat.terms.glossary import load as load_glossary
+def _findings(kb: KB, with_accepted: bool) -> list[dict[str, Any]]:
+    from drugstrat.diff.review import review
 
     if len(kb.langs) < 2:
         return []
-    pairs = diff.language_pairs(kb.langs)
-    glossary = load_glossary(glossary_path(root))
-    with remembered_spelling(kb):
-        report = diff.run(kb.versions, glossary, accept.load(root, pairs[0]), pairs=pairs,
-                          lexicons=lexicons_for(kb, pairs, glossary, glossary_path(root)))
-    return report.rows(include_accepted=with_accepted)
+    return review(kb).rows(include_accepted=with_accepted)
 
 
 @app.command()
@@ -265,7 +254,7 @@ def report(ctx: typer.Context, out: OutOption, force: ForceOption = False) -> No
     from drugstrat.storage.outputs import write_output
 
     kb = load_kb(ctx)
-    findings = _findings(kb, data_dir(ctx), with_accepted=True)
+    findings = _findings(kb, with_accepted=True)
     languages = "/".join(code.upper() for code in kb.langs)
     write_output(out, page(kb, findings, f"{_title(kb)} — {languages} review"), force)
     if out != "-":
