@@ -19,9 +19,19 @@ NL_SOURCE = next((BUNDLED / "nl").glob("*.txt"))
 
 @pytest.fixture(scope="session")
 def bundled_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled pair built into a temporary KB (read-only use: tests must not edit it)."""
+    """The bundled pair built into a temporary KB (read-only use: tests must not edit it), with
+    what the first `diff` and `search` keep beside its cache (the dictionaries' answers, the
+    search index), so that no copy of it has to ask or index again."""
+    from drugstrat.diff.review import review
+    from drugstrat.kb import store
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.search.index import open_index
+
     root = tmp_path_factory.mktemp("bundled")
     kb.build({"en": EN_SOURCE, "nl": NL_SOURCE}, root)
+    built = store.load(root)
+    review(built)
+    open_index(built, glossary_path(root)).close()
     return root
 
 
@@ -54,3 +64,89 @@ def build_pair(tmp_path: Path, en: str, nl: str) -> Path:
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
     return dst
+
+
+# A short but complete edition of the genre in two languages: a title page, an introduction, two
+# strategic objectives with specific objectives and a list. For tests whose promise does not
+# depend on the text (a build killed at every step builds many times): it builds in milliseconds.
+SHORT_EN = """\
+2026 - 2029
+
+INTERFEDERAL STRATEGY FOR A COMPREHENSIVE AND INTEGRATED DRUGS POLICY
+
+GENERAL DRUG POLICY CELL
+
+I. INTRODUCTION
+
+Belgium needs a coordinated drugs policy across all its governments.
+
+IV. STRATEGIC OBJECTIVES
+
+SO. 1 To promote and protect health and well-being
+
+The prevention pillar focuses on healthy behaviour and a healthy environment.
+
+Specific objectives:
+
+- 1.1 To reduce access to and the availability of addictive substances.
+- 1.2 To promote a reinforced local effort against drug use.
+
+SO. 2 To pursue strengthened policies against illegal drug markets
+
+The approach rests on four areas:
+
+- education
+- interventions in the environment
+- agreements and rules
+- care and support
+
+Specific objectives:
+
+- 2.1 To dismantle criminal networks and seize their assets.
+"""
+
+SHORT_NL = """\
+2026 - 2029
+
+INTERFEDERALE STRATEGIE VOOR EEN INTEGRAAL EN GEÏNTEGREERD DRUGSBELEID
+
+ALGEMENE CEL DRUGSBELEID
+
+I. INLEIDING
+
+België heeft nood aan een gecoördineerd drugsbeleid over alle regeringen heen.
+
+IV. STRATEGISCHE DOELSTELLINGEN
+
+SD. 1 Promoten en beschermen van gezondheid en welzijn
+
+De preventiepijler richt zich op gezond gedrag en een gezonde omgeving.
+
+Specifieke doelstellingen:
+
+- 1.1 Verminderen van de toegang tot en de beschikbaarheid van verslavende middelen.
+- 1.2 Bevorderen van een versterkte lokale aanpak tegen druggebruik.
+
+SD. 2 Voeren van een versterkt beleid tegen illegale drugsmarkten
+
+De aanpak steunt op vier domeinen:
+
+- educatie
+- interventies in de omgeving
+- afspraken en regels
+- zorg en ondersteuning
+
+Specifieke doelstellingen:
+
+- 2.1 Ontmantelen van criminele netwerken en in beslag nemen van hun vermogen.
+"""
+
+
+def short_edition(tmp_path: Path, replace: dict[str, str] | None = None) -> dict[str, Path]:
+    """The short edition's two source files, with words replaced in both languages."""
+    sources = {}
+    for lang, text in (("en", SHORT_EN), ("nl", SHORT_NL)):
+        for old, new in (replace or {}).items():
+            text = text.replace(old, new)
+        sources[lang] = write(tmp_path / f"short-{lang}" / f"strategy.{lang}.txt", text)
+    return sources

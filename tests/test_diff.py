@@ -11,18 +11,22 @@ import pytest
 
 from drugstrat import diff
 from drugstrat.cli.commands import app
+from drugstrat.diff.review import review
 from drugstrat.kb import build as kb
 from drugstrat.kb import store
-from drugstrat.kb.paths import glossary_path
-from drugstrat.terms import glossary
 
 from .conftest import EN_SOURCE, NL_SOURCE
 
 
 def report_for(root: Path) -> list[dict]:
-    versions = store.load(root).versions
-    result = diff.run(versions, glossary.load(glossary_path(root)))
-    return [f.to_dict() for f in result.findings]
+    """The findings of the knowledge base at `root`, as `drugstrat diff` computes them."""
+    return [f.to_dict() for f in review(store.load(root)).findings]
+
+
+@pytest.fixture(scope="module")
+def bundled_report(bundled_kb: Path) -> list[dict]:
+    """The bundled knowledge base's findings, computed once for the tests that only read them."""
+    return report_for(bundled_kb)
 
 
 def record_holding(root: Path, lang: str, fragment: str) -> str:
@@ -72,13 +76,14 @@ MUTATIONS = {
 
 
 @pytest.mark.parametrize("name", list(MUTATIONS))
-def test_each_kind_of_edit_is_caught_and_names_the_record(tmp_path, bundled_kb, name):
+def test_each_kind_of_edit_is_caught_and_names_the_record(tmp_path, bundled_kb, scratch_kb,
+                                                          bundled_report, name):
     edit, fragment, checks = MUTATIONS[name]
     edited = tmp_path / "nl.txt"
     edited.write_text(edit(NL), encoding="utf-8")
-    root = tmp_path / "kb"
+    root = scratch_kb  # a reviser's rebuild after the edit
     kb.build({"en": EN_SOURCE, "nl": edited}, root)
-    before = {(f["id"], f["check"]) for f in report_for(bundled_kb)}
+    before = {(f["id"], f["check"]) for f in bundled_report}
     new = [f for f in report_for(root) if (f["id"], f["check"]) not in before]
     expected = {
         "objective deleted": "3.7",
@@ -89,21 +94,21 @@ def test_each_kind_of_edit_is_caught_and_names_the_record(tmp_path, bundled_kb, 
                and f["check"] in checks for f in new), new
 
 
-def test_the_bundled_report_has_evidence_for_every_finding(bundled_kb):
-    findings = report_for(bundled_kb)
+def test_the_bundled_report_has_evidence_for_every_finding(bundled_report):
+    findings = bundled_report
     assert findings
     for finding in findings:
         assert finding["en"].strip() and finding["nl"].strip(), finding
         assert finding["message"] and finding["id"] and finding["severity"]
 
 
-def test_the_bundled_report_holds_the_real_differences(bundled_kb):
-    found = {(f["id"], f["check"]) for f in report_for(bundled_kb)}
+def test_the_bundled_report_holds_the_real_differences(bundled_report):
+    found = {(f["id"], f["check"]) for f in bundled_report}
     # Endnote 7 of the Dutch version is in English.
     assert ("n7", "untranslated") in found
     # The Dutch SO 2 merges two English paragraphs: one cause, one finding, which also tells
     # that SO 2 counts a paragraph less.
-    merged = next(f for f in report_for(bundled_kb) if (f["id"], f["check"]) == (
+    merged = next(f for f in bundled_report if (f["id"], f["check"]) == (
         "SO2.p2", "merged"))
     assert [r["check"] for r in merged["related"]] == ["paragraph-count"]
     assert ("SO2", "paragraph-count") not in found
@@ -113,10 +118,10 @@ def test_the_bundled_report_holds_the_real_differences(bundled_kb):
     assert any(i.startswith("SO3.p") and c == "enumeration" for i, c in found)
 
 
-def test_the_bundled_report_finds_what_a_reviser_finds_in_the_meaning(bundled_kb):
+def test_the_bundled_report_finds_what_a_reviser_finds_in_the_meaning(bundled_kb, bundled_report):
     """The meaning-level differences a reviser lists for the bundled pair, each on its record
     with its words (the record is found by its text, so no position is hard-coded)."""
-    findings = report_for(bundled_kb)
+    findings = bundled_report
 
     def said(check: str, lang: str, fragment: str, *words: str) -> bool:
         record = record_holding(bundled_kb, lang, fragment)
@@ -154,8 +159,8 @@ def _speller() -> bool:
     return found
 
 
-def test_finding_ids_are_stable_across_runs(bundled_kb):
-    first = [f["finding"] for f in report_for(bundled_kb)]
+def test_finding_ids_are_stable_across_runs(bundled_kb, bundled_report):
+    first = [f["finding"] for f in bundled_report]
     assert first == [f["finding"] for f in report_for(bundled_kb)]
     assert len(set(first)) == len(first)
 

@@ -12,12 +12,11 @@ import pytest
 
 from drugstrat import diff
 from drugstrat.cli.commands import app
+from drugstrat.diff.review import review
 from drugstrat.kb import build as kb
 from drugstrat.kb import store
 from drugstrat.kb.lexicon import learn
-from drugstrat.kb.paths import glossary_path
 from drugstrat.languages import DUTCH, ENGLISH
-from drugstrat.terms import glossary as glossaries
 from drugstrat.terms.glossary import Glossary, Term
 from drugstrat.terms.tokens import find_compounds, tokenize
 
@@ -212,11 +211,8 @@ def test_a_suspended_compound_holds_the_words_it_stands_for():
 
 
 def test_the_bundled_term_inside_a_suspended_compound_is_no_inconsistency(bundled_kb):
-    from drugstrat.kb.paths import glossary_path
 
-    versions = store.load(bundled_kb).versions
-    report = diff.run(versions, glossaries.load(glossary_path(bundled_kb)),
-                      checks=["term-consistency"])
+    report = review(store.load(bundled_kb), checks=["term-consistency"])
     assert not [f for f in report.findings if "coordination mechanisms" in f.message]
 
 
@@ -262,9 +258,7 @@ def test_spelling_leaves_suspended_compounds_loanwords_and_names_alone(monkeypat
 def report(tmp_path: Path, en: str, nl: str) -> list[dict]:
     root = tmp_path / "kb"
     kb.build({"en": write(tmp_path / "en.txt", en), "nl": write(tmp_path / "nl.txt", nl)}, root)
-    versions = store.load(root).versions
-    glossary = glossaries.load(glossary_path(root))
-    return [f.to_dict() for f in diff.run(versions, glossary).findings]
+    return [f.to_dict() for f in review(store.load(root)).findings]
 
 
 def _holding(fragment: str, text: str) -> str:
