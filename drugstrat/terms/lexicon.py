@@ -187,48 +187,71 @@ def _ibm1(pairs: list[tuple[list[Unit], list[Unit]]], seeds: Seeds) -> tuple[Tab
     the co-occurrence cells; they differ in which side is explained."""
     import numpy as np  # EM over sparse counts is numpy's bincount; imported for training only
 
-    cell_of: dict[tuple[str, str], int] = {}
-    cells, distances, rows_a, rows_b = [], [], [], []
+    a_vocabulary: dict[str, int] = {}
+    b_vocabulary: dict[str, int] = {}
+    columns: list[tuple[Any, ...]] = []
     for number, (mine, theirs) in enumerate(pairs):
-        base_a = number * 10_000
-        for i, (a, pa) in enumerate(mine):
-            for j, (b, pb) in enumerate(theirs):
-                cells.append(cell_of.setdefault((a, b), len(cell_of)))
-                distances.append(abs(pa - pb))
-                rows_a.append(base_a + i)
-                rows_b.append(base_a + j)
-    keys = list(cell_of)
-    if not keys:
+        if not mine or not theirs:
+            continue
+        n, m = len(mine), len(theirs)
+        a = np.array([a_vocabulary.setdefault(key, len(a_vocabulary)) for key, _ in mine])
+        b = np.array([b_vocabulary.setdefault(key, len(b_vocabulary)) for key, _ in theirs])
+        pa = np.array([position for _, position in mine])
+        pb = np.array([position for _, position in theirs])
+        # Every word of the segment with every word of its translation, row by row.
+        rows = number * 10_000
+        columns.append((np.repeat(a, m), np.tile(b, n), np.abs(np.repeat(pa, m) - np.tile(pb, n)),
+                        rows + np.repeat(np.arange(n), m), rows + np.tile(np.arange(m), n)))
+    if not columns:
         return {}, {}
-    cell = np.array(cells, dtype=np.int64)
-    closeness = np.exp(-TENSION * np.array(distances))
-    initial = np.array([SEED_WEIGHT if k in seeds or k[0] == k[1] or _cognates(*k) else 1.0
-                        for k in keys])
-    a_ids = _ids([k[0] for k in keys])
-    b_ids = _ids([k[1] for k in keys])
+    cells_a, cells_b, distances, rows_a, rows_b = (np.concatenate(column)
+                                                   for column in zip(*columns, strict=True))
+    # The distinct (a, b) cells, numbered in order of first occurrence (the order EM sums in).
+    width = len(b_vocabulary)
+    codes, first, cell = np.unique(cells_a * width + cells_b, return_index=True,
+                                   return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    number_of = np.empty_like(order)
+    number_of[order] = np.arange(len(order))
+    cell = number_of[cell]
+    codes = codes[order]
+    a_of, b_of = codes // width, codes % width
+    a_words, b_words = list(a_vocabulary), list(b_vocabulary)
+    initial = _initial_weights(np, a_words, b_words, a_of, b_of, seeds)
+    closeness = np.exp(-TENSION * distances)
     # Forward explains each b by the a's; backward each a by the b's.
-    forward = _em(np, cell, closeness, np.array(rows_b), initial, a_ids, max(b_ids) + 1)
-    backward = _em(np, cell, closeness, np.array(rows_a), initial, b_ids, max(a_ids) + 1)
-    return ({k: float(forward[i]) for i, k in enumerate(keys)},
-            {k: float(backward[i]) for i, k in enumerate(keys)})
+    forward = _em(np, cell, closeness, rows_b, initial, a_of, len(np.unique(b_of)))
+    backward = _em(np, cell, closeness, rows_a, initial, b_of, len(np.unique(a_of)))
+    keys = [(a_words[a], b_words[b]) for a, b in zip(a_of.tolist(), b_of.tolist(), strict=True)]
+    return (dict(zip(keys, forward.tolist(), strict=True)),
+            dict(zip(keys, backward.tolist(), strict=True)))
 
 
-def _cognates(a: str, b: str) -> bool:
-    from drugstrat.terms.links import COGNATE, MIN_COGNATE
-
-    if len(a) < MIN_COGNATE or len(b) < MIN_COGNATE or a[0] != b[0]:
-        return False
+def _initial_weights(np: Any, a_words: list[str], b_words: list[str], a_of: Any, b_of: Any,
+                     seeds: Seeds) -> Any:
+    """SEED_WEIGHT for a cell of a seeded pair, of the same word, or of cognates; else 1."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b) >= COGNATE * 100
+    from drugstrat.terms.links import COGNATE, MIN_COGNATE
+
+    a_index = {word: i for i, word in enumerate(a_words)}
+    b_index = {word: i for i, word in enumerate(b_words)}
+    width = len(b_words)
+    seeded = [a_index[a] * width + b_index[b] for a, b in seeds
+              if a in a_index and b in b_index]
+    same = np.array([b_index.get(word, -1) for word in a_words])[a_of] == b_of
+    favoured = same | np.isin(a_of * width + b_of, np.array(seeded, dtype=np.int64))
+    # Cognates: both long enough, the same first letter, and alike — rapidfuzz is asked only
+    # about the cells that pass the cheap tests.
+    first_a = np.array([ord(w[0]) if len(w) >= MIN_COGNATE else -1 for w in a_words])
+    first_b = np.array([ord(w[0]) if len(w) >= MIN_COGNATE else -2 for w in b_words])
+    for i in np.flatnonzero(~favoured & (first_a[a_of] == first_b[b_of])).tolist():
+        if fuzz.ratio(a_words[a_of[i]], b_words[b_of[i]]) >= COGNATE * 100:
+            favoured[i] = True
+    return np.where(favoured, SEED_WEIGHT, 1.0)
 
 
-def _ids(values: list[str]) -> list[int]:
-    seen: dict[str, int] = {}
-    return [seen.setdefault(v, len(seen)) for v in values]
-
-
-def _em(np: Any, cell: Any, closeness: Any, row: Any, initial: Any, source: list[int],
+def _em(np: Any, cell: Any, closeness: Any, row: Any, initial: Any, source: Any,
         vocabulary: int) -> Any:
     """IBM Model 1's EM: `row` groups the entries explaining one word, `source` names each
     cell's conditioning word, whose translation probabilities sum to one; the empty word
