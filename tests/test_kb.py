@@ -10,10 +10,10 @@ import pytest
 from drugstrat.errors import InputError, KBError
 from drugstrat.kb import build as kb
 from drugstrat.kb import store
-from drugstrat.kb.paths import records_path
+from drugstrat.kb.paths import glossary_path, records_path
 from drugstrat.kb.validate import validate
 
-from .conftest import EN_SOURCE, NL_SOURCE, build_pair
+from .conftest import EN_SOURCE, NL_SOURCE, build_pair, short_edition
 
 
 def load_yaml(path: Path) -> dict:
@@ -236,3 +236,28 @@ def test_contents_entries_pair_by_their_numerals(tmp_path):
     nl_records = {r["id"]: r for r in store.load(root).versions["nl"]}
     assert nl_records["toc3"]["text"] == "Missie" and "toc2" not in nl_records
     assert not any(r.get("merges") for r in nl_records.values())
+
+
+def test_a_rebuild_of_unchanged_sources_reuses_the_kept_lexicon(tmp_path, monkeypatch):
+    """Learning the lexicon is most of a build; a rebuild (or `build --check`) of the same
+    records and glossary reads the one kept beside the cache, and builds the same records."""
+    from drugstrat.kb import lexicon
+
+    sources = short_edition(tmp_path)
+    root = tmp_path / "kb"
+    kb.build(sources, root)
+    first = store.load(root).versions
+    learnt = []
+    real = lexicon.learn
+    monkeypatch.setattr(lexicon, "learn", lambda *a: (learnt.append(a[1]), real(*a))[1])
+    kb.build(sources, root)
+    assert learnt == [] and store.load(root).versions == first
+    assert kb.check(root).drifted == [] and learnt == []
+    # An edited source, or an edited glossary, is learned from again.
+    kb.build(short_edition(tmp_path / "edited", {"local effort": "regional effort",
+                                                 "lokale aanpak": "regionale aanpak"}), root)
+    assert learnt == [("en", "nl")]
+    glossary = glossary_path(root)
+    (root / glossary.name).write_bytes(glossary.read_bytes() + b"\n# edited\n")
+    kb.build(sources, root)
+    assert learnt == [("en", "nl")] * 2

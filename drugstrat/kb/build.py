@@ -32,7 +32,7 @@ from drugstrat.kb.generation import (
     locked,
     sweep,
 )
-from drugstrat.kb.lexicon import learn
+from drugstrat.kb.lexicon import learned
 from drugstrat.kb.paths import ORPHANS_FILE, glossary_path, manifest_path, records_path
 from drugstrat.languages import language
 from drugstrat.parse import ParseResult, ParseWarning, parse_text, read_source
@@ -204,7 +204,7 @@ def prepare(sources: dict[str, Path], root: Path, encoding: Encodings | None = N
         realign(results[reference], results[lang])
         # Learned from the records whose ids the realignment fixed; the target groups, which
         # it is used to pair, take no part in the learning.
-        lexicon = learn(versions, (reference, lang), glossary)
+        lexicon = learned(root, versions, (reference, lang), glossary, glossary_path(root))
         realign_groups(results[reference].records, results[lang].records, lexicon)
         lexicons.append(lexicon)
     align(versions)

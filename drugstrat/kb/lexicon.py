@@ -9,10 +9,12 @@ machine that built them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from drugstrat import __version__
 from drugstrat.kb.store import KB, side_files
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
@@ -49,6 +51,40 @@ def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
     seeds, fixed = glossary_seeds(glossary, langs, compounds)
     # Only what training reads is tokenized: a long document is learned from its first part.
     return train(within_budget(segments(), HABIT_CELLS), langs, seeds, compounds, fixed)
+
+
+def learned(root: Path, versions: dict[str, list[Record]], langs: tuple[str, str],
+            glossary: Glossary, glossary_file: Path | None) -> Lexicon:
+    """The lexicon of these records as a build needs it: the one kept beside the cache when it
+    was learned from the very same records and glossary (a rebuild of unchanged sources, or
+    `build --check`), else learned now."""
+    origin = _origin(versions, langs, glossary_file)
+    for path in _candidates(root, langs):
+        try:
+            data = json.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("origin") == origin:
+                lexicon = Lexicon.from_json(data["lexicon"])
+                break
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    else:
+        lexicon = learn(versions, langs, glossary)
+    lexicon.origin = origin
+    return lexicon
+
+
+def _origin(versions: dict[str, list[Record]], langs: tuple[str, str],
+            glossary_file: Path | None) -> str:
+    """A digest of what learning reads: the records' ids, types, texts and merges, the
+    glossary's bytes, and the version of the learning."""
+    digest = hashlib.sha256(f"{__version__}/{LEXICON_VERSION}".encode())
+    for lang in langs:
+        digest.update(json.dumps([[r["id"], r["type"], r["text"], r.get("merges"),
+                                   r.get("continues")] for r in versions[lang]],
+                                 ensure_ascii=False).encode())
+    if glossary_file is not None and glossary_file.is_file():
+        digest.update(glossary_file.read_bytes())
+    return digest.hexdigest()
 
 
 def _segments(mine: Record, other: Record, tables: dict[str, Language],
@@ -101,6 +137,7 @@ def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
         except (OSError, ValueError, KeyError, TypeError):
             continue
     lexicon = learn(kb.versions, langs, glossary)
+    lexicon.origin = _origin(kb.versions, langs, glossary_file)
     save(kb, lexicon, glossary_file)
     return lexicon
 
@@ -121,8 +158,8 @@ def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
     from drugstrat.storage.atomic import atomic_write_text
 
     payload = json.dumps({"stamp": _stamp(kb, lexicon.langs, glossary_file),
-                          "lexicon": lexicon.to_json()}, ensure_ascii=False,
-                         separators=(",", ":"))
+                          "origin": lexicon.origin, "lexicon": lexicon.to_json()},
+                         ensure_ascii=False, separators=(",", ":"))
     for path in _candidates(kb.root, lexicon.langs):
         try:
             atomic_write_text(path, payload)

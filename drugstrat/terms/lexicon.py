@@ -66,6 +66,7 @@ class Lexicon:
         self.support = support  # "a\tb" -> record ids where the two were linked
         self.compounds = compounds  # lang -> word -> its parts
         self.forms: dict[str, dict[str, list[str]]] = {}  # lang -> key -> words written so
+        self.origin = ""  # a digest of what it was learned from, when its keeper knows it
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]
