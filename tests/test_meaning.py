@@ -255,9 +255,10 @@ def test_spelling_leaves_suspended_compounds_loanwords_and_names_alone(monkeypat
 # -- edited copies of the bundled texts ------------------------------------------------------------
 
 
-def report(tmp_path: Path, en: str, nl: str) -> list[dict]:
-    root = tmp_path / "kb"
-    kb.build({"en": write(tmp_path / "en.txt", en), "nl": write(tmp_path / "nl.txt", nl)}, root)
+def report(root: Path, en: str, nl: str) -> list[dict]:
+    """The findings after the knowledge base at `root` is rebuilt from these texts."""
+    sources = root.parent / "edited"
+    kb.build({"en": write(sources / "en.txt", en), "nl": write(sources / "nl.txt", nl)}, root)
     return [f.to_dict() for f in review(store.load(root)).findings]
 
 
@@ -299,10 +300,10 @@ MUTATIONS = {
 
 
 @pytest.mark.parametrize("name", list(MUTATIONS))
-def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(tmp_path, name):
+def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(scratch_kb, name):
     en, nl, fragment, check, words = MUTATIONS[name]
-    found = report(tmp_path, en, nl)
-    root = tmp_path / "kb"
+    root = scratch_kb  # a reviser's rebuild after the edit
+    found = report(root, en, nl)
     versions = store.load(root).versions
     lang = "nl" if fragment in nl and fragment not in en else "en"
     record_id = next(r["id"] for r in versions[lang] if fragment in r["text"]
