@@ -84,7 +84,7 @@ def diff(
     """
     from drugstrat import diff as qa
     from drugstrat.diff import accept as acceptances
-    from drugstrat.diff.review import apply_decisions, review
+    from drugstrat.diff.review import acceptances_of, apply_decisions, review
     from drugstrat.kb.ids import resolve
 
     root = data_dir(ctx)
@@ -96,7 +96,7 @@ def diff(
         raise typer.BadParameter("say why, with --comment", param_hint="--accept")
     kb = load_kb(ctx)
     langs = qa.language_pairs(kb.langs, pairs)
-    accepted = acceptances.load(root, qa.language_pairs(kb.langs)[0])
+    accepted = acceptances_of(kb)
     report = review(kb, langs, checks or None, accepted)
 
     if apply is not None:

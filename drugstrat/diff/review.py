@@ -18,7 +18,7 @@ from drugstrat.kb.store import KB
 from drugstrat.terms.glossary import load as load_glossary
 
 
-def acceptances(kb: KB) -> Acceptances:
+def acceptances_of(kb: KB) -> Acceptances:
     """The reviser's acceptances (`accepted.yaml` of the knowledge base)."""
     return load_acceptances(kb.root, language_pairs(kb.langs)[0])
 
@@ -31,7 +31,7 @@ def review(kb: KB, pairs: list[LangPair] | None = None, checks: list[str] | None
     glossary_file = glossary_path(kb.root)
     glossary = load_glossary(glossary_file)
     with remembered(kb):
-        return run(kb.versions, glossary, accepted or acceptances(kb), checks, pairs,
+        return run(kb.versions, glossary, accepted or acceptances_of(kb), checks, pairs,
                    lexicons_for(kb, pairs, glossary, glossary_file))
 
 
