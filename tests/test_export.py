@@ -142,6 +142,25 @@ def test_sqlite_answers_a_full_text_query_and_has_datasette_metadata(runner, bun
     assert meta["license"] and meta["source"].startswith("General Drug Policy Cell (2026)")
 
 
+def test_a_filtered_sqlite_export_holds_the_whole_documents_findings_on_its_records(
+        runner, bundled_kb, tmp_path):
+    """Checks such as term consistency read the whole document: an export of one objective
+    carries what `diff` says about that objective's records, not a diff of the excerpt."""
+    def findings(*args: str) -> set[tuple[str, str, str]]:
+        out = tmp_path / f"kb{len(args)}.db"
+        assert export(runner, bundled_kb, "-f", "sqlite", "-o", str(out), *args).exit_code == 0
+        connection = sqlite3.connect(out)
+        ids = {row[0] for row in connection.execute("SELECT id FROM records")}
+        found = set(connection.execute('SELECT id, "check", message FROM findings'))
+        connection.close()
+        return {f for f in found if f[0] in ids} if not args else found
+
+    whole = findings()
+    so3 = findings("--so", "3")
+    assert so3 and all(f[0] == "SO3" or f[0].startswith(("3.", "SO3.")) for f in so3)
+    assert so3 == {f for f in whole if f[0] == "SO3" or f[0].startswith(("3.", "SO3."))}
+
+
 def test_sqlite_utils_sees_the_full_text_indexes(runner, bundled_kb, tmp_path):
     import sqlite_utils
 

@@ -223,7 +223,11 @@ def _export_sqlite(kb: KB, langs: tuple[str, str], out: str, force: bool,
         raise InputError("an SQLite database cannot go to standard output; give --out FILE")
     path = check_target(out, force)
     meta = check_target(str(metadata_path(path)), force)
-    write_database(kb, langs, path, _findings(kb, with_accepted=True))
+    # The checks read the whole document (a term's usual rendering, a house style); an
+    # export of part of it carries what they say about the records it holds.
+    held = set(kb.ids)
+    write_database(kb, langs, path, [f for f in _findings(whole, with_accepted=True)
+                                     if f["id"] in held])
     title = cite(whole, "title", whole.reference)
     source = title.line().rsplit(",", 1)[0]  # publisher (year). Title period
     license_name, license_url, source_url = about
