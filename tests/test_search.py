@@ -276,8 +276,12 @@ def test_xref_table_for_people(runner, bundled_kb):
 
 def test_groups_keep_an_objectives_groups_with_so(runner, bundled_kb):
     rows = json.loads(run(runner, bundled_kb, "groups", "--so", "SD 2", "--json").stdout)
-    assert rows and all("SO2" in r["objectives"] for r in rows)
+    every = json.loads(run(runner, bundled_kb, "groups", "--json").stdout)
+    assert rows and rows == [r for r in every if "SO2" in r["objectives"]]
     assert isinstance(rows[0]["nl"], list)  # names as a list, not a joined string
+    counted = json.loads(run(runner, bundled_kb, "groups", "--matrix", "--so", "2",
+                             "--json").stdout)
+    assert len(counted) == len(rows) and all(r["SO2"] > 0 for r in counted)
 
 
 def test_show_of_an_objective_points_to_read(runner, bundled_kb):

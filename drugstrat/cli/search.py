@@ -173,11 +173,7 @@ def groups(
     from drugstrat.kb.target_groups import group_rows
 
     kb = load_kb(ctx)
-    rows = group_rows(kb, matrix)
-    if (number := resolve_so(kb, so)) is not None:
-        wanted = next(i for i in kb.of_type("strategic_objective")
-                      if kb.objective_number(i) == number)
-        rows = [r for r in rows if wanted in r.get("objectives", ()) or r.get(wanted)]
+    rows = group_rows(kb, matrix, resolve_so(kb, so))
     objectives = kb.of_type("strategic_objective")
     counted = objectives if matrix else ["mentions"]
     columns = [*language_columns(kb.langs), *(Column(c, numeric=True) for c in counted)]

@@ -86,13 +86,15 @@ def target_groups(kb: KB) -> list[Cluster]:
     return out
 
 
-def group_rows(kb: KB, matrix: bool = False) -> list[dict[str, Any]]:
+def group_rows(kb: KB, matrix: bool = False, so: int | None = None) -> list[dict[str, Any]]:
     """One row a group: its names in each language (as lists), and either where it is named
     (mentions, objectives, sources) or, with `matrix`, how often under each strategic
-    objective."""
+    objective. With `so`, only the groups named under that strategic objective."""
     objectives = kb.of_type("strategic_objective")
     rows = []
     for cluster in target_groups(kb):
+        if so is not None and so not in cluster["so"]:
+            continue
         row: dict[str, Any] = {code: cluster["names"].get(code, []) for code in kb.langs}
         if matrix:
             for objective in objectives:
