@@ -194,8 +194,7 @@ def _filtered(ctx: typer.Context, kb: KB, types: list[str] | None, so: str | Non
     number = resolve_so(kb, so)
     if wanted is None and number is None and not query:
         return kb
-    ids = {i for i in kb.ids if (wanted is None or kb.type_of(i) in wanted)
-           and (number is None or kb.objective_number(i) == number)}
+    ids = set(kb.select(wanted, so=number))
     if query:
         from drugstrat.kb.paths import glossary_path
         from drugstrat.search.query import search

@@ -62,7 +62,7 @@ def list_records(
     record_type = resolve_type_or_none(kb, record_type)
     if parent is not None:
         parent = resolve_or_exit(kb, parent)  # an unknown parent: exit 1, with near ids
-    ids = kb.select(record_type, parent)
+    ids = kb.select({record_type} if record_type else None, parent)
     rows = [r for i in ids for c, r in kb.get(i).items() if code in (None, c)]
     langs = [code] if code else kb.langs
     people = [{"id": i, "type": kb.type_of(i),

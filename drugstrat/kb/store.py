@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +96,15 @@ class KB:
         """Ids of the records whose parent is `record_id`, in document order."""
         return list(self._children.get(record_id, ()))
 
-    def select(self, record_type: str | None = None, parent: str | None = None) -> list[str]:
-        """Ids of the records of a type and/or under a parent, in document order."""
+    def select(self, types: Collection[str] | None = None, parent: str | None = None,
+               so: int | None = None) -> list[str]:
+        """Ids of the records of these types, under a parent, of a strategic objective (each
+        only when given), in document order."""
         return [record_id for record_id in self.ids
-                if any(record_type in (None, r["type"]) and parent in (None, r.get("parent"))
-                       for r in self.get(record_id).values())]
+                if any((types is None or r["type"] in types)
+                       and parent in (None, r.get("parent"))
+                       for r in self.get(record_id).values())
+                and (so is None or self.objective_number(record_id) == so)]
 
     def types(self) -> list[str]:
         """The record types this knowledge base holds."""
