@@ -261,3 +261,25 @@ def test_a_rebuild_of_unchanged_sources_reuses_the_kept_lexicon(tmp_path, monkey
     (root / glossary.name).write_bytes(glossary.read_bytes() + b"\n# edited\n")
     kb.build(sources, root)
     assert learnt == [("en", "nl")] * 2
+
+
+@pytest.mark.parametrize("damage", [
+    None, [], {"langs": 5},
+    {"langs": ["en", "nl"], "scores": [1, 2], "occurrences": {}, "reliability": {},
+     "support": {}, "compounds": []},
+])
+def test_a_damaged_kept_lexicon_is_learned_again(tmp_path, runner, damage):
+    from drugstrat.cli.commands import app
+
+    sources = short_edition(tmp_path)
+    root = tmp_path / "kb"
+    kb.build(sources, root)
+    for path in (root / ".cache").glob("kb.lexicon-*.json"):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        kept["lexicon"] = damage  # its stamps still match: only its content is wrong
+        path.write_text(json.dumps(kept), encoding="utf-8")
+    kb.build(sources, root)  # learned again, not read
+    for args in (["diff", "--json", "--fail-on", "never"], ["terms", "policy", "--json"]):
+        result = runner.invoke(app, ["--data", str(root), *args])
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args

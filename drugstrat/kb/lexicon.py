@@ -65,7 +65,7 @@ def learned(root: Path, versions: dict[str, list[Record]], langs: tuple[str, str
             if isinstance(data, dict) and data.get("origin") == origin:
                 lexicon = Lexicon.from_json(data["lexicon"])
                 break
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     else:
         lexicon = learn(versions, langs, glossary)
@@ -134,7 +134,7 @@ def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
             data = json.loads(path.read_bytes())
             if isinstance(data, dict) and data.get("stamp") == stamp:
                 return Lexicon.from_json(data["lexicon"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     lexicon = learn(kb.versions, langs, glossary)
     lexicon.origin = _origin(kb.versions, langs, glossary_file)
