@@ -349,6 +349,10 @@ def test_an_index_of_the_wrong_shape_is_built_again(runner, scratch_kb):
 @pytest.mark.parametrize("cache", [
     "[]",
     '{"schema": 1, "records": {"en": [{"id": "x"}]}, "stamps": {}, "hashes": {}}',
+    '{"records": {"en": {"id": "x"}}, "stamps": {}, "hashes": {}}',
+    '{"records": {"en": ["x"]}, "stamps": {}, "hashes": {}}',
+    '{"records": {"en": [{"id": "x", "type": "p", "lang": "en", "text": 5}]}, "stamps": {}, '
+    '"hashes": {}}',
     "{not json",
 ])
 def test_a_cache_of_the_wrong_shape_is_compiled_again(runner, scratch_kb, cache):

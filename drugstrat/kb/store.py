@@ -246,12 +246,16 @@ def _whole(cached: dict[str, Any]) -> bool:
         return False
     if not isinstance(cached.get("stamps"), dict) or not isinstance(cached.get("hashes"), dict):
         return False
-    return all(isinstance(records, list) and all(
-        isinstance(r, dict) and all(isinstance(r.get(k), str) for k in REQUIRED)
-        for r in records) for records in versions.values())
-
-
-REQUIRED = ("id", "type", "lang", "text")
+    # A plain loop: this runs on every query, over every record.
+    for records in versions.values():
+        if not isinstance(records, list):
+            return False
+        for r in records:
+            if not (isinstance(r, dict) and isinstance(r.get("id"), str)
+                    and isinstance(r.get("type"), str) and isinstance(r.get("lang"), str)
+                    and isinstance(r.get("text"), str)):
+                return False
+    return True
 
 
 def stamp(path: Path) -> list[int]:
