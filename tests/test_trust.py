@@ -349,10 +349,6 @@ def test_an_index_of_the_wrong_shape_is_built_again(runner, scratch_kb):
 @pytest.mark.parametrize("cache", [
     "[]",
     '{"schema": 1, "records": {"en": [{"id": "x"}]}, "stamps": {}, "hashes": {}}',
-    '{"records": {"en": {"id": "x"}}, "stamps": {}, "hashes": {}}',
-    '{"records": {"en": ["x"]}, "stamps": {}, "hashes": {}}',
-    '{"records": {"en": [{"id": "x", "type": "p", "lang": "en", "text": 5}]}, "stamps": {}, '
-    '"hashes": {}}',
     "{not json",
 ])
 def test_a_cache_of_the_wrong_shape_is_compiled_again(runner, scratch_kb, cache):
@@ -360,6 +356,26 @@ def test_a_cache_of_the_wrong_shape_is_compiled_again(runner, scratch_kb, cache)
     path.write_text(cache, encoding="utf-8")
     result = cli(runner, scratch_kb, "show", "3.4", "--json")
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+
+
+@pytest.mark.parametrize("damage", [
+    lambda records: {"id": "x"},  # a language's records not a list
+    lambda records: ["x", *records],  # a record not an object
+    lambda records: [{**r, "text": 5} if r["id"] == "3.4" else r for r in records],  # a number
+    lambda records: [{k: v for k, v in r.items() if k != "type"} for r in records],
+])
+def test_a_current_cache_with_damaged_records_is_compiled_again(runner, scratch_kb, damage):
+    """The cache's stamps still match its files: only its records are wrong."""
+    path = scratch_kb / ".cache" / "kb.json"
+    cache = json.loads(path.read_text(encoding="utf-8"))
+    cache["records"]["en"] = damage(cache["records"]["en"])
+    path.write_text(json.dumps(cache), encoding="utf-8")
+    result = cli(runner, scratch_kb, "show", "3.4", "--json")
+    assert result.exit_code == 0
+    shown = json.loads(result.stdout)
+    assert [r["lang"] for r in shown] == ["en", "nl"]
+    assert shown[0]["type"] == "specific_objective"
+    assert shown[0]["text"].startswith("To promote a reinforced local effort")
 
 
 def test_an_edit_that_keeps_size_and_time_is_still_seen(runner, scratch_kb):
