@@ -59,16 +59,7 @@ def learned(root: Path, versions: dict[str, list[Record]], langs: tuple[str, str
     was learned from the very same records and glossary (a rebuild of unchanged sources, or
     `build --check`), else learned now."""
     origin = _origin(versions, langs, glossary_file)
-    for path in _candidates(root, langs):
-        try:
-            data = json.loads(path.read_bytes())
-            if isinstance(data, dict) and data.get("origin") == origin:
-                lexicon = Lexicon.from_json(data["lexicon"])
-                break
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            continue
-    else:
-        lexicon = learn(versions, langs, glossary)
+    lexicon = _kept(root, langs, "origin", origin) or learn(versions, langs, glossary)
     lexicon.origin = origin
     return lexicon
 
@@ -128,14 +119,9 @@ def _form_keys(form: str, lang: str, compounds: dict[str, dict[str, tuple[str, .
 def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
                 glossary_file: Path | None) -> Lexicon:
     """The pair's lexicon from beside the cache, learned (and kept) when missing or stale."""
-    stamp = _stamp(kb, langs, glossary_file)
-    for path in _candidates(kb.root, langs):
-        try:
-            data = json.loads(path.read_bytes())
-            if isinstance(data, dict) and data.get("stamp") == stamp:
-                return Lexicon.from_json(data["lexicon"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            continue
+    kept = _kept(kb.root, langs, "stamp", _stamp(kb, langs, glossary_file))
+    if kept is not None:
+        return kept
     lexicon = learn(kb.versions, langs, glossary)
     lexicon.origin = _origin(kb.versions, langs, glossary_file)
     save(kb, lexicon, glossary_file)
@@ -175,6 +161,22 @@ def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
         glossary = [str(glossary_file), info.st_size, info.st_mtime_ns]
     return json.dumps({"version": LEXICON_VERSION, "hashes": kb.hashes, "langs": list(langs),
                        "glossary": glossary}, sort_keys=True)
+
+
+def _kept(root: Path, langs: tuple[str, str], key: str, value: str) -> Lexicon | None:
+    """The pair's lexicon kept beside the cache whose `key` ("stamp": the knowledge base's
+    files; "origin": what it was learned from) is `value`; None if there is none, or it is
+    damaged (it is then learned again)."""
+    for path in _candidates(root, langs):
+        try:
+            data = json.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get(key) == value:
+                lexicon = Lexicon.from_json(data["lexicon"])
+                lexicon.origin = str(data.get("origin") or "")
+                return lexicon
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return None
 
 
 def _candidates(root: Path, langs: tuple[str, str]) -> list[Path]:
