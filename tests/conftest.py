@@ -61,11 +61,6 @@ def build_pair(tmp_path: Path, en: str, nl: str) -> Path:
     return root
 
 
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst
-
-
 # A short but complete edition of the genre in two languages: a title page, an introduction, two
 # strategic objectives with specific objectives and a list. For tests whose promise does not
 # depend on the text (a build killed at every step builds many times): it builds in milliseconds.
