@@ -159,6 +159,15 @@ def test_objectives_rank_above_incidental_mentions(bundled_kb):
     assert all(g.type == "specific_objective" for g in top[:2])
 
 
+@pytest.mark.parametrize("typed, closed", [('"harm reduction', '"harm reduction"'),
+                                           ('prisons "harm reduction', 'prisons "harm reduction"'),
+                                           ('"prevention', '"prevention"')])
+def test_an_unclosed_quote_runs_to_the_end_of_the_query(bundled_kb, typed, closed):
+    """A quote left open is a phrase to the end, not a query that loses its words."""
+    found = [g.id for g in search(store.load(bundled_kb), typed, limit=50)]
+    assert found and found == [g.id for g in search(store.load(bundled_kb), closed, limit=50)]
+
+
 def test_exact_phrase_ranks_above_scattered_words(tmp_path):
     root = build_pair(
         tmp_path,

@@ -187,11 +187,13 @@ def parse_query(query: str) -> list[Term]:
     """Quoted phrases as units, the other words one by one; words every language treats as
     function words dropped (unless nothing else is left)."""
     terms: list[Term] = []
+    if query.count('"') % 2:
+        query += '"'  # a quote left open runs to the end of the query
     for phrase in re.findall(r'"([^"]+)"', query):
         found = words(fold(phrase))
         if found:
             terms.append(Term(found, quoted=True))
-    rest = re.sub(r'"[^"]*"?', " ", query)
+    rest = re.sub(r'"[^"]*"', " ", query)
     # "milieu-impact" is searched as its parts: the text may say "impact op het milieu".
     tokens = [part for w in words(fold(rest)) for part in w.split("-")
               if len(part) > 1 or part.isdigit()]
