@@ -63,10 +63,10 @@ def list_records(
     if parent is not None:
         parent = resolve_or_exit(kb, parent)  # an unknown parent: exit 1, with near ids
     ids = kb.select({record_type} if record_type else None, parent)
-    rows = [r for i in ids for c, r in kb.get(i).items() if code in (None, c)]
     langs = [code] if code else kb.langs
+    rows = kb.rows(ids, langs)
     people = [{"id": i, "type": kb.type_of(i),
-               **{c: r["text"] for c, r in kb.get(i).items() if c in langs}} for i in ids]
+               **{c: r["text"] for c, r in kb.get(i, langs).items()}} for i in ids]
     columns = [Column("id", style="cyan"), Column("type", style="dim"),
                *language_columns(langs)]
     human: list[Block] = [Table(people, columns, caption=f"{len(ids)} records")]
@@ -100,7 +100,7 @@ def show(
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
     found = resolve_or_exit(kb, record_id)
-    versions = {c: r for c, r in kb.get(found).items() if code in (None, c)}
+    versions = kb.get(found, [code] if code else None)
     if not versions:
         messages.error(f"{found} has no {code} version")
         raise typer.Exit(code=Exit.FOUND)

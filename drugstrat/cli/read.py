@@ -60,11 +60,10 @@ def read(
     ids = passage(kb, found)
     langs = [code] if code else kb.langs
     if fmt is ReadFormat.json:
-        rows = [r for i in ids for c, r in kb.get(i).items() if c in langs]
+        rows = kb.rows(ids, langs)
         output(None, True).emit(View(rows, []))
     elif side and len(langs) > 1:
-        side_by_side = [{c: r["text"] for c, r in kb.get(i).items() if c in langs}
-                        for i in ids]
+        side_by_side = [{c: r["text"] for c, r in kb.get(i, langs).items()} for i in ids]
         output(None, False).emit(View(side_by_side, [], human=[
             Line([(found or "document", "bold cyan")]),
             Table(side_by_side, language_columns(langs), lines=True)]))

@@ -54,9 +54,7 @@ def wide(kb: KB, ids: list[str], langs: list[str]) -> tuple[list[dict[str, Any]]
     """One row per record, its languages' texts side by side, and the columns in order: every
     field the JSON has, once where the languages agree on it in every record (`parent`,
     `number`, a person's `status`), else once per language (`name:en`, `name:nl`)."""
-    records = [{lang: r for lang, r in kb.get(record_id).items() if lang in langs}
-               for record_id in ids]
-    records = [versions for versions in records if versions]
+    records = [versions for versions in (kb.get(i, langs) for i in ids) if versions]
     keys: dict[str, None] = {}
     split: set[str] = set()
     for versions in records:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +67,14 @@ class KB:
     def reference(self) -> str:
         return self.langs[0]
 
-    def get(self, record_id: str) -> dict[str, Record]:
-        """The record with this id in each language that has it."""
-        return {lang: self.by_id[lang][record_id]
-                for lang in self.langs if record_id in self.by_id[lang]}
+    def get(self, record_id: str, langs: Collection[str] | None = None) -> dict[str, Record]:
+        """The record with this id in each language that has it (of `langs`, if given)."""
+        return {lang: self.by_id[lang][record_id] for lang in self.langs
+                if record_id in self.by_id[lang] and (langs is None or lang in langs)}
+
+    def rows(self, ids: Iterable[str], langs: Collection[str] | None = None) -> list[Record]:
+        """The records of these ids, each id's languages in turn (of `langs`, if given)."""
+        return [r for record_id in ids for r in self.get(record_id, langs).values()]
 
     def record(self, record_id: str) -> Record | None:
         """The record with this id in the first language that has it: for what all languages

@@ -114,7 +114,7 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
     if direct:
-        versions = {code: r for code, r in kb.get(direct).items() if lang in (None, code)}
+        versions = kb.get(direct, [lang] if lang else None)
         hits = [Hit(r["id"], r["type"], code, 1.0, r["text"]) for code, r in versions.items()]
         return Results([Group(direct, hits[0].type, 1.0, hits)] if hits else [],
                        1 if hits else 0)
