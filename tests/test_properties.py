@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drugstrat.errors import InputError
-from drugstrat.kb.ids import canonical, resolve
+from drugstrat.kb.names import canonical, resolve
 from drugstrat.kb.yamlio import render
 from drugstrat.languages import DUTCH, ENGLISH
 from drugstrat.parse import parse_text

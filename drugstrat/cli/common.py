@@ -144,7 +144,7 @@ def load_kb(ctx: typer.Context) -> KB:
 def resolve_or_exit(kb: KB, record_id: str) -> str:
     """The id a user typed, forgiven; an unknown one is said on stderr, with near ids, and
     ends the command with exit code 1 (the question "is there such a record" was answered)."""
-    from drugstrat.kb.ids import resolve, suggest
+    from drugstrat.kb.names import resolve, suggest
 
     found = resolve(record_id, kb.ids)
     if found is None:

@@ -85,7 +85,7 @@ def diff(
     from drugstrat import diff as qa
     from drugstrat.diff import accept as acceptances
     from drugstrat.diff.review import acceptances_of, apply_decisions, review
-    from drugstrat.kb.ids import resolve
+    from drugstrat.kb.names import resolve
 
     root = data_dir(ctx)
     unknown = [c for c in checks or () if c not in qa.REGISTRY]

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from drugstrat import ids
 from drugstrat.export.pairs import translation_pairs
 from drugstrat.kb.store import KB
 from drugstrat.kb.target_groups import target_groups
@@ -93,7 +94,7 @@ def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
         if parent := record.get("parent"):
             links.add((record["id"], "parent", parent))
         for number in record.get("cites", ()):
-            links.add((record["id"], "cites", f"n{number}"))
+            links.add((record["id"], "cites", ids.endnote(number)))
     connection.executemany("INSERT INTO xrefs VALUES (?, ?, ?)", sorted(links))
     marks = ", ".join("?" * (9 + len(kb.langs)))
     connection.executemany(

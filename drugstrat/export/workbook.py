@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from drugstrat import ids
 from drugstrat.export.pairs import Skipped
 from drugstrat.export.tabular import rows as aligned_rows
 from drugstrat.kb.store import KB
@@ -28,7 +29,7 @@ def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
     data = aligned_rows(kb, langs, skipped)
     for row in data:
         number = kb.objective_number(row["id"].split("+")[0])
-        row["SO"] = f"SO{number}" if number is not None else ""
+        row["SO"] = ids.strategic(number) if number is not None else ""
     extra = list(dict.fromkeys(k for row in data for k in row
                                if k not in ("id", "SO", "type", "parent", *langs)))
     columns = ["id", "SO", "type", "parent", *langs, *extra]

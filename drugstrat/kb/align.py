@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from drugstrat import ids
 from drugstrat.kb.lengths import Place, align_lengths, median_ratio
 from drugstrat.parse import ParseResult
 from drugstrat.record import Record
@@ -65,15 +66,16 @@ def realign(primary: ParseResult, other: ParseResult) -> None:
             if a_span and b_span:
                 previous, letter = targets[a_span[0]]["id"], 0
                 for k, b in enumerate(b_span):
-                    renames[members[b]["id"]] = previous if k == 0 else _after(previous, k)
+                    renames[members[b]["id"]] = (previous if k == 0
+                                                  else ids.inserted_after(previous, k))
                 if len(a_span) > 1:
                     merges[previous] = [targets[a]["id"] for a in a_span]
                 for k in range(1, len(b_span)):
-                    continues[_after(previous, k)] = previous
+                    continues[ids.inserted_after(previous, k)] = previous
                 letter = len(b_span) - 1
             elif b_span:
                 letter += 1
-                renames[members[b_span[0]]["id"]] = _after(previous, letter)
+                renames[members[b_span[0]]["id"]] = ids.inserted_after(previous, letter)
     if renames:
         _apply_renames(other.records, renames)
     for record in other.records:
@@ -117,7 +119,7 @@ def realign_groups(primary: list[Record], other: list[Record], lexicon: Lexicon)
             continue
         pairs = _align_names([r["text"] for r in targets], [r["text"] for r in members],
                              lexicon)
-        previous, extra = f"{parent}.g0", 0
+        previous, extra = ids.group(parent, 0), 0
         for a, b in pairs:
             if a is not None:
                 previous, extra = targets[a]["id"], 0
@@ -125,7 +127,7 @@ def realign_groups(primary: list[Record], other: list[Record], lexicon: Lexicon)
                     renames[members[b]["id"]] = previous
             elif b is not None:
                 extra += 1
-                renames[members[b]["id"]] = _after(previous, extra)
+                renames[members[b]["id"]] = ids.inserted_after(previous, extra)
     for record in other:
         if record["id"] in renames:
             record["id"] = renames[record["id"]]
@@ -181,11 +183,6 @@ def _align_names(a: list[str], b: list[str],
     return pairs
 
 
-def _after(record_id: str, k: int) -> str:
-    """Id of the k-th record inserted after `record_id` in the other language: SO2.p3a, …"""
-    return record_id + "abcdefghijklmnopqrstuvwxyz"[min(k, 26) - 1]
-
-
 def _series_members(result: ParseResult) -> dict[str, list[Record]]:
     by_id = {record["id"]: record for record in result.records}
     members: dict[str, list[Record]] = {}
@@ -200,11 +197,9 @@ def _apply_renames(records: list[Record], renames: dict[str, str]) -> None:
         if record_id in renames:
             return renames[record_id]
         # Children carry their parent's id as a prefix (SO2.p3.g1): they move with it.
-        head = record_id.rpartition(".")[0]
-        while head:
+        for head in ids.parent_prefixes(record_id):
             if head in renames:
                 return renames[head] + record_id[len(head):]
-            head = head.rpartition(".")[0]
         return record_id
 
     for record in records:

@@ -1,11 +1,13 @@
-"""What a person types for a record type or a strategic objective, forgiven as ids are: `so`,
-`specific`, `Target-groups`, `SO3`, `SD 3`."""
+"""What a person types, forgiven: an id (`SO 3`, `SD.3`, `so3`, `3.4.` for SO3 and 3.4), a
+record type (`so`, `specific`, `Target-groups`) or a strategic objective (`3`, `SD 3`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import TYPE_CHECKING
 
+from drugstrat import ids
 from drugstrat.errors import InputError
 from drugstrat.languages import all_of
 
@@ -46,13 +48,53 @@ def resolve_type(typed: str, types: list[str]) -> str:
 def resolve_objective(typed: str, kb: KB) -> int:
     """The number of the strategic objective `typed` names: `3`, `SO3`, `SO 3`, `SD.3`, or any
     record under it (`3.4`)."""
-    from drugstrat.kb.ids import resolve
-
     text = typed.strip()
     if text.isdigit():
-        text = f"SO{int(text)}"
+        text = ids.strategic(text)
     found = resolve(text, kb.ids)
     number = kb.objective_number(found) if found else None
     if number is None:
         raise InputError(f"{typed!r} names no strategic objective here (give 3, SO3 or SD 3)")
     return number
+
+
+_SPECIFIC = re.compile(r"^(\d+)\s*\.\s*(\d+)\.?$")
+
+
+def canonical(query: str) -> str:
+    """The id a typed reference most likely means, before looking it up."""
+    text = query.strip()
+    labels = "|".join(re.escape(label) for label in all_of("objective_labels"))
+    if match := re.fullmatch(rf"(?:{labels})\s*\.?\s*(\d+)\.?", text, re.IGNORECASE):
+        return ids.strategic(match.group(1))
+    if match := _SPECIFIC.match(text):
+        return ids.specific(match.group(1), match.group(2))
+    return text
+
+
+def resolve(query: str, known: list[str]) -> str | None:
+    """The id in `known` that `query` names, ignoring case and the spelling of labels."""
+    wanted = canonical(query)
+    if wanted in known:
+        return wanted
+    folded = {record_id.casefold(): record_id for record_id in known}
+    return folded.get(wanted.casefold())
+
+
+def suggest(query: str, known: list[str], limit: int = 5) -> list[str]:
+    """Ids close to a query that named none, best first. A bare number is an objective's:
+    `3` suggests SO3 and its specific objectives before endnote n3."""
+    if (number := query.strip().rstrip(".")).isdigit():
+        n = int(number)
+        under = [i for i in known if (ids.specific_numbers(i) or (0, 0))[0] == n]
+        ordered = [ids.strategic(n), *under, ids.endnote(n)]
+        found = [i for i in dict.fromkeys(ordered) if i in known]
+        if found:
+            return found[:limit]
+    wanted = canonical(query).casefold()
+    folded = {record_id.casefold(): record_id for record_id in known}
+    close = difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.6)
+    # Children share a prefix ("SO3.p2" for "SO3.p9"); offer them when nothing is close.
+    if not close:
+        close = [f for f in folded if f.startswith(wanted.split(".")[0])][:limit]
+    return [folded[c] for c in close]

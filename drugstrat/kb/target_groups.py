@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, TypedDict
 
+from drugstrat import ids
 from drugstrat.kb.store import KB
 from drugstrat.languages import LANGUAGES
 from drugstrat.text.fold import fold
@@ -74,7 +75,7 @@ def target_groups(kb: KB) -> list[Cluster]:
             sources.append(Mention(group=mention, source=source,
                                    so=kb.objective_number(source)))
         numbers = sorted({s["so"] for s in sources if s["so"] is not None})
-        objectives = [f"SO{n}" for n in numbers]
+        objectives = [ids.strategic(n) for n in numbers]
         objectives += sorted({s["source"] for s in sources
                               if kb.type_of(s["source"]) == "specific_objective"},
                              key=kb.position)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from drugstrat import ids
 from drugstrat.parse.labels import ROMAN, TOC_LEADER, section_key
 from drugstrat.parse.sink import RecordSink
 
@@ -47,5 +48,5 @@ class ContentsReader:
             self.numerals.add(numeral)
         if key := section_key(self.sink.lang, title):
             self.keys.add(key)
-        self.sink.add("toc_entry", self.sink.next_id("toc"), title, line, parent="contents",
-                      number=numeral)
+        self.sink.add("toc_entry", self.sink.next_id(ids.CONTENTS_ENTRY), title, line,
+                      parent="contents", number=numeral)

@@ -3,6 +3,7 @@ and gaps in the numbering of objectives."""
 
 from __future__ import annotations
 
+from drugstrat import ids
 from drugstrat.parse.sink import RecordSink
 from drugstrat.record import Record
 
@@ -10,7 +11,7 @@ from drugstrat.record import Record
 def link_endnotes(sink: RecordSink) -> None:
     for record in sink.records:
         for number in record.get("cites", ()):
-            note = sink.by_id.get(f"n{number}")
+            note = sink.by_id.get(ids.endnote(number))
             if note is None:
                 sink.warn(record.get("line", 0), f"endnote {number} is cited in {record['id']} "
                                                  f"but never defined")

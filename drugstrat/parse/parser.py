@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drugstrat import ids
 from drugstrat.errors import InputError
 from drugstrat.languages import Language
 from drugstrat.parse.blocks import Piece, page_number_pattern, split_pieces
@@ -35,7 +36,7 @@ from drugstrat.parse.sink import ParseWarning, RecordSink
 from drugstrat.record import Record
 
 # The bullet lists whose items are records of their own type, by the id prefix they take.
-LIST_ROLES = {"scope_item": "scope", "mission_aim": "aim", "mission_means": "means"}
+LIST_ROLES = ids.LIST_ROLE_SERIES
 
 
 @dataclass
@@ -146,7 +147,7 @@ class DocumentParser:
         self.lead_in = ""
         if self.section != "objectives":
             self.sink.warn(line, f"strategic objective {number} outside the objectives section")
-        self.objective = self.sink.add("strategic_objective", f"SO{number}", title, line,
+        self.objective = self.sink.add("strategic_objective", ids.strategic(number), title, line,
                                        parent=self.section, number=str(number))
         if not title:
             self.sink.warn(line, f"strategic objective {number} has no title")
@@ -167,15 +168,15 @@ class DocumentParser:
         elif self.section == "endnotes" and (match := ENDNOTE.match(text)):
             marker = match.group(1).rstrip(".)")
             number = int(marker) if marker.isascii() else superscript_to_int(marker)
-            self.sink.add("endnote", f"n{number}", match.group(2), line, parent="endnotes",
+            self.sink.add("endnote", ids.endnote(number), match.group(2), line, parent="endnotes",
                           number=str(number))
         elif self.section == "foreword" and (found := person(self.lang, text)):
-            self.sink.add("coordinator", self.sink.next_id("coord"), text, line,
+            self.sink.add("coordinator", self.sink.next_id(ids.COORDINATOR), text, line,
                           parent="foreword", person=found)
         else:
             self.lead_in = text
             container = self._container()
-            self.sink.add("paragraph", self.sink.next_id(f"{container}.p"), text, line,
+            self.sink.add("paragraph", self.sink.next_id(ids.paragraphs_of(container)), text, line,
                           parent=container)
 
     def _item(self, text: str, line: int) -> None:
@@ -183,17 +184,17 @@ class DocumentParser:
             self._start_list()
         assert self.list_id is not None
         if self.section in (None, "foreword") and (found := person(self.lang, text)):
-            self.sink.add("signatory", self.sink.next_id("sig"), text, line,
+            self.sink.add("signatory", self.sink.next_id(ids.SIGNATORY), text, line,
                           parent=self.section, person=found)
         elif prefix := LIST_ROLES.get(self.list_role):
             self.sink.add(self.list_role, self.sink.next_id(prefix), text, line,
                           parent=self.section)
         else:
-            self.sink.add("list_item", self.sink.next_id(f"{self.list_id}."), text, line,
+            self.sink.add("list_item", self.sink.next_id(ids.items_of(self.list_id)), text, line,
                           parent=self._container(), in_list=self.list_id)
 
     def _start_list(self) -> None:
-        self.list_id = self.sink.next_id(f"{self._container()}.l")
+        self.list_id = self.sink.next_id(ids.lists_of(self._container()))
         cue = self.lead_in.casefold()
         if self.section == "scope":
             self.list_role = "scope_item"
@@ -218,7 +219,7 @@ class DocumentParser:
             self.sink.warn(line, f"specific objective {major}.{minor} is under strategic "
                                  f"objective {self.objective.get('number')}")
         parent = self.objective["id"] if self.objective else self.section
-        self.sink.add("specific_objective", f"{major}.{minor}", text, line, parent=parent,
+        self.sink.add("specific_objective", ids.specific(major, minor), text, line, parent=parent,
                       number=f"{major}.{minor}")
 
     def _title_page(self, text: str, line: int) -> None:
@@ -233,7 +234,7 @@ class DocumentParser:
         elif "publisher" not in self.sink.by_id:
             fact = "publisher"
         else:
-            self.sink.add("paragraph", self.sink.next_id("titlepage.p"), text, line,
+            self.sink.add("paragraph", self.sink.next_id(ids.TITLE_PAGE_PARAGRAPH), text, line,
                           parent=None)
             return
         self.sink.add("title_page", fact, text, line, parent=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from drugstrat import ids
 from drugstrat.languages import Language
 from drugstrat.parse.inline import endnote_citations, strip_marks
 from drugstrat.parse.labels import Person
@@ -77,7 +78,7 @@ class RecordSink:
         self.by_id[record_id] = record
         if rtype in PROSE_TYPES:
             for n, group in enumerate(find_target_groups(text, self.lang), start=1):
-                self.records.append(Record(id=f"{record_id}.g{n}", type="target_group",
+                self.records.append(Record(id=ids.group(record_id, n), type="target_group",
                                            lang=self.lang.code, parent=record_id, text=group,
                                            line=line))
         return record

@@ -110,7 +110,7 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
            so: int | None = None, limit: int = 10, glossary_file: Path | None = None,
            exact: bool = False) -> Results:
     """Records answering `query`; `exact` keeps whole-word (and phrase) matches only."""
-    from drugstrat.kb.ids import resolve
+    from drugstrat.kb.names import resolve
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
     if direct:

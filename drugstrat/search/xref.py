@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drugstrat import ids
 from drugstrat.kb.store import KB
 from drugstrat.kb.target_groups import target_groups
 from drugstrat.record import OBJECTIVE_TYPES
@@ -42,7 +43,7 @@ def xref(kb: KB, record_id: str, glossary: Glossary) -> dict[str, Any]:
         "children": [_brief(kb, c) for c in children if c not in groups],
         "target_groups": [_brief(kb, g) for g in groups],
         "same_groups": [_brief(kb, i) for i in dict.fromkeys(same_groups)],
-        "endnotes": [_brief(kb, f"n{n}") for n in cites if kb.get(f"n{n}")],
+        "endnotes": [_brief(kb, ids.endnote(n)) for n in cites if kb.get(ids.endnote(n))],
         "cited_by": [_brief(kb, i) for i in cited_by],
         "shared_terms": shared_terms(kb, record_id, glossary),
     }
