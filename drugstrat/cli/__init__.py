@@ -35,7 +35,7 @@ COMMANDS = (
     Command("terms", "search", "Read and search", "A term and its translations"),
     Command("diff", "diff", "Check the translation", "Do the language versions say the same?"),
     Command("checks", "diff", "Check the translation", "The checks `diff` runs"),
-    Command("report", "export", "Check the translation", "The whole diff as one HTML page"),
+    Command("report", "review", "Check the translation", "The whole diff as one HTML page"),
     Command("export", "export", "Export and build",
             "TMX, XLIFF, xlsx, CSV, JSON Lines, SQLite"),
     Command("validate", "validate", "Export and build", "Schema and alignment problems"),
@@ -45,21 +45,39 @@ COMMANDS = (
 
 class _Group(TyperGroup):
     """The command group: commands in `COMMANDS` order, listed by section with one line each
-    (click would sort them and cut their descriptions)."""
+    (click would sort them and cut their descriptions), each command's module imported only
+    when click resolves that command's name — a query pays for one module, whatever global
+    options come before it."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [c.name for c in COMMANDS]
-        return [n for n in known if n in self.commands] + sorted(
-            n for n in self.commands if n not in known)
+        return known + sorted(n for n in self.commands if n not in known)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            self._load(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, module: str) -> None:
+        """Import a command module and add the commands it registers on `app`."""
+        import importlib
+
+        from typer.main import get_command_from_info, get_command_name
+
+        importlib.import_module(f"drugstrat.cli.{module}")
+        for info in app.registered_commands:
+            assert info.callback is not None
+            name = info.name or get_command_name(info.callback.__name__)
+            if name not in self.commands:
+                self.add_command(get_command_from_info(
+                    info, pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode), name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        present = set(self.commands)
         for section in dict.fromkeys(c.section for c in COMMANDS):
-            rows = [(c.name, c.summary) for c in COMMANDS
-                    if c.section == section and c.name in present]
-            if rows:
-                with formatter.section(section):
-                    formatter.write_dl(rows)
+            with formatter.section(section):
+                formatter.write_dl([(c.name, c.summary) for c in COMMANDS
+                                    if c.section == section])
 
 
 app = typer.Typer(
@@ -102,11 +120,9 @@ def _options(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = {"data": data}
-    if width is not None:
-        from drugstrat.cli import output
+    from drugstrat.cli.context import Invocation
 
-        output.WIDTH = width
+    ctx.obj = Invocation(data=data, width=width)
     _forgiving_streams()
 
 
@@ -124,37 +140,21 @@ def _forgiving_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
-# Each module registers its commands on `app` when imported. `main` imports only the module of
-# the command being run (typer builds every registered command on each call, and a query should
-# pay for one); `drugstrat.cli.commands` imports them all, for help, tests and library users.
+# Each module registers its commands on `app` when imported; the group imports the module of the
+# command being run (see `_Group`), and `drugstrat.cli.commands` imports them all, for tests and
+# library users.
 COMMAND_MODULES = {command.name: command.module for command in COMMANDS}
 
 
-def register(argv: list[str]) -> None:
-    """Import the command module `argv` asks for, or all of them when it is unclear."""
+def register_all() -> None:
+    """Import every command module (their commands register on `app`)."""
     import importlib
 
-    name = _command_name(argv)
-    modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else sorted(
-        set(COMMAND_MODULES.values()))
-    for module in modules:
+    for module in sorted(set(COMMAND_MODULES.values())):
         importlib.import_module(f"drugstrat.cli.{module}")
 
 
-def _command_name(argv: list[str]) -> str | None:
-    args = iter(argv)
-    for arg in args:
-        if arg in ("--help", "-h"):
-            return None
-        if arg == "--data":
-            next(args, None)
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
 def main() -> None:
-    register(sys.argv[1:])
     try:
         app(prog_name="drugstrat")
     except BrokenPipeError:

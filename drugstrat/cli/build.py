@@ -16,7 +16,7 @@ from drugstrat.cli.common import (
     FormatOption,
     JsonOption,
     data_dir,
-    data_given,
+    invocation,
     output,
     reports_errors,
 )
@@ -70,10 +70,10 @@ def build(
 
     sources = _sources(en, nl, source or [])
     encodings = _encodings(encoding or [])
-    if sources and out is None and not data_given(ctx):
+    if sources and out is None and not invocation(ctx).data_given:
         raise typer.BadParameter("say where to write the new knowledge base", param_hint="--out")
     root = out or data_dir(ctx)
-    shown = output(fmt, as_json)
+    shown = output(ctx, fmt, as_json)
 
     if check:
         report = (kb_build.check(root, encodings, not any_language) if not sources

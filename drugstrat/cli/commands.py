@@ -1,7 +1,7 @@
 """The full command line, every command registered: for help, tests and library users."""
 
-from drugstrat.cli import COMMAND_MODULES, app, register
+from drugstrat.cli import COMMAND_MODULES, app, register_all
 
-register([])
+register_all()
 
 __all__ = ["COMMAND_MODULES", "app"]

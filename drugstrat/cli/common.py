@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from drugstrat.cli import messages
-from drugstrat.cli.output import Format, Output, choose
+from drugstrat.cli.output import Format, Output
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Column
 from drugstrat.errors import DrugstratError
 
 if TYPE_CHECKING:
+    from drugstrat.cli.context import Invocation
     from drugstrat.kb.store import KB
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,7 +35,7 @@ def _completion_kb(ctx: typer.Context) -> KB | None:
     from drugstrat.kb import store
     from drugstrat.kb.paths import data_dir as resolve
 
-    root = ctx.find_root().params.get("data") if ctx.find_root() else None
+    root = ctx.find_root().params.get("data")
     try:
         return store.load(resolve(root))
     except Exception:  # noqa: BLE001 - a shell's tab must never print a traceback
@@ -63,6 +64,9 @@ TypesOption = Annotated[list[str] | None, typer.Option(
 SoOption = Annotated[str | None, typer.Option(
     "--so", autocompletion=complete_ids,
     help="Only records under this strategic objective (3, SO3, SD 3).")]
+OutOption = Annotated[str, typer.Option(
+    "--out", "-o", help="File to write (atomically), or - for standard output.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 LangOption = Annotated[
     str | None, typer.Option("--lang", "-l", help="Only this language (e.g. en, nl).")
 ]
@@ -91,14 +95,14 @@ def reports_errors(command: F) -> F:
                 _reader_left()
                 raise typer.Exit(code=Exit.OK) from None
             messages.error(describe_os_error(exc))
-            raise typer.Exit(code=Exit.USAGE) from None
+            raise typer.Exit(code=Exit.MACHINE) from None
         except Exception as exc:
             # sqlite3 is imported only by the commands that use it (it costs start-up time).
             sqlite3 = sys.modules.get("sqlite3")
             if sqlite3 is None or not isinstance(exc, sqlite3.Error):
                 raise
             messages.error(f"database: {exc}")
-            raise typer.Exit(code=Exit.USAGE) from None
+            raise typer.Exit(code=Exit.MACHINE) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -120,25 +124,27 @@ def _reader_left() -> None:
         pass
 
 
-def output(fmt: Format | None, as_json: bool) -> Output:
-    return Output(choose(fmt, as_json))
+def invocation(ctx: typer.Context) -> Invocation:
+    from drugstrat.cli.context import Invocation
+
+    return Invocation.of(ctx)
+
+
+def output(ctx: typer.Context, fmt: Format | None, as_json: bool) -> Output:
+    """The one output path, as this invocation asks for it."""
+    return invocation(ctx).output(fmt, as_json)
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from drugstrat.kb.paths import data_dir as resolve
-
-    return resolve((ctx.obj or {}).get("data"))
+    return invocation(ctx).root
 
 
-def data_given(ctx: typer.Context) -> bool:
-    """Whether the user named a knowledge base (--data or DRUGSTRAT_DATA)."""
-    return (ctx.obj or {}).get("data") is not None
+def glossary_file(ctx: typer.Context) -> Path:
+    return invocation(ctx).glossary_file
 
 
 def load_kb(ctx: typer.Context) -> KB:
-    from drugstrat.kb import store
-
-    return store.load(data_dir(ctx))
+    return invocation(ctx).kb()
 
 
 def resolve_or_exit(kb: KB, record_id: str) -> str:
@@ -151,7 +157,7 @@ def resolve_or_exit(kb: KB, record_id: str) -> str:
         near = suggest(record_id, kb.ids)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         messages.error(f"no record with id {record_id!r}{hint}")
-        raise typer.Exit(code=Exit.FOUND)
+        raise typer.Exit(code=Exit.NOT_FOUND)
     return found
 
 

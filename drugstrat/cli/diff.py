@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._types import TyperChoice
 
 from drugstrat.cli import app, messages
 from drugstrat.cli.common import (
     FormatOption,
     JsonOption,
-    data_dir,
     language_columns,
     load_kb,
     output,
@@ -20,24 +19,16 @@ from drugstrat.cli.common import (
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
+from drugstrat.diff.model import Finding, Severity
 
 if TYPE_CHECKING:
     from drugstrat.kb.store import KB
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
-class Level(StrEnum):
-    info = "info"
-    warning = "warning"
-    error = "error"
-
-
-class FailLevel(StrEnum):
-    info = "info"
-    warning = "warning"
-    error = "error"
-    never = "never"
+# What --fail-on takes besides a severity: never fail.
+NEVER = "never"
 
 
 @app.command()
@@ -46,22 +37,27 @@ def diff(
     ctx: typer.Context,
     checks: Annotated[list[str] | None, typer.Option(
         "--check", "-c", help="Only this check (repeatable); see `drugstrat checks`.")] = None,
-    severity: Annotated[Level | None, typer.Option(
-        "--severity", "-s", help="Only findings at or above this severity.")] = None,
+    severity: Annotated[Severity | None, typer.Option(
+        "--severity", "-s", case_sensitive=False,
+        help="Only findings at or above this severity.")] = None,
     ids: Annotated[list[str] | None, typer.Option(
         "--id", help="Only findings about this record (repeatable).")] = None,
     pairs: Annotated[list[str] | None, typer.Option(
         "--pair", "-p", metavar="A:B",
         help="Compare these two languages (repeatable; default: the reference with each "
              "other language).")] = None,
-    fail_on: Annotated[FailLevel, typer.Option(
-        "--fail-on", help="Exit 1 when a finding at or above this severity remains.")
-    ] = FailLevel.error,
+    # A severity or NEVER, as the choice gives it (typer takes no union of the two).
+    fail_on: Annotated[Any, typer.Option(
+        "--fail-on", click_type=TyperChoice([*Severity, NEVER], case_sensitive=False),
+        metavar="[" + "|".join([*(s.value for s in Severity), NEVER]) + "]",
+        help="Exit 1 when a finding at or above this severity remains.")
+    ] = Severity.error,
     show_all: Annotated[bool, typer.Option(
         "--all", help="Also show findings a reviser accepted.")] = False,
-    accept: Annotated[str | None, typer.Option(
+    accept: Annotated[list[str] | None, typer.Option(
         "--accept", metavar="FINDING", help="Accept this finding (its id, as the report "
-                                            "shows it) so it is no longer reported.")] = None,
+                                            "shows it; repeatable) so it is no longer "
+                                            "reported.")] = None,
     comment: Annotated[str | None, typer.Option(
         "--comment", help="Why the finding is accepted (required with --accept).")] = None,
     apply: Annotated[Path | None, typer.Option(
@@ -83,93 +79,89 @@ def diff(
     Example: drugstrat diff --severity warning --check numbers --check enumeration
     """
     from drugstrat import diff as qa
-    from drugstrat.diff import accept as acceptances
-    from drugstrat.diff.review import acceptances_of, apply_decisions, review
+    from drugstrat.diff.accept import accepted_path
+    from drugstrat.diff.review import accept as accept_findings
+    from drugstrat.diff.review import apply_decisions, review
     from drugstrat.kb.names import resolve
 
-    root = data_dir(ctx)
     unknown = [c for c in checks or () if c not in qa.REGISTRY]
     if unknown:
         raise typer.BadParameter(f"unknown check {unknown[0]!r}; see `drugstrat checks`",
                                  param_hint="--check")
-    if accept and not (comment and comment.strip()):
+    if accept is not None and not (comment and comment.strip()):
         raise typer.BadParameter("say why, with --comment", param_hint="--accept")
+    if accept is not None and not all(a.strip() for a in accept):
+        raise typer.BadParameter("give the id of a finding, as the report shows it",
+                                 param_hint="--accept")
     kb = load_kb(ctx)
     langs = qa.language_pairs(kb.langs, pairs)
-    accepted = acceptances_of(kb)
-    report = review(kb, langs, checks or None, accepted)
+    report = review(kb, langs, checks or None)
 
     if apply is not None:
-        recorded, gone = apply_decisions(kb, report, accepted, apply)
+        recorded, gone = apply_decisions(kb, report, apply)
         for finding_id in gone:
             messages.warn(f"{finding_id}: no such finding now; not recorded")
-        messages.info(f"recorded {recorded} decision(s) in {acceptances.accepted_path(root)}")
+        messages.info(f"recorded {recorded} decision(s) in {accepted_path(kb.root)}")
         return
     if accept:
-        every = [f for f in report.findings + [f for f, _ in report.accepted]
-                 if f.finding_id == accept]
-        if not every:
-            raise typer.BadParameter(f"no current finding {accept!r}", param_hint="--accept")
-        if len({f.pair for f in every}) > 1:
-            raise typer.BadParameter(f"{accept!r} occurs in several language pairs; say which "
-                                     f"with --pair", param_hint="--accept")
-        entry = acceptances.accept(root, accepted, every[0], comment or "")
-        messages.info(f"accepted {entry['finding']}: {entry['comment']}")
+        pair = ":".join(langs[0]) if pairs else None
+        for entry in accept_findings(kb, report, accept, comment or "", pair):
+            messages.info(f"accepted {entry['finding']}: {entry['comment']}")
         return
 
     wanted = {resolve(i, kb.ids) or i for i in ids or ()}
-    minimum = qa.Severity[severity.value] if severity else qa.Severity.info
-    rows = report.rows(minimum, wanted, include_accepted=show_all)
-    summary = report.summary(rows)
+    shown = report.select(severity or Severity.info, wanted, include_accepted=show_all)
+    rows = [f.to_dict(with_acceptance=show_all) for f in shown]
+    summary = report.summary(shown)
     columns = [Column(key) for key in ("finding", "pair", "id", "type", "check", "severity",
                                        "message", *kb.langs)]
     if show_all:
         columns += [Column("accepted"), Column("comment")]
-    output(fmt, as_json).emit(View(rows, columns,
+    output(ctx, fmt, as_json).emit(View(rows, columns,
                                    document={"findings": rows, "summary": summary},
-                                   human=_report_view(kb, rows, summary, len(langs) > 1)))
+                                   human=_report_view(kb, shown, summary, len(langs) > 1)))
     for entry in report.stale:
         messages.warn(f"stale acceptance {entry['finding']}: the finding no longer occurs "
                       f"({entry.get('message', '')})")
-    level = None if fail_on is FailLevel.never else qa.Severity[fail_on.value]
-    if report.fails(rows, level):
+    if report.fails(shown, fail_on if isinstance(fail_on, Severity) else None):
         raise typer.Exit(code=Exit.FOUND)
 
 
-def _report_view(kb: KB, rows: list[dict[str, Any]], summary: dict[str, Any],
+def _report_view(kb: KB, shown: list[Finding], summary: dict[str, Any],
                  several_pairs: bool) -> list[Block]:
     """Findings grouped by record: the two texts side by side with the evidence highlighted,
     then each finding on a line with its evidence."""
     blocks: list[Block] = []
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault((row["pair"], row["id"]), []).append(row)
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in shown:
+        groups.setdefault((finding.pair, finding.id), []).append(finding)
     for (pair, record_id), findings in groups.items():
-        langs = pair.split(":")
-        heading = [("\n", ""), (record_id, "bold cyan"), (f"  {findings[0]['type']}", "dim")]
+        langs = findings[0].langs
+        heading = [("\n", ""), (record_id, "bold cyan"), (f"  {findings[0].type}", "dim")]
         if several_pairs:
             heading.append((f"  {pair}", "dim"))
         blocks.append(Line(heading))
         versions = kb.get(record_id)
-        if versions and any(f["spans"].get(lang) for f in findings for lang in langs):
+        if versions and any(f.spans.get(lang) for f in findings for lang in langs):
             marked = {}
             for lang in langs:
                 record = versions.get(lang)
                 marked[lang] = Marked(record["text"] if record else "—", [
-                    (start, end, "reverse " + SEVERITY_STYLE[f["severity"]])
-                    for f in findings for start, end in f["spans"].get(lang, ())])
-            blocks.append(Table([marked], language_columns(langs)))
+                    (start, end, "reverse " + SEVERITY_STYLE[f.severity])
+                    for f in findings for start, end in f.spans.get(lang, ())])
+            blocks.append(Table([marked], language_columns(list(langs))))
         for finding in findings:
             blocks.append(Line([
                 ("  ", ""),
-                (f"{finding['severity']:<7} ", SEVERITY_STYLE[finding["severity"]]),
-                (f"{finding['check']}: ", "bold"), (finding["message"], ""),
-                (f"  {finding['finding']}", "dim"),
-                (" (accepted)" if finding.get("accepted") else "", "green"),
+                (f"{finding.severity.name:<7} ", SEVERITY_STYLE[finding.severity]),
+                (f"{finding.check}: ", "bold"), (finding.message, ""),
+                (f"  {finding.finding_id}", "dim"),
+                (" (accepted)" if finding.accepted else "", "green"),
             ]))
             evidence: list[tuple[str, str]] = []
             for n, lang in enumerate(langs):
-                evidence += [(("\n" if n else "") + f"      {lang}: ", "dim"), (finding[lang], "")]
+                evidence += [(("\n" if n else "") + f"      {lang}: ", "dim"),
+                             (finding.evidence.get(lang, ""), "")]
             blocks.append(Line(evidence))
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     blocks.append(Line([(f"{summary['findings']} finding(s): {counts}; "
@@ -179,7 +171,8 @@ def _report_view(kb: KB, rows: list[dict[str, Any]], summary: dict[str, Any],
 
 @app.command("checks")
 @reports_errors
-def list_checks(as_json: JsonOption = False, fmt: FormatOption = None) -> None:
+def list_checks(ctx: typer.Context, as_json: JsonOption = False,
+                fmt: FormatOption = None) -> None:
     """List the checks `drugstrat diff` runs, with their default severity.
 
     Example: drugstrat checks --format csv
@@ -188,9 +181,9 @@ def list_checks(as_json: JsonOption = False, fmt: FormatOption = None) -> None:
 
     rows = [{"check": c.name, "severity": c.severity.name, "description": c.description}
             for c in REGISTRY.values()]
-    people = [{**row, "severity": Marked(row["severity"], [(0, len(row["severity"]),
-                                                           SEVERITY_STYLE[row["severity"]])])}
-              for row in rows]
+    people = [{**row, "severity": Marked(c.severity.name, [(0, len(c.severity.name),
+                                                           SEVERITY_STYLE[c.severity])])}
+              for row, c in zip(rows, REGISTRY.values(), strict=True)]
     columns = [Column("check", style="bold"), Column("severity"),
                Column("description", prose=True)]
-    output(fmt, as_json).emit(View(rows, columns, human=[Table(people, columns)]))
+    output(ctx, fmt, as_json).emit(View(rows, columns, human=[Table(people, columns)]))

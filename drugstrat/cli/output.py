@@ -27,10 +27,6 @@ class Format(StrEnum):
     yaml = "yaml"
 
 
-# The width tables are drawn at (`drugstrat --width N`); the terminal's when None.
-WIDTH: int | None = None
-
-
 def choose(fmt: Format | None, as_json: bool) -> Format:
     if as_json:
         return Format.json
@@ -40,7 +36,7 @@ def choose(fmt: Format | None, as_json: bool) -> Format:
 class Output:
     def __init__(self, fmt: Format = Format.table, width: int | None = None) -> None:
         self.fmt = fmt
-        self.width = width or WIDTH  # for people; the terminal's when None
+        self.width = width  # of tables for people; the terminal's when None
 
     def emit(self, view: View) -> None:
         whole = view.rows if view.document is None else view.document

@@ -74,13 +74,13 @@ def list_records(
         from drugstrat.export.tabular import wide as side_by_side
 
         flat, keys = side_by_side(kb, ids, langs)
-        output(fmt, as_json).emit(View(flat, [Column(key) for key in keys], human=human))
+        output(ctx, fmt, as_json).emit(View(flat, [Column(key) for key in keys], human=human))
         return
     # Every field the JSON has, a person's own (status, notes, dates) too, is a column.
     fields = dict.fromkeys(key for r in rows for key in r)
     extra = [key for key in KEY_ORDER if key in fields and key not in LIST_KEYS] + [
         key for key in fields if key not in KEY_ORDER]
-    output(fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in extra)],
+    output(ctx, fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in extra)],
                                    human=human))
 
 
@@ -103,9 +103,9 @@ def show(
     versions = kb.get(found, [code] if code else None)
     if not versions:
         messages.error(f"{found} has no {code} version")
-        raise typer.Exit(code=Exit.FOUND)
+        raise typer.Exit(code=Exit.NOT_FOUND)
     missing = [c for c in kb.langs if c not in kb.get(found)]
-    output(fmt, as_json).emit(View(list(versions.values()), LIST_COLUMNS,
+    output(ctx, fmt, as_json).emit(View(list(versions.values()), LIST_COLUMNS,
                                    human=_side_by_side(found, versions, kb.children(found),
                                                        missing)))
 

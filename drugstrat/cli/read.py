@@ -61,10 +61,10 @@ def read(
     langs = [code] if code else kb.langs
     if fmt is ReadFormat.json:
         rows = kb.rows(ids, langs)
-        output(None, True).emit(View(rows, []))
+        output(ctx, None, True).emit(View(rows, []))
     elif side and len(langs) > 1:
         side_by_side = [{c: r["text"] for c, r in kb.get(i, langs).items()} for i in ids]
-        output(None, False).emit(View(side_by_side, [], human=[
+        output(ctx, None, False).emit(View(side_by_side, [], human=[
             Line([(found or "document", "bold cyan")]),
             Table(side_by_side, language_columns(langs), lines=True)]))
     else:
@@ -94,6 +94,6 @@ def cite(
     found = resolve_or_exit(kb, record_id)
     made = citation(kb, found, code)
     if as_json:
-        output(None, True).emit(View([made.to_dict()], [], document=made.to_dict()))
+        output(ctx, None, True).emit(View([made.to_dict()], [], document=made.to_dict()))
     else:
         sys.stdout.write(made.line(quote) + "\n")

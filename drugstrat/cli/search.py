@@ -15,7 +15,7 @@ from drugstrat.cli.common import (
     SoOption,
     TypesOption,
     check_lang,
-    data_dir,
+    glossary_file,
     language_columns,
     load_kb,
     output,
@@ -57,7 +57,6 @@ def search(
 
     Example: drugstrat search money laundering --type so
     """
-    from drugstrat.kb.paths import glossary_path
     from drugstrat.search.query import search as run_search
 
     kb = load_kb(ctx)
@@ -69,7 +68,7 @@ def search(
         raise typer.BadParameter("give words to search for, e.g. `drugstrat search prevention`",
                                  param_hint="QUERY")
     groups = run_search(kb, text, types=wanted_types, lang=code, so=number, limit=limit,
-                        glossary_file=glossary_path(data_dir(ctx)), exact=exact)
+                        glossary_file=glossary_file(ctx), exact=exact)
     for typed, used in groups.corrections.items():
         messages.warn(f"no {typed!r} here; showing {used!r}")
     rows = [{"rank": rank, **hit.to_dict()}
@@ -87,12 +86,12 @@ def search(
         people.append(row)
     columns = [Column("#", numeric=True, style="dim"), Column("id", style="bold cyan"),
                *language_columns(langs)]
-    shown = output(fmt, as_json)
+    shown = output(ctx, fmt, as_json)
     if groups or shown.fmt.value != "table":
         shown.emit(View(rows, HIT_COLUMNS, human=[Table(people, columns, lines=True)]))
     if not groups:
         messages.warn(f"no match for {text!r}")
-        raise typer.Exit(code=Exit.FOUND)
+        raise typer.Exit(code=Exit.NOT_FOUND)
     if groups.total > len(groups):
         messages.warn(f"showing {len(groups)} of {groups.total} records (--limit for more)")
 
@@ -128,14 +127,13 @@ def xref(
 
     Example: drugstrat xref SO2.p4
     """
-    from drugstrat.kb.paths import glossary_path
     from drugstrat.search.xref import xref as connections
     from drugstrat.search.xref import xref_rows
     from drugstrat.terms.glossary import load as load_glossary
 
     kb = load_kb(ctx)
     found = resolve_or_exit(kb, record_id)
-    data = connections(kb, found, load_glossary(glossary_path(data_dir(ctx))))
+    data = connections(kb, found, load_glossary(glossary_file(ctx)))
     rows = xref_rows(data)
     people = [{**row, "relation": row["relation"].replace("_", " ").replace(
         "shared terms", "shares terms"),
@@ -147,7 +145,7 @@ def xref(
         human.append(Line([(f"no {', '.join(data['missing_in'])} version", "red")]))
     human.append(Table(people, [Column("relation", style="dim"), Column("id", style="cyan"),
                                 *language_columns(kb.langs)]))
-    output(fmt, as_json).emit(View(rows, [Column(k) for k in ("relation", "id", "type",
+    output(ctx, fmt, as_json).emit(View(rows, [Column(k) for k in ("relation", "id", "type",
                                                               *kb.langs, "terms")],
                                    document=data, human=human))
 
@@ -181,7 +179,7 @@ def groups(
         columns += [Column("objectives"), Column("sources", prose=True)]
     people = [{**row, **{c: "●" * min(row[c], 3) if row[c] else "" for c in objectives
                          if matrix}} for row in rows]
-    output(fmt, as_json).emit(View(rows, columns, human=[
+    output(ctx, fmt, as_json).emit(View(rows, columns, human=[
         Table(people, columns, caption=f"{len(rows)} target groups")]))
 
 
@@ -202,7 +200,6 @@ def terms(
     Example: drugstrat terms harm reduction
     """
     from drugstrat.kb.lexicon import lexicons_of
-    from drugstrat.kb.paths import glossary_path
     from drugstrat.search.terms import term_pairs
     from drugstrat.terms.glossary import load as load_glossary
 
@@ -211,7 +208,7 @@ def terms(
         raise typer.BadParameter("give a word or a term, e.g. `drugstrat terms harm reduction`",
                                  param_hint="QUERY")
     kb = load_kb(ctx)
-    path = glossary_path(data_dir(ctx))
+    path = glossary_file(ctx)
     glossary = load_glossary(path)
     pairs = term_pairs(kb, glossary, lexicons_of(kb, glossary, path), text)
     rows = [{"source": p["source"],
@@ -219,7 +216,7 @@ def terms(
              "score": p.get("score"), "records": p["records"]} for p in pairs]
     columns = [Column("source"), *language_columns(kb.langs), Column("score", numeric=True),
                Column("records", prose=True)]
-    output(fmt, as_json).emit(View(rows, columns, document=pairs))
+    output(ctx, fmt, as_json).emit(View(rows, columns, document=pairs))
     if not pairs:
         messages.warn(f"no translations for {text!r}")
-        raise typer.Exit(code=Exit.FOUND)
+        raise typer.Exit(code=Exit.NOT_FOUND)

@@ -34,7 +34,7 @@ def validate(ctx: typer.Context, as_json: JsonOption = False, fmt: FormatOption 
     people = [{"where": _where(p), "id": p.get("id"), "lang": p["lang"],
                "problem": p["problem"]} for p in problems]
     columns = [Column("where"), Column("id"), Column("lang"), Column("problem", prose=True)]
-    output(fmt, as_json).emit(View(problems, COLUMNS, human=[Table(people, columns)]))
+    output(ctx, fmt, as_json).emit(View(problems, COLUMNS, human=[Table(people, columns)]))
     if problems:
         messages.warn(f"{len(problems)} problem(s)")
         raise typer.Exit(code=Exit.FOUND)

@@ -8,6 +8,8 @@ reviser accepted; `Report` says what is shown, counted and failed on.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,51 +43,49 @@ LangPair = tuple[str, str]
 
 @dataclass
 class Report:
+    """What the checks found over some language pairs: every finding in document order (an
+    accepted one carries its `acceptance`), and the acceptances whose finding is gone."""
+
     pairs: list[LangPair]
-    findings: list[Finding]  # open findings
-    accepted: list[tuple[Finding, dict[str, Any]]] = field(default_factory=list)
-    stale: list[dict[str, Any]] = field(default_factory=list)  # acceptances whose finding is gone
+    findings: list[Finding]
+    stale: list[dict[str, Any]] = field(default_factory=list)
 
-    def rows(self, minimum: Severity = Severity.info, ids: set[str] | None = None,
-             include_accepted: bool = False) -> list[dict[str, Any]]:
-        """The findings to show, as JSON-ready rows: at or above `minimum`, about `ids` if
-        given, accepted ones too (marked, with the comment) if asked."""
-        shown: list[tuple[Finding, dict[str, Any] | None]] = [(f, None) for f in self.findings]
-        if include_accepted:
-            shown += self.accepted
-        rows = []
-        for finding, entry in shown:
-            if finding.severity < minimum or (ids and finding.id not in ids):
-                continue
-            row = finding.to_dict()
-            if include_accepted:
-                row["accepted"] = entry is not None
-                if entry:
-                    row["comment"] = entry.get("comment")
-            rows.append(row)
-        return rows
+    @property
+    def open(self) -> list[Finding]:
+        return [f for f in self.findings if not f.accepted]
 
-    def summary(self, rows: list[dict[str, Any]]) -> dict[str, Any]:
-        by_severity: dict[str, int] = {}
-        by_check: dict[str, int] = {}
-        open_rows = [row for row in rows if not row.get("accepted")]
-        for row in open_rows:
-            by_severity[row["severity"]] = by_severity.get(row["severity"], 0) + 1
-            by_check[row["check"]] = by_check.get(row["check"], 0) + 1
+    def select(self, minimum: Severity = Severity.info, ids: Collection[str] = (),
+               include_accepted: bool = False) -> list[Finding]:
+        """The findings to show: at or above `minimum`, about `ids` if any are given, and the
+        accepted ones too if asked."""
+        return [f for f in self.findings
+                if f.severity >= minimum and (not ids or f.id in ids)
+                and (include_accepted or not f.accepted)]
+
+    def find(self, finding_id: str, pair: str | None = None) -> list[Finding]:
+        """The findings with this id (in this pair, if given), folded ones included: an id the
+        JSON prints is an id a reviser can name."""
+        return [f for top in self.findings for f in (top, *top.related)
+                if f.finding_id == finding_id and (pair is None or f.pair == pair)]
+
+    def summary(self, shown: list[Finding]) -> dict[str, Any]:
+        """Counts of the open findings among `shown`, for the JSON's `summary`."""
+        open_ = [f for f in shown if not f.accepted]
+        by_severity = Counter(f.severity.name for f in open_)
+        by_check = Counter(f.check for f in open_)
         return {
             "pairs": [":".join(pair) for pair in self.pairs],
-            "findings": len(open_rows),
-            "by_severity": by_severity,
+            "findings": len(open_),
+            "by_severity": dict(by_severity),
             "by_check": dict(sorted(by_check.items())),
-            "accepted": len(self.accepted),
+            "accepted": sum(f.accepted for f in self.findings),
             "stale": [e["finding"] for e in self.stale],
         }
 
     @staticmethod
-    def fails(rows: list[dict[str, Any]], level: Severity | None) -> bool:
+    def fails(shown: list[Finding], level: Severity | None) -> bool:
         """Whether an open finding at or above `level` remains (None: never fail)."""
-        return level is not None and any(
-            Severity[row["severity"]] >= level for row in rows if not row.get("accepted"))
+        return level is not None and any(f.severity >= level for f in shown if not f.accepted)
 
 
 def language_pairs(langs: list[str], wanted: list[str] | None = None) -> list[LangPair]:
@@ -134,17 +134,16 @@ def run(versions: dict[str, list[Record]], glossary: Glossary,
         order = _document_order(versions[pair[0]], versions[pair[1]])
         found = [f.settle(pair) for name, check in REGISTRY.items()
                  if checks is None or name in checks for f in check.run(doc)]
-        found.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity, f.check))
+        found.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity.rank, f.check))
         findings += merge_causes(found) if checks is None or len(checks) > 1 else found
-    report = Report(pairs, [])
+    report = Report(pairs, findings)
     seen = set()
     for finding in findings:
-        seen.add((finding.pair, finding.finding_id))
-        entry = accepted.entry(finding)
-        if entry:
-            report.accepted.append((finding, entry))
-        else:
-            report.findings.append(finding)
+        for one in (finding, *finding.related):
+            seen.add((one.pair, one.finding_id))
+            one.acceptance = accepted.acceptance(one)
+        # A folded finding a reviser accepted on its own no longer adds to the one it joined.
+        finding.related = [r for r in finding.related if not r.accepted]
     if checks is None:
         ran = {":".join(pair) for pair in pairs}
         report.stale = [entry for key, entry in accepted.by_key.items()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drugstrat.diff.model import Finding
+from drugstrat.diff.model import Acceptance, Finding
 from drugstrat.errors import KBError
 from drugstrat.storage import yamlfile
 from drugstrat.storage.atomic import atomic_write_text
@@ -39,6 +39,13 @@ class Acceptances:
 
     def entry(self, finding: Finding) -> dict[str, Any] | None:
         return self.by_key.get((finding.pair, finding.finding_id))
+
+    def acceptance(self, finding: Finding) -> Acceptance | None:
+        """The reviser's decision about `finding`, if there is one."""
+        entry = self.entry(finding)
+        if entry is None:
+            return None
+        return Acceptance(str(entry.get("comment") or ""), str(entry.get("accepted") or ""))
 
 
 def load(root: Path, default_pair: tuple[str, str]) -> Acceptances:

@@ -45,7 +45,7 @@ def merge_causes(findings: list[Finding]) -> list[Finding]:
         clusters.setdefault(find(i), []).append(i)
     primary_of = {}
     for members in clusters.values():
-        best = min(members, key=lambda i: (-findings[i].severity, _rank(findings[i].check), i))
+        best = min(members, key=lambda i: (-findings[i].severity.rank, _rank(findings[i].check), i))
         primary_of[best] = [findings[i] for i in members if i != best]
     out = []
     for i, finding in enumerate(findings):

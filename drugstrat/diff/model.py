@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import Enum
+from functools import total_ordering
 from typing import Any
 
 from drugstrat.languages import Language
@@ -19,10 +20,32 @@ from drugstrat.terms.tokens import Token, Tokenizer
 Span = tuple[int, int]
 
 
-class Severity(IntEnum):
-    info = 1
-    warning = 2
-    error = 3
+@total_ordering
+class Severity(Enum):
+    """How much a finding matters, least first. The one scale: `--severity` and `--fail-on`
+    offer its values, JSON writes them, and findings compare by it, never by strings."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for the least severe, upwards."""
+        return list(Severity).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A reviser's decision that a finding is no fault (`accepted.yaml`)."""
+
+    comment: str
+    date: str = ""  # as the file writes it
 
 
 @dataclass
@@ -42,6 +65,11 @@ class Finding:
     langs: tuple[str, str] = ("", "")  # the pair compared, set by `run`
     # Findings of other checks about the same cause, folded into this one.
     related: list[Finding] = field(default_factory=list)
+    acceptance: Acceptance | None = None  # set when a reviser accepted it
+
+    @property
+    def accepted(self) -> bool:
+        return self.acceptance is not None
 
     @property
     def finding_id(self) -> str:
@@ -73,7 +101,9 @@ class Finding:
                 mine.extend(s for s in spans if s not in mine)
         return self
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, with_acceptance: bool = False) -> dict[str, Any]:
+        """The finding as scripts read it (README, "drugstrat diff"); `with_acceptance` adds
+        whether a reviser accepted it and why."""
         out: dict[str, Any] = {
             "finding": self.finding_id, "id": self.id, "type": self.type, "check": self.check,
             "severity": self.severity.name, "message": self.message, "pair": self.pair,
@@ -84,6 +114,10 @@ class Finding:
             out["related"] = [{"finding": r.finding_id, "check": r.check,
                                "severity": r.severity.name, "message": r.message}
                               for r in self.related]
+        if with_acceptance:
+            out["accepted"] = self.accepted
+            if self.acceptance is not None:
+                out["comment"] = self.acceptance.comment
         return out
 
 

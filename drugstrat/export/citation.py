@@ -27,13 +27,20 @@ class Citation:
     year: str
     text: str
 
-    def line(self, quote: bool = False) -> str:
-        """The citation as one line: publisher (year). Title period, passage."""
+    def work(self) -> str:
+        """The document cited: its title and period."""
+        return " ".join(part for part in (self.title, self.period) if part)
+
+    def source(self) -> str:
+        """The document with who published it and when: publisher (year). Title period."""
         head = f"{self.publisher} ({self.year}). " if self.publisher and self.year else (
             f"{self.publisher}. " if self.publisher else "")
-        title = " ".join(part for part in (self.title, self.period) if part)
+        return f"{head}{self.work()}"
+
+    def line(self, quote: bool = False) -> str:
+        """The citation as one line: publisher (year). Title period, passage."""
         quoted = f" “{self.text}”" if quote else ""
-        return f"{head}{title}, {self.label}.{quoted}"
+        return f"{self.source()}, {self.label}.{quoted}"
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "citation": self.line()}

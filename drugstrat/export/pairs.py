@@ -34,6 +34,13 @@ class Skipped:
     # Characters XML cannot carry, dropped from an XML export: record id -> their codes.
     unsafe: dict[str, list[str]] = field(default_factory=dict)
 
+    def left_out(self) -> str:
+        """What was left out, said in a phrase ("" for nothing)."""
+        parts = [f"{self.records} record(s) with no counterpart"] if self.records else []
+        if self.sentences:
+            parts.append(f"{self.sentences} unaligned sentence(s)")
+        return ", ".join(parts)
+
     def xml(self, record_id: str, text: str) -> str:
         """`text` fit for XML, noting any character dropped from it under the record's id."""
         dropped = xml_forbidden(text)

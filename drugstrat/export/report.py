@@ -18,12 +18,14 @@ accepts on load (a link that pre-fills a decision).
 from __future__ import annotations
 
 import html
-from typing import Any
 
-from drugstrat.diff.model import Severity
+from drugstrat.diff.model import Finding, Severity
 from drugstrat.kb.store import KB
 from drugstrat.record import Record
 from drugstrat.text.controls import visible
+
+# Most severe first, as the panel counts them.
+SEVERITIES = sorted(Severity, reverse=True)
 
 STYLE = """
 :root{--line:#e3e3e3}
@@ -161,13 +163,13 @@ SCRIPT = """
 """
 
 
-def report(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
-    """The page for `findings` (rows of `diff`, accepted ones marked with their comment)."""
+def report(kb: KB, findings: list[Finding], title: str) -> str:
+    """The page for `findings` (accepted ones marked with their comment)."""
     groups = _groups(kb)
     anchor = {record_id: group[0] for group in groups for record_id in group}
-    by_group: dict[str, list[dict[str, Any]]] = {}
+    by_group: dict[str, list[Finding]] = {}
     for finding in findings:
-        by_group.setdefault(anchor.get(finding["id"], finding["id"]), []).append(finding)
+        by_group.setdefault(anchor.get(finding.id, finding.id), []).append(finding)
     parts = ["<!doctype html>", f'<html lang="{_e(kb.reference)}">', "<head>",
              '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -183,11 +185,11 @@ def report(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _header(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
+def _header(kb: KB, findings: list[Finding], title: str) -> str:
     objectives = [(kb.objective_number(i), i, next(iter(kb.get(i).values()))["text"])
                   for i in kb.of_type("strategic_objective")]
-    checks = sorted({f["check"] for f in findings})
-    options = "".join(f'<option value="{s}">{s}</option>' for s in ("error", "warning", "info"))
+    checks = sorted({f.check for f in findings})
+    options = "".join(f'<option value="{s.name}">{s.name}</option>' for s in SEVERITIES)
     return "\n".join([
         "<header>", f"<h1>{_e(title)}</h1>", '<form id="filters" role="search">',
         f'<label>Severity <select id="severity"><option value="">all</option>{options}'
@@ -205,28 +207,27 @@ def _header(kb: KB, findings: list[dict[str, Any]], title: str) -> str:
         '<span id="decision-count">0 decision(s)</span>', "</form>", "</header>"])
 
 
-def _panel(kb: KB, findings: list[dict[str, Any]], anchor: dict[str, str]) -> str:
+def _panel(kb: KB, findings: list[Finding], anchor: dict[str, str]) -> str:
     """The findings, counted by severity and check, each linked to its record."""
-    open_ = [f for f in findings if not f.get("accepted")]
-    by_severity = {s: sum(f["severity"] == s for f in open_) for s in ("error", "warning", "info")}
+    open_ = [f for f in findings if not f.accepted]
+    by_severity = {s.name: sum(f.severity is s for f in open_) for s in SEVERITIES}
     by_check: dict[str, int] = {}
     for finding in open_:
-        by_check[finding["check"]] = by_check.get(finding["check"], 0) + 1
+        by_check[finding.check] = by_check.get(finding.check, 0) + 1
     accepted = len(findings) - len(open_)
     items = []
     order = {record_id: n for n, record_id in enumerate(kb.ids)}
-    ranked = sorted(findings, key=lambda f: (bool(f.get("accepted")),
-                                             -Severity[f["severity"]],
-                                             order.get(f["id"], len(order))))
+    ranked = sorted(findings, key=lambda f: (f.accepted, -f.severity.rank,
+                                             order.get(f.id, len(order))))
     for finding in ranked:
-        target = anchor.get(finding["id"], finding["id"])
-        comment = (f'<div class="comment">accepted: {_e(finding.get("comment") or "")}</div>'
-                   if finding.get("accepted") else '<div class="comment"></div>')
+        target = anchor.get(finding.id, finding.id)
+        comment = (f'<div class="comment">accepted: {_e(_comment(finding))}</div>'
+                   if finding.accepted else '<div class="comment"></div>')
         items.append(
             f'<li {_finding_attributes(kb, finding)}>'
-            f'<b class="sev-{_e(finding["severity"])}">{_e(finding["severity"])}</b> '
-            f'<a href="#{_e(target)}">{_e(finding["id"])}</a> {_e(finding["check"])}: '
-            f'{_e(finding["message"])}{comment}</li>')
+            f'<b class="sev-{finding.severity.name}">{finding.severity.name}</b> '
+            f'<a href="#{_e(target)}">{_e(finding.id)}</a> {_e(finding.check)}: '
+            f'{_e(finding.message)}{comment}</li>')
     return "\n".join([
         '<aside aria-label="findings">', f"<h2>{len(open_)} findings to review"
         + (f", {accepted} accepted" if accepted else "") + "</h2>",
@@ -247,12 +248,12 @@ def _columns(kb: KB) -> str:
                       "</div>" for code in kb.langs[:2]) + "</div>")
 
 
-def _finding_attributes(kb: KB, finding: dict[str, Any]) -> str:
-    classes = f"sev-{finding['severity']}" + (" accepted" if finding.get("accepted") else "")
-    so = kb.objective_number(finding["id"]) or ""
-    return (f'class="{_e(classes)}" data-finding="{_e(finding["finding"])}" '
-            f'data-pair="{_e(finding["pair"])}" data-severity="{_e(finding["severity"])}" '
-            f'data-check="{_e(finding["check"])}" data-so="{so}"')
+def _finding_attributes(kb: KB, finding: Finding) -> str:
+    classes = f"sev-{finding.severity.name}" + (" accepted" if finding.accepted else "")
+    so = kb.objective_number(finding.id) or ""
+    return (f'class="{classes}" data-finding="{_e(finding.finding_id)}" '
+            f'data-pair="{_e(finding.pair)}" data-severity="{finding.severity.name}" '
+            f'data-check="{_e(finding.check)}" data-so="{so}"')
 
 
 def _groups(kb: KB) -> list[list[str]]:
@@ -282,7 +283,7 @@ def _groups(kb: KB) -> list[list[str]]:
     return sorted(members.values(), key=lambda group: kb.position(group[0]))
 
 
-def _section(kb: KB, group: list[str], findings: list[dict[str, Any]]) -> str:
+def _section(kb: KB, group: list[str], findings: list[Finding]) -> str:
     first = group[0]
     rtype = kb.type_of(first) or ""
     so = kb.objective_number(first)
@@ -302,8 +303,8 @@ def _section(kb: KB, group: list[str], findings: list[dict[str, Any]]) -> str:
             continue
         paragraphs = []
         for record_id, record in present:
-            spans = [(s, e, f) for f in findings if f["id"] == record_id or len(present) == 1
-                     for s, e in f.get("spans", {}).get(lang, ())]
+            spans = [(s, e, f) for f in findings if f.id == record_id or len(present) == 1
+                     for s, e in f.spans.get(lang, ())]
             line = f'<span class="line">{record["line"]}</span>' if record.get("line") else ""
             label = f'<span class="id">{_e(record_id)}</span>' if len(group) > 1 else ""
             paragraphs.append(f"<p>{line}{label}{_rendered(record, spans)}</p>")
@@ -318,28 +319,27 @@ def _section(kb: KB, group: list[str], findings: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def _finding_item(kb: KB, finding: dict[str, Any]) -> str:
-    evidence = "<br>".join(f"{_e(lang)}: {_e(finding.get(lang, ''))}"
-                           for lang in finding["pair"].split(":"))
-    comment = (f'accepted: {_e(finding.get("comment") or "")}' if finding.get("accepted")
-               else "")
-    form = "" if finding.get("accepted") else (
-        f'<form class="accept" data-finding="{_e(finding["finding"])}">'
+def _finding_item(kb: KB, finding: Finding) -> str:
+    evidence = "<br>".join(f"{_e(lang)}: {_e(finding.evidence.get(lang, ''))}"
+                           for lang in finding.langs)
+    comment = f"accepted: {_e(_comment(finding))}" if finding.accepted else ""
+    form = "" if finding.accepted else (
+        f'<form class="accept" data-finding="{_e(finding.finding_id)}">'
         '<textarea rows="1" placeholder="why it is fine (required)" required></textarea>'
         '<button type="submit">Accept</button></form>')
     return (f'<li {_finding_attributes(kb, finding)}>'
-            f'<b class="sev-{_e(finding["severity"])}">{_e(finding["severity"])}</b> '
-            f'{_e(finding["check"])}: {_e(finding["message"])} <code>{_e(finding["finding"])}'
+            f'<b class="sev-{finding.severity.name}">{finding.severity.name}</b> '
+            f'{_e(finding.check)}: {_e(finding.message)} <code>{_e(finding.finding_id)}'
             f'</code><br><span class="evidence">{evidence}</span>'
             f'<div class="comment">{comment}</div>{form}</li>')
 
 
-def _rendered(record: Record, marks: list[tuple[int, int, dict[str, Any]]]) -> str:
+def _rendered(record: Record, marks: list[tuple[int, int, Finding]]) -> str:
     """The text escaped, its bold and italics as <strong>/<em>, the findings' words in
     <mark>s (titled by their messages, coloured by the most severe) — every boundary a cut, so
     the tags always nest."""
     text = record["text"]
-    spans: list[tuple[int, int, str, Any]] = [
+    spans: list[tuple[int, int, str, Finding | None]] = [
         (max(0, s), min(len(text), e), "mark", f) for s, e, f in marks if e > s]
     spans += [(span["start"], span["end"], span["kind"], None)
               for span in record.get("emphasis", ()) if span["end"] > span["start"]]
@@ -352,15 +352,19 @@ def _rendered(record: Record, marks: list[tuple[int, int, dict[str, Any]]]) -> s
             piece = f"<em>{piece}</em>"
         if any(kind == "bold" for kind, _ in active):
             piece = f"<strong>{piece}</strong>"
-        found = [f for kind, f in active if kind == "mark"]
+        found = [f for kind, f in active if kind == "mark" and f is not None]
         if found:
-            worst = max(found, key=lambda f: Severity[f["severity"]])
-            muted = " accepted" if all(f.get("accepted") for f in found) else ""
-            tip = " | ".join(dict.fromkeys(f"{f['check']}: {f['message']}" for f in found))
-            piece = (f'<mark class="sev-{_e(worst["severity"])}{muted}" title="{_e(tip)}">'
+            worst = max(found, key=lambda f: f.severity)
+            muted = " accepted" if all(f.accepted for f in found) else ""
+            tip = " | ".join(dict.fromkeys(f"{f.check}: {f.message}" for f in found))
+            piece = (f'<mark class="sev-{worst.severity.name}{muted}" title="{_e(tip)}">'
                      f"{piece}</mark>")
         out.append(piece)
     return "".join(out)
+
+
+def _comment(finding: Finding) -> str:
+    return finding.acceptance.comment if finding.acceptance else ""
 
 
 def _e(value: object) -> str:

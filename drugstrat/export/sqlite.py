@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from drugstrat import ids
+from drugstrat.diff.model import Finding
 from drugstrat.export.pairs import translation_pairs
 from drugstrat.kb.store import KB
 from drugstrat.kb.target_groups import target_groups
@@ -54,7 +54,7 @@ def _fts(table: str, columns: list[str]) -> str:
 
 
 def write_database(kb: KB, langs: tuple[str, str], path: Path,
-                   findings: list[dict[str, Any]]) -> None:
+                   findings: list[Finding]) -> None:
     """Write the database to `path` atomically."""
     with replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
@@ -65,7 +65,7 @@ def write_database(kb: KB, langs: tuple[str, str], path: Path,
 
 
 def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
-          findings: list[dict[str, Any]]) -> None:
+          findings: list[Finding]) -> None:
     connection.executescript(schema(kb, langs))
     so = {record_id: kb.objective_number(record_id) for record_id in kb.ids}
     connection.executemany(
@@ -99,8 +99,9 @@ def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
     marks = ", ".join("?" * (9 + len(kb.langs)))
     connection.executemany(
         f"INSERT INTO findings VALUES ({marks})",
-        [(f["finding"], f["pair"], f["id"], f["type"], f["check"], f["severity"], f["message"],
-          *(f.get(lang) for lang in kb.langs), int(bool(f.get("accepted"))), f.get("comment"))
+        [(f.finding_id, f.pair, f.id, f.type, f.check, f.severity.name, f.message,
+          *(f.evidence.get(lang) for lang in kb.langs), int(f.accepted),
+          f.acceptance.comment if f.acceptance else None)
          for f in findings])
     connection.commit()
 

@@ -15,8 +15,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from drugstrat.diff.model import Finding, Severity
 from drugstrat.export.pairs import (
     Skipped,
     TranslationPair,
@@ -32,7 +32,8 @@ NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 STATES = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0's
 STATES_12 = {"initial": "new", "translated": "translated", "reviewed": "signed-off",
              "final": "final"}
-PRIORITY = {"error": "1", "warning": "5", "info": "9"}  # 1 is the highest
+# A note's priority, 1 the highest.
+PRIORITY = {Severity.error: "1", Severity.warning: "5", Severity.info: "9"}
 BETWEEN = " "  # what stands between two sentences of a record
 PRESERVE = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
 
@@ -45,16 +46,16 @@ class Unit:
     segments: list[tuple[str, str]]
     status: str | None  # a person's, on the target record or else the source one
     notes: list[tuple[str, str]]  # (source|target, text)
-    findings: list[dict[str, Any]]
+    findings: list[Finding]
 
 
 def units(kb: KB, langs: tuple[str, str], skipped: Skipped,
-          findings: list[dict[str, Any]] | None = None) -> Iterator[Unit]:
+          findings: list[Finding] | None = None) -> Iterator[Unit]:
     source, target = langs
-    by_record: dict[str, list[dict[str, Any]]] = {}
+    by_record: dict[str, list[Finding]] = {}
     for finding in findings or ():
-        if finding.get("pair") in (None, f"{source}:{target}", f"{target}:{source}"):
-            by_record.setdefault(finding["id"], []).append(finding)
+        if set(finding.langs) == {source, target}:
+            by_record.setdefault(finding.id, []).append(finding)
     pairs = translation_pairs(kb, langs, skipped)
     ratio = length_ratio(pairs)
     safe = skipped.xml
@@ -72,7 +73,7 @@ def units(kb: KB, langs: tuple[str, str], skipped: Skipped,
 
 def xliff(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
           skipped: Skipped | None = None, locales: tuple[str, str] | None = None,
-          findings: list[dict[str, Any]] | None = None) -> str:
+          findings: list[Finding] | None = None) -> str:
     """XLIFF 2.0."""
     skipped = skipped if skipped is not None else Skipped()
     source, target = locales or langs
@@ -90,8 +91,8 @@ def xliff(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
                           appliesTo=side).text = text
         for finding in unit.findings:
             ET.SubElement(notes, f"{{{NS2}}}note", {
-                "id": _nmtoken(finding["finding"]), "category": f"drugstrat:{finding['check']}",
-                "priority": PRIORITY.get(finding["severity"], "5")}).text = finding["message"]
+                "id": _nmtoken(finding.finding_id), "category": f"drugstrat:{finding.check}",
+                "priority": PRIORITY[finding.severity]}).text = finding.message
         state = _state(unit.status)
         for n, (mine, theirs) in enumerate(unit.segments, start=1):
             if n > 1:  # the space between two sentences, so that joined segments read right
@@ -106,7 +107,7 @@ def xliff(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
 
 def xliff12(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
             skipped: Skipped | None = None, locales: tuple[str, str] | None = None,
-            findings: list[dict[str, Any]] | None = None) -> str:
+            findings: list[Finding] | None = None) -> str:
     """XLIFF 1.2: a trans-unit per record, its sentences as `<mrk mtype="seg">` in
     `<seg-source>` and `<target>`."""
     skipped = skipped if skipped is not None else Skipped()
@@ -133,8 +134,8 @@ def xliff12(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
                                                       "annotates": side}).text = text
         for finding in unit.findings:
             ET.SubElement(element, f"{{{NS12}}}note", {
-                "from": f"drugstrat:{finding['check']}",
-                "priority": PRIORITY.get(finding["severity"], "5")}).text = finding["message"]
+                "from": f"drugstrat:{finding.check}",
+                "priority": PRIORITY[finding.severity]}).text = finding.message
     return _serialised(root)
 
 

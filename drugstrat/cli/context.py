@@ -1,0 +1,72 @@
+"""One invocation's state: the global options as given, and what they lead to (the knowledge base,
+its glossary), made once per run and handed down through click's context — never kept in a
+module, where it would leak from one invocation into the next in the same process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
+
+    from drugstrat.cli.output import Format, Output
+    from drugstrat.kb.store import KB
+    from drugstrat.terms.glossary import Glossary
+
+
+@dataclass
+class Invocation:
+    data: Path | None = None  # --data / DRUGSTRAT_DATA, as given (None: the bundled KB)
+    width: int | None = None  # --width: tables this wide (None: the terminal's)
+    _kb: KB | None = field(default=None, repr=False)
+    _glossary: Glossary | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, ctx: typer.Context) -> Invocation:
+        """The invocation a command runs in (a bare one for a command called on its own)."""
+        root = ctx.find_root()
+        if not isinstance(root.obj, Invocation):
+            root.obj = cls()
+        return root.obj
+
+    @property
+    def data_given(self) -> bool:
+        """Whether the user named a knowledge base (--data or DRUGSTRAT_DATA)."""
+        return self.data is not None
+
+    @property
+    def root(self) -> Path:
+        """The knowledge base's directory."""
+        from drugstrat.kb.paths import data_dir
+
+        return data_dir(self.data)
+
+    @property
+    def glossary_file(self) -> Path:
+        from drugstrat.kb.paths import glossary_path
+
+        return glossary_path(self.root)
+
+    def kb(self) -> KB:
+        """The knowledge base, loaded on first use."""
+        if self._kb is None:
+            from drugstrat.kb import store
+
+            self._kb = store.load(self.root)
+        return self._kb
+
+    def glossary(self) -> Glossary:
+        """The knowledge base's glossary, loaded on first use."""
+        if self._glossary is None:
+            from drugstrat.terms.glossary import load
+
+            self._glossary = load(self.glossary_file)
+        return self._glossary
+
+    def output(self, fmt: Format | None, as_json: bool) -> Output:
+        """The one output path, in the format asked for, at this invocation's width."""
+        from drugstrat.cli.output import Output, choose
+
+        return Output(choose(fmt, as_json), self.width)
