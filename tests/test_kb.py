@@ -283,3 +283,14 @@ def test_a_damaged_kept_lexicon_is_learned_again(tmp_path, runner, damage):
         result = runner.invoke(app, ["--data", str(root), *args])
         assert result.exit_code in (0, 1), (args, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), args
+
+
+def test_the_record_type_its_yaml_key_order_and_its_schema_name_the_same_fields():
+    """The record's fields are written in three places for three jobs (the type every stage
+    passes on, the order people read them in YAML, the validation at the edges): a field added
+    to one and not the others would be dropped or refused somewhere."""
+    from drugstrat.kb.schema import RecordModel
+    from drugstrat.record import KEY_ORDER, Record
+
+    assert list(KEY_ORDER) == list(dict.fromkeys(KEY_ORDER))
+    assert set(Record.__annotations__) == set(KEY_ORDER) == set(RecordModel.model_fields)

@@ -15,9 +15,9 @@ from drugstrat.cli.commands import app
 from drugstrat.diff.review import review
 from drugstrat.kb import build as kb
 from drugstrat.kb import store
-from drugstrat.kb.lexicon import learn
 from drugstrat.languages import DUTCH, ENGLISH
 from drugstrat.terms.glossary import Glossary, Term
+from drugstrat.terms.learning import learn
 from drugstrat.terms.tokens import find_compounds, tokenize
 
 from .conftest import EN_SOURCE, NL_SOURCE, write

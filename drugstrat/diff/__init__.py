@@ -30,10 +30,10 @@ from drugstrat.diff.accept import Acceptances
 from drugstrat.diff.causes import merge_causes
 from drugstrat.diff.model import REGISTRY, Document, Finding, Pair, Severity
 from drugstrat.errors import InputError, KBError
-from drugstrat.kb.lexicon import learn
 from drugstrat.languages import language
 from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
+from drugstrat.terms.learning import learn
 from drugstrat.terms.lexicon import Lexicon
 
 __all__ = ["REGISTRY", "Finding", "Report", "Severity", "document", "language_pairs", "run"]

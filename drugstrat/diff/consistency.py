@@ -15,12 +15,12 @@ from typing import NamedTuple
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.record import PEOPLE_TYPES, Record
+from drugstrat.terms.rendering import broken, render
 from drugstrat.terms.tokens import Token
 from drugstrat.text.fold import fold
 
 MIN_REPEATS = 3  # occurrences of a phrase before it is a term the document uses
 MAX_PHRASE = 4  # words of a recurring phrase
-TRUSTED = 0.15  # links at least this sure tell how a word was rendered
 
 
 class Occurrence(NamedTuple):
@@ -36,67 +36,15 @@ class Occurrence(NamedTuple):
 def _renderings(doc: Document, pair: Pair, lang: str, tokens: list[Token]) -> Occurrence | None:
     """How the other language renders a run of words of one record (None when one of its
     content words has no sure counterpart)."""
-    links = doc.links(pair)
     mine_is_a = lang == doc.langs[0]
     other = pair.b if mine_is_a else pair.a
-    their_tokens = doc.tokens(other)
-    within = links.within_a if mine_is_a else links.within_b
-    found: dict[int, set[str]] = defaultdict(set)
-    weak: list[tuple[int, str]] = []
-    for token in tokens:
-        if not token.content:
-            continue
-        mine = [p for p in links.pairs if (p.a if mine_is_a else p.b) == token.position]
-        hits = [(p.b, p.b_key) if mine_is_a else (p.a, p.a_key) for p in mine]
-        if not mine and token.position in within:
-            host = their_tokens[within[token.position]]
-            found[host.position].update(host.keys)  # taken in by a compound there
-            continue
-        if not mine:
-            return None
-        if all(p.score < TRUSTED for p in mine):
-            weak += hits
-            continue
-        for index, key in hits:
-            found[index].add(key)
-    if not found:
+    found = render(tokens, doc.tokens(other), other["text"], doc.links(pair), mine_is_a)
+    if found is None:
         return None
-    # A weak link is a rendering only right beside the sure ones ("wetenschappelijke studies"
-    # for "scientific research"); elsewhere it is a leftover word paired with a leftover word.
-    for index, key in weak:
-        if min(found) - 1 <= index <= max(found) + 1:
-            found[index].add(key)
-        else:
-            return None
-    order = sorted(found)
-    if order[-1] - order[0] > len(tokens) + 2 or _broken(
-            other["text"], [their_tokens[order[0]], their_tokens[order[-1]]]):
-        return None  # scattered over the other text: no rendering of the phrase
-    # Word order is the other language's business: a rendering is the set of its words.
-    rendering = tuple(sorted({k for i in order for k in found[i]}))
-    first, last = _grown(other["text"], their_tokens, links.linked_b if mine_is_a
-                         else links.linked_a, order[0], order[-1])
-    start, end = their_tokens[first].start, their_tokens[last].end
     record = pair.a if mine_is_a else pair.b
     return Occurrence(pair, lang, (tokens[0].start, tokens[-1].end),
-                      record["text"][tokens[0].start:tokens[-1].end], rendering,
-                      other["text"][start:end], (start, end))
-
-
-def _grown(text: str, tokens: list[Token], linked: set[int], first: int,
-           last: int) -> tuple[int, int]:
-    """A rendering as a reader sees it: with the untranslated content words right next to it
-    in its clause ("wetenschappelijke studies", where only the first word found a link)."""
-    def joins(a: Token, b: Token) -> bool:
-        return not _broken(text, [a, b])
-
-    while first > 0 and tokens[first - 1].content and first - 1 not in linked and joins(
-            tokens[first - 1], tokens[first]):
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].content and last + 1 not in linked and \
-            joins(tokens[last], tokens[last + 1]):
-        last += 1
-    return first, last
+                      record["text"][tokens[0].start:tokens[-1].end], found.keys, found.text,
+                      found.span)
 
 
 @check("term-consistency", Severity.warning, "a recurring term rendered in different ways "
@@ -158,7 +106,7 @@ def _phrases(doc: Document, lang: str) -> Iterator[tuple[Pair, list[Token]]]:
                 run = tokens[start:start + size]
                 if not (run[0].content and run[-1].content) or any(
                         t.number or not (t.content or t.folded in conjunctions) for t in run) \
-                        or _broken(pair[lang]["text"], run):
+                        or broken(pair[lang]["text"], run):
                     continue
                 key = tuple(t.folded for t in run)
                 if key not in seen:
@@ -171,11 +119,6 @@ def _phrases(doc: Document, lang: str) -> Iterator[tuple[Pair, list[Token]]]:
         other != key and counts[other] == counts[key] and _inside(key, other) for other in kept)}
     for key in sorted(maximal):
         yield from places[key]
-
-
-def _broken(text: str, run: list[Token]) -> bool:
-    """Whether punctuation breaks a run of words."""
-    return bool(re.search(r"[,;:.()\[\]]", text[run[0].end:run[-1].start]))
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -297,9 +240,9 @@ def _names(doc: Document, record: Record) -> list[list[Token]]:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if capital and starts_sentence and not run and not (
                 following and following.surface[:1].isupper()
-                and not _broken(text, [token, following])):
+                and not broken(text, [token, following])):
             capital = False
-        if run and _broken(text, [run[-1], token]):
+        if run and broken(text, [run[-1], token]):
             names.append(run)
             run = []
         if capital or run and token.folded in joiners:

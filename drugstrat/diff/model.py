@@ -175,7 +175,7 @@ class Document:
     def links(self, pair: Pair) -> Links:
         """Which word of the pair's reference text translates which of the other's."""
         if pair.id not in self._links:
-            from drugstrat.kb.lexicon import glossary_seeds
+            from drugstrat.terms.learning import glossary_seeds
 
             if "fixed" not in self.memo:
                 compounds = self.lexicon.compounds if self.lexicon else {}

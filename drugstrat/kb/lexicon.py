@@ -1,6 +1,7 @@
 """The knowledge base's lexicons: one per pair of its languages (the reference with each other),
-learned from the aligned records at build time and kept beside the cache, stamped with what they
-were learned from, so that a query or a check reads them instead of learning them again.
+learned from the aligned records at build time (`drugstrat.terms.learning`) and kept beside the
+cache, stamped with what they were learned from, so that a query or a check reads them instead
+of learning them again.
 
 Only the sources and the glossary go into a lexicon — never a resource installed on one machine
 and not another — because target groups are aligned through it, and ids must not depend on the
@@ -11,46 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from drugstrat import __version__
 from drugstrat.kb.store import KB, side_files
-from drugstrat.languages import Language, language
-from drugstrat.record import PEOPLE_TYPES, Record
+from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
-from drugstrat.terms.lexicon import HABIT_CELLS, Lexicon, Segment, train, within_budget
-from drugstrat.terms.links import Seeds
-from drugstrat.terms.tokens import Tokenizer, find_compounds, tokenize
-from drugstrat.text.sentences import sentences
-from drugstrat.text.words import words
+from drugstrat.terms.learning import learn
+from drugstrat.terms.lexicon import Lexicon
 
 LEXICON_VERSION = 3
-# Records whose text is no translation of prose: derived names and the table of contents.
-NOT_PROSE = {"target_group", "toc_entry"}
-
-
-def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
-          glossary: Glossary) -> Lexicon:
-    """The lexicon of two languages of aligned records."""
-    a, b = langs
-    tables = {lang: language(lang) for lang in langs}
-    compounds = {lang: find_compounds((w for r in versions[lang] for w in words(r["text"])),
-                                      tables[lang]) for lang in langs}
-    theirs = {r["id"]: r for r in versions[b]}
-    tokenizers = {lang: Tokenizer(tables[lang], compounds[lang]) for lang in langs}
-
-    def segments() -> Iterator[Segment]:
-        for mine in versions[a]:
-            other = theirs.get(mine["id"])
-            if other is None or mine["type"] in NOT_PROSE or any(
-                    r.get("merges") or r.get("continues") for r in (mine, other)):
-                continue
-            yield from _segments(mine, other, tables, tokenizers)
-
-    seeds, fixed = glossary_seeds(glossary, langs, compounds)
-    # Only what training reads is tokenized: a long document is learned from its first part.
-    return train(within_budget(segments(), HABIT_CELLS), langs, seeds, compounds, fixed)
 
 
 def learned(root: Path, versions: dict[str, list[Record]], langs: tuple[str, str],
@@ -76,44 +48,6 @@ def _origin(versions: dict[str, list[Record]], langs: tuple[str, str],
     if glossary_file is not None and glossary_file.is_file():
         digest.update(glossary_file.read_bytes())
     return digest.hexdigest()
-
-
-def _segments(mine: Record, other: Record, tables: dict[str, Language],
-              tokenizers: dict[str, Tokenizer]) -> list[Segment]:
-    """A record pair as segments: sentence by sentence where both have as many sentences
-    (shorter segments teach the lexicon more), else whole."""
-    a, b = mine["lang"], other["lang"]
-    ta, tb = tables[a], tables[b]
-    texts = [(mine["text"], other["text"])]
-    if mine["type"] not in PEOPLE_TYPES:
-        split = (sentences(mine["text"], ta), sentences(other["text"], tb))
-        if len(split[0]) == len(split[1]) > 1:
-            texts = list(zip(*split, strict=True))
-    return [Segment(mine["id"], tokenizers[a].tokenize(x), tokenizers[b].tokenize(y))
-            for x, y in texts]
-
-
-def glossary_seeds(glossary: Glossary, langs: tuple[str, str],
-                   compounds: dict[str, dict[str, tuple[str, ...]]]) -> tuple[Seeds, Seeds]:
-    """Pairs of keys the glossary gives: every pair of words of two forms of a term seeds the
-    training; where both forms are one word, the pair is a translation whatever the text says."""
-    a, b = langs
-    seeds: Seeds = set()
-    fixed: Seeds = set()
-    for term in glossary.terms:
-        for form_a in term.forms.get(a, ()):
-            keys_a = _form_keys(form_a, a, compounds)
-            for form_b in term.forms.get(b, ()):
-                keys_b = _form_keys(form_b, b, compounds)
-                pairs = {(x, y) for x in keys_a for y in keys_b}
-                (fixed if len(keys_a) == len(keys_b) == 1 else seeds).update(pairs)
-    return seeds, fixed
-
-
-def _form_keys(form: str, lang: str, compounds: dict[str, dict[str, tuple[str, ...]]]
-               ) -> list[str]:
-    return [k for t in tokenize(form.strip("*"), language(lang), compounds.get(lang))
-            if t.content for k in t.keys]
 
 
 def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,

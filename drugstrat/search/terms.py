@@ -13,12 +13,12 @@ from drugstrat.languages import language
 from drugstrat.terms.glossary import Glossary
 from drugstrat.terms.lexicon import Lexicon
 from drugstrat.terms.links import link
+from drugstrat.terms.rendering import render
 from drugstrat.terms.tokens import Token, tokenize
 from drugstrat.text.fold import fold
 
 MIN_SCORE = 0.1  # lexicon translations shown
 SHOWN = 5
-RENDERED = 0.15  # links at least this sure tell how a phrase is rendered
 
 
 def term_pairs(kb: KB, glossary: Glossary, lexicons: list[Lexicon], query: str,
@@ -65,19 +65,14 @@ def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[s
                 continue
             theirs = tokenize(versions[target]["text"], language(target),
                               lexicon.compounds.get(target))
-            pair = (mine, theirs) if source == lexicon.langs[0] else (theirs, mine)
-            links = link(*pair, lexicon)
             forward = source == lexicon.langs[0]
-            linked = sorted({(p.b if forward else p.a) for p in links.pairs
-                             if p.score >= RENDERED and (p.a if forward else p.b) in run
-                             and (p.a_key if forward else p.b_key) in keys})
-            if not linked or linked[-1] - linked[0] > 2 * len(keys) + 2:
+            links = link(*((mine, theirs) if forward else (theirs, mine)), lexicon)
+            rendered = render([mine[i] for i in sorted(run)], theirs, versions[target]["text"],
+                              links, forward)
+            if rendered is None:
                 continue  # no rendering, or words scattered over the other text
-            # Counted by its stems (inflections are one rendering), shown as written, with the
-            # small words between them.
-            key = " ".join(sorted(k for i in linked for k in theirs[i].keys))
-            other_text = versions[target]["text"]
-            rendering = other_text[theirs[linked[0]].start:theirs[linked[-1]].end]
+            # Counted by its stems (inflections are one rendering), shown as written.
+            key, rendering = " ".join(rendered.keys), rendered.text
             found[key] += 1
             written[key][rendering] += 1
             places[key].append(record_id)
