@@ -8,8 +8,6 @@ an analyst *types* for an id (`SO 3`, `SD.3`) is forgiven in `drugstrat.kb.names
 
 from __future__ import annotations
 
-import re
-
 OBJECTIVE = "SO"  # strategic objectives: SO1 … (the label of no language: ids are neutral)
 ENDNOTE = "n"
 # Counted series outside any section's paragraphs.
@@ -21,11 +19,6 @@ TITLE_PAGE_PARAGRAPH = "titlepage.p"
 LIST_ROLE_SERIES = {"scope_item": "scope", "mission_aim": "aim", "mission_means": "means"}
 # Ids of records present in one language only, after the record they follow: SO2.p3a, …
 INSERTED_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-_STRATEGIC = re.compile(rf"{OBJECTIVE}(\d+)")
-_SPECIFIC = re.compile(r"(\d+)\.(\d+)")
-_ENDNOTE = re.compile(rf"{ENDNOTE}(\d+)")
-
 
 def strategic(number: int | str) -> str:
     """`SO3` for strategic objective 3."""
@@ -69,20 +62,30 @@ def inserted_after(record_id: str, k: int) -> str:
 
 def strategic_number(record_id: str) -> int | None:
     """3 for `SO3`; None for any other id."""
-    match = _STRATEGIC.fullmatch(record_id)
-    return int(match.group(1)) if match else None
+    return _number_after(OBJECTIVE, record_id)
 
 
 def specific_numbers(record_id: str) -> tuple[int, int] | None:
     """(3, 10) for `3.10`; None for any other id."""
-    match = _SPECIFIC.fullmatch(record_id)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    major, dot, minor = record_id.partition(".")
+    if dot and _digits(major) and _digits(minor):
+        return int(major), int(minor)
+    return None
 
 
 def endnote_number(record_id: str) -> int | None:
     """7 for `n7`; None for any other id."""
-    match = _ENDNOTE.fullmatch(record_id)
-    return int(match.group(1)) if match else None
+    return _number_after(ENDNOTE, record_id)
+
+
+# String methods rather than regular expressions: this module is on every query's start-up path.
+def _number_after(prefix: str, record_id: str) -> int | None:
+    rest = record_id[len(prefix):]
+    return int(rest) if record_id.startswith(prefix) and _digits(rest) else None
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def parent_prefixes(record_id: str) -> list[str]:

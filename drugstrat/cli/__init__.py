@@ -55,20 +55,20 @@ class _Group(TyperGroup):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            self._load(COMMAND_MODULES[cmd_name])
+            self._load(cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def _load(self, module: str) -> None:
-        """Import a command module and add the commands it registers on `app`."""
+    def _load(self, name: str) -> None:
+        """Import the module of a command and build that one command (typer reads every
+        parameter's annotations to build one: a query pays for its own command only)."""
         import importlib
 
         from typer.main import get_command_from_info, get_command_name
 
-        importlib.import_module(f"drugstrat.cli.{module}")
+        importlib.import_module(f"drugstrat.cli.{COMMAND_MODULES[name]}")
         for info in app.registered_commands:
             assert info.callback is not None
-            name = info.name or get_command_name(info.callback.__name__)
-            if name not in self.commands:
+            if (info.name or get_command_name(info.callback.__name__)) == name:
                 self.add_command(get_command_from_info(
                     info, pretty_exceptions_short=app.pretty_exceptions_short,
                     rich_markup_mode=app.rich_markup_mode), name)

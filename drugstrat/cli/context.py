@@ -4,7 +4,6 @@ module, where it would leak from one invocation into the next in the same proces
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +15,13 @@ if TYPE_CHECKING:
     from drugstrat.terms.glossary import Glossary
 
 
-@dataclass
 class Invocation:
-    data: Path | None = None  # --data / DRUGSTRAT_DATA, as given (None: the bundled KB)
-    width: int | None = None  # --width: tables this wide (None: the terminal's)
-    _kb: KB | None = field(default=None, repr=False)
-    _glossary: Glossary | None = field(default=None, repr=False)
+    # A plain class, not a dataclass: `dataclasses` is no import a query should pay for.
+    def __init__(self, data: Path | None = None, width: int | None = None) -> None:
+        self.data = data  # --data / DRUGSTRAT_DATA, as given (None: the bundled KB)
+        self.width = width  # --width: tables this wide (None: the terminal's)
+        self._kb: KB | None = None
+        self._glossary: Glossary | None = None
 
     @classmethod
     def of(cls, ctx: typer.Context) -> Invocation:

@@ -3,13 +3,11 @@ record type (`so`, `specific`, `Target-groups`) or a strategic objective (`3`, `
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING
 
 from drugstrat import ids
 from drugstrat.errors import InputError
-from drugstrat.languages import all_of
 
 if TYPE_CHECKING:
     from drugstrat.kb.store import KB
@@ -29,6 +27,8 @@ def resolve_type(typed: str, types: list[str]) -> str:
     """The record type `typed` names among `types`: the type itself in any case, with hyphens
     or spaces, singular or plural, an abbreviation or a prefix only one type has. Anything
     else is an `InputError` listing the types."""
+    from drugstrat.languages import all_of
+
     wanted = re.sub(r"[\s_-]+", "_", typed.strip().lower())
     short = {**ABBREVIATIONS, **{label.lower(): "strategic_objective"
                                  for label in all_of("objective_labels")}}
@@ -63,6 +63,8 @@ _SPECIFIC = re.compile(r"^(\d+)\s*\.\s*(\d+)\.?$")
 
 def canonical(query: str) -> str:
     """The id a typed reference most likely means, before looking it up."""
+    from drugstrat.languages import all_of
+
     text = query.strip()
     labels = "|".join(re.escape(label) for label in all_of("objective_labels"))
     if match := re.fullmatch(rf"(?:{labels})\s*\.?\s*(\d+)\.?", text, re.IGNORECASE):
@@ -74,6 +76,8 @@ def canonical(query: str) -> str:
 
 def resolve(query: str, known: list[str]) -> str | None:
     """The id in `known` that `query` names, ignoring case and the spelling of labels."""
+    if query in known:
+        return query  # as typed: no label to read
     wanted = canonical(query)
     if wanted in known:
         return wanted
@@ -91,6 +95,8 @@ def suggest(query: str, known: list[str], limit: int = 5) -> list[str]:
         found = [i for i in dict.fromkeys(ordered) if i in known]
         if found:
             return found[:limit]
+    import difflib
+
     wanted = canonical(query).casefold()
     folded = {record_id.casefold(): record_id for record_id in known}
     close = difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.6)
