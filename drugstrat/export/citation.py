@@ -39,7 +39,8 @@ class Citation:
 
     def line(self, quote: bool = False) -> str:
         """The citation as one line: publisher (year). Title period, passage."""
-        quoted = f" “{self.text}”" if quote else ""
+        opening, closing = language(self.lang).quotes
+        quoted = f" {opening}{self.text}{closing}" if quote else ""
         return f"{self.source()}, {self.label}.{quoted}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,10 +90,14 @@ def label(kb: KB, record_id: str, table: Language) -> str:
         return f"{table.strategic_objective_name} {number} ({table.objective_labels[0]} {number})"
     if kind == "specific_objective":
         return f"{table.specific_objective_name} {number}"
+    if kind == "title_page":
+        return words.get(record_id, record_id)
     if kind == "endnote":
         return f"{words.get('endnote', 'endnote')} {number}"
     if kind == "section":
-        return f"{words.get('section', 'section')} “{_cased(record['text'], table)}”"
+        opening, closing = table.quotes
+        title = _cased(record["text"], table)
+        return f"{words.get('section', 'section')} {opening}{title}{closing}"
     parent = record.get("parent")
     where = label(kb, parent, table) if parent else ""
     spot = place(kb, record_id)

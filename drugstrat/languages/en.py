@@ -36,6 +36,7 @@ ENGLISH = Language(
     ),
     group_cues=("such as", "e.g.", "for example", "for instance", "including", "namely"),
     conjunctions=("and", "or", "and/or"),
+    complement_words=("of", "for"),
     function_words=frozenset(
         "the of and to in a is that for on with as by this be are from or an which it at "
         "their its was were will has have been not also these those such against between "
@@ -73,6 +74,10 @@ ENGLISH = Language(
         "list": "list",
         "endnote": "endnote",
         "section": "section",
+        "title": "title",
+        "period": "period",
+        "publisher": "publisher",
+        "date": "date",
     },
     title_case=True,
     # OmegaT's default English exceptions: titles, a few Latin and technical abbreviations,

@@ -39,6 +39,7 @@ FRENCH = Language(
     group_cues=("tels que", "telles que", "tel que", "telle que", "par exemple", "p. ex.",
                 "notamment", "y compris", "à savoir"),
     conjunctions=("et", "ou", "et/ou"),
+    complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),
     function_words=frozenset(
         "le la les de des du un une et en à au aux dans pour par sur avec que qui est sont ce "
         "cet cette ces il elle ils elles leur leurs son sa ses se ne pas plus ou être été a ont "
@@ -74,6 +75,11 @@ FRENCH = Language(
         "list": "liste",
         "endnote": "note",
         "section": "chapitre",
+        "title": "titre",
+        "period": "période",
+        "publisher": "éditeur",
+        "date": "date",
     },
     title_case=False,
+    quotes=("«\u00a0", "\u00a0»"),
 )

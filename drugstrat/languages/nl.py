@@ -36,6 +36,7 @@ DUTCH = Language(
     ),
     group_cues=("zoals", "bijvoorbeeld", "bv.", "bijv.", "waaronder", "onder andere", "met name"),
     conjunctions=("en", "of", "en/of"),
+    complement_words=("van", "voor"),
     open_list_markers=("enz.", "etc.", "…", "..."),
     function_words=frozenset(
         "de het een en van in is dat voor op met als door dit zijn worden wordt die er aan "
@@ -79,6 +80,10 @@ DUTCH = Language(
         "list": "lijst",
         "endnote": "eindnoot",
         "section": "hoofdstuk",
+        "title": "titel",
+        "period": "periode",
+        "publisher": "uitgever",
+        "date": "datum",
     },
     title_case=False,
 )

@@ -38,6 +38,10 @@ class Language(NamedTuple):
     # Words joining the last two items of a series ("a, b and c"); also the words of a
     # suspended compound ("huis- en sportartsen").
     conjunctions: tuple[str, ...]
+    # Words that open a noun's complement ("of", "du", "van"): a conjunction or a comma right
+    # before one joins two complements of one head ("médecins du travail et du sport"), not
+    # two items of a series.
+    complement_words: tuple[str, ...] = ()
     # Markers of an open-ended list.
     open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
     # Frequent function words: for telling which language a sentence is in, and for leaving
@@ -72,8 +76,12 @@ class Language(NamedTuple):
     # How a page number is labelled in text extracted from PDF ("Page 3 of 12").
     page_labels: tuple[str, ...] = ()
     page_of: tuple[str, ...] = ()
-    # Words a citation names a passage by: "paragraph", "item", "list", "endnote", "section".
+    # Words a citation names a passage by: "paragraph", "item", "list", "endnote", "section",
+    # and the title page's facts ("title", "period", "publisher", "date").
     citation_words: dict[str, str] = {}
+    # The quotation marks the language opens and closes a quotation with (spaces included
+    # where its typography puts one inside them: « … » in French).
+    quotes: tuple[str, str] = ("“", "”")
     # Whether titles are written in title case ("Interfederal Strategy for …") rather than
     # sentence case ("Interfederale strategie voor …") when a citation quotes a title set in
     # capitals.

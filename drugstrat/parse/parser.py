@@ -37,6 +37,10 @@ from drugstrat.record import Record
 
 # The bullet lists whose items are records of their own type, by the id prefix they take.
 LIST_ROLES = ids.LIST_ROLE_SERIES
+# Where the genre puts those lists: a section's lists take these roles in turn (the last one
+# repeating), whatever their lead-ins say; the lead-in's cue words (the language table's
+# `aims_cues`, `means_cues`) only tell which one where the order is not the genre's.
+SECTION_LISTS = {"scope": ("scope_item",), "mission": ("mission_aim", "mission_means")}
 
 
 @dataclass
@@ -69,6 +73,8 @@ class DocumentParser:
         self.list_id: str | None = None  # id prefix of the list being read, if any
         self.list_role = "list_item"
         self.lead_in = ""  # the paragraph before the current list, for its cue words
+        self.lead_in_line = 0
+        self.roles_taken: list[str] = []  # the list roles the current section has given out
 
     def run(self, text: str) -> ParseResult:
         page_number = page_number_pattern(self.lang.page_labels, self.lang.page_of)
@@ -101,10 +107,19 @@ class DocumentParser:
             return
         if self.section == "objectives" and (match := NUMBERED_OBJECTIVE.match(text)):
             self._specific_objective(match, piece.line)
-        elif piece.kind == "item":
+        elif piece.kind == "item" or self._bulletless_item(text):
             self._item(text, piece.line)
         else:
             self._paragraph(text, piece.line)
+
+    def _bulletless_item(self, text: str) -> bool:
+        """Whether a paragraph is an item whose bullet the text lost (a Word or PDF export
+        without list formatting): it follows a lead-in that ends in a colon, or an item read
+        so, and reads as an item — it starts in lower case or ends in a semicolon."""
+        follows = self.list_id is not None or self.lead_in.rstrip().endswith(":")
+        bare = strip_marks(text)[0].strip()
+        return follows and bool(bare) and self.section is not None and (
+            bare[0].islower() or bare.endswith(";"))
 
     # -- headings ------------------------------------------------------------------------------
 
@@ -138,6 +153,7 @@ class DocumentParser:
             self.sink.warn(line, f"section {title!r} appears twice")
         self._end_list()
         self.lead_in = ""
+        self.roles_taken = []
         self.objective = None
         self.section = key
         self.sink.add("section", key, title, line, parent=None, number=numeral)
@@ -174,7 +190,7 @@ class DocumentParser:
             self.sink.add("coordinator", self.sink.next_id(ids.COORDINATOR), text, line,
                           parent="foreword", person=found)
         else:
-            self.lead_in = text
+            self.lead_in, self.lead_in_line = text, line
             container = self._container()
             self.sink.add("paragraph", self.sink.next_id(ids.paragraphs_of(container)), text, line,
                           parent=container)
@@ -195,15 +211,25 @@ class DocumentParser:
 
     def _start_list(self) -> None:
         self.list_id = self.sink.next_id(ids.lists_of(self._container()))
+        roles = SECTION_LISTS.get(self.section or "", ()) if self.objective is None else ()
+        self.list_role = self._role(roles) if roles else "list_item"
+
+    def _role(self, roles: tuple[str, ...]) -> str:
+        """The role of a new list of a section whose lists have roles: the one its lead-in's
+        cue words name, else the next in the genre's order — said in a warning where the cue
+        words are what should have told (a lead-in the language table does not know)."""
         cue = self.lead_in.casefold()
-        if self.section == "scope":
-            self.list_role = "scope_item"
-        elif any(c in cue for c in self.lang.aims_cues):
-            self.list_role = "mission_aim"
-        elif any(c in cue for c in self.lang.means_cues):
-            self.list_role = "mission_means"
-        else:
-            self.list_role = "list_item"
+        cued = next((role for role, cues in (("mission_aim", self.lang.aims_cues),
+                                              ("mission_means", self.lang.means_cues))
+                     if role in roles and any(c in cue for c in cues)), None)
+        unused = [r for r in roles if r not in self.roles_taken]
+        role = cued or (unused[0] if unused else roles[-1])
+        if cued is None and len(roles) > 1:
+            self.sink.warn(self.lead_in_line or 1, f"list lead-in {_short(self.lead_in)!r} has "
+                           f"none of the {self.lang.name} table's cue words; its items are read "
+                           f"as {role.replace('_', ' ')}s, by the list's place in the section")
+        self.roles_taken.append(role)
+        return role
 
     def _end_list(self) -> None:
         self.list_id = None
@@ -238,3 +264,9 @@ class DocumentParser:
                           parent=None)
             return
         self.sink.add("title_page", fact, text, line, parent=None)
+
+
+def _short(text: str, width: int = 60) -> str:
+    """A lead-in as a warning quotes it: its first words."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"

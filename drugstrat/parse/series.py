@@ -105,10 +105,11 @@ def _ends_clause(text: str, i: int) -> bool:
 def split_series(extent: str, lang: Language) -> list[str]:
     """The items of a series: "a, b (c, d) and e" -> a, b (c, d), e."""
     pieces = split_top_level(extent, ",;")
-    # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows.
+    # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows; and
+    # "médecins du travail, du sport": a complement belongs with the head before it.
     merged: list[str] = []
     for piece in pieces:
-        if merged and merged[-1].rstrip().endswith("-"):
+        if merged and (merged[-1].rstrip().endswith("-") or _opens_complement(piece, lang)):
             merged[-1] = merged[-1].rstrip() + ", " + piece.strip()
         else:
             merged.append(piece)
@@ -131,15 +132,23 @@ def _split_last_conjunction(piece: str, lang: Language) -> list[str]:
     for conjunction in lang.conjunctions:
         if "/" in conjunction:  # "and/or" joins alternatives of one item
             continue
-        places = [i for i in range(1, len(words) - 1) if words[i].casefold() == conjunction]
+        # Not inside one item: "arbeids- en sportartsen" (a suspended compound), "du travail
+        # et du sport" (two complements of one head).
+        places = [i for i in range(1, len(words) - 1) if words[i].casefold() == conjunction
+                  and not words[i - 1].endswith("-")
+                  and not _opens_complement(words[i + 1], lang)]
         if not places:
             continue
         i = next((p for p in places if p >= 2), places[0])
-        left, right = " ".join(words[:i]), " ".join(words[i + 1:])
-        if left.endswith("-"):  # "arbeids- en sportartsen" is one item
-            return [piece]
-        return [left, right]
+        return [" ".join(words[:i]), " ".join(words[i + 1:])]
     return [piece]
+
+
+def _opens_complement(text: str, lang: Language) -> bool:
+    """Whether a piece of a series starts with a complement's first word ("du sport")."""
+    first = text.split()[0].casefold() if text.split() else ""
+    return any(first == w or (w[-1] in "'’" and first.startswith(w))
+               for w in lang.complement_words)
 
 
 def _clean_item(piece: str, lang: Language) -> str:
