@@ -144,7 +144,7 @@ def test_paragraph_and_list_counts():
     assert [f.message for f in findings("paragraph-count", en, nl)] == [
         "S has 2 paragraph(s) in en and 1 in nl"]
     assert [f.message for f in findings("list-count", en, nl)] == [
-        "list S.l1 has 2 item(s) in en and 1 in nl"]
+        "S has 2 list items in en and 1 in nl"]
 
 
 def test_order():

@@ -103,25 +103,24 @@ def paragraph_count(doc: Document) -> Iterator[Finding]:
 @check("list-count", Severity.warning, "a bullet list with a different number of items")
 def list_count(doc: Document) -> Iterator[Finding]:
     def lists(records: list[Record]) -> Counter[tuple[str, str]]:
-        # A list is identified by its id (list items) or by its parent and role (scope items,
-        # the mission's aims and means, signatories).
-        return Counter(
-            (r.get("in_list") or f"{r.get('parent')}/{r['type']}", r.get("parent") or "")
-            for r in records
-            if r["type"] in ("list_item", "scope_item", "mission_aim", "mission_means",
-                             "signatory")
-        )
+        # Items are counted by where they stand (their parent) and what they are, not by the
+        # list holding them: two versions laying the same items out as one list or as two
+        # say the same.
+        return Counter((r.get("parent") or "", r["type"]) for r in records
+                       if r["type"] in ("list_item", "scope_item", "mission_aim",
+                                        "mission_means", "signatory"))
 
     a, b = doc.langs
     counts = {lang: lists(doc.versions[lang]) for lang in doc.langs}
     for key in sorted(set(counts[a]) | set(counts[b])):
         n, m = counts[a][key], counts[b][key]
         if n != m:
-            name, parent = key
+            parent, kind = key
+            what = "list items" if kind == "list_item" else f"{kind.replace('_', ' ')}s"
             yield Finding(
-                parent or name, "list", "list-count", Severity.warning,
-                f"list {name} has {n} item(s) in {a} and {m} in {b}",
-                {a: f"{n} items", b: f"{m} items"}, key=name,
+                parent or kind, "list", "list-count", Severity.warning,
+                f"{parent or 'the document'} has {n} {what} in {a} and {m} in {b}",
+                {a: f"{n} items", b: f"{m} items"}, key=f"{parent}/{kind}",
             )
 
 

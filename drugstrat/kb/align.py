@@ -34,6 +34,37 @@ def align(versions: dict[str, list[Record]]) -> dict[str, list[Record]]:
     return versions
 
 
+def regroup_lists(primary: ParseResult, other: ParseResult) -> None:
+    """Give `other`'s list items the reference's ids where a container holds as many items in
+    both versions but groups them into lists differently (a blank line, a page break or a
+    paragraph of page furniture cut a list in two): items align by their place among the
+    container's items, not by the layout of their lists."""
+    mine, theirs = _items_by_container(primary.records), _items_by_container(other.records)
+    renames: dict[str, str] = {}
+    for parent, members in theirs.items():
+        targets = mine.get(parent, [])
+        if len(targets) != len(members) or [r.get("in_list") for r in targets] == [
+                r.get("in_list") for r in members]:
+            continue
+        for target, member in zip(targets, members, strict=True):
+            renames[member["id"]] = target["id"]
+            member["in_list"] = target.get("in_list", "")
+    if not renames:
+        return
+    _apply_renames(other.records, renames)
+    other.series = {renames.get(record_id, record_id): (
+        primary.series.get(renames[record_id], prefix) if record_id in renames else prefix)
+        for record_id, prefix in other.series.items()}
+
+
+def _items_by_container(records: list[Record]) -> dict[str, list[Record]]:
+    out: dict[str, list[Record]] = {}
+    for record in records:
+        if record["type"] == "list_item":
+            out.setdefault(record.get("parent", ""), []).append(record)
+    return out
+
+
 def realign(primary: ParseResult, other: ParseResult) -> None:
     """Renumber `other`'s counted series where its record count differs from `primary`'s.
 

@@ -23,7 +23,7 @@ from typing import Any
 from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import InputError, KBError
 from drugstrat.kb import manifest
-from drugstrat.kb.align import align, realign, realign_groups
+from drugstrat.kb.align import align, realign, realign_groups, regroup_lists
 from drugstrat.kb.generation import (
     PLACEHOLDER,
     commit,
@@ -201,6 +201,7 @@ def prepare(sources: dict[str, Path], root: Path, encoding: Encodings | None = N
     lexicons = []
     for lang in others:
         step(f"aligning {lang} with {reference}")
+        regroup_lists(results[reference], results[lang])
         realign(results[reference], results[lang])
         # Learned from the records whose ids the realignment fixed; the target groups, which
         # it is used to pair, take no part in the learning.
