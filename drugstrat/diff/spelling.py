@@ -1,12 +1,15 @@
-"""Spelling: a word used once, that the language's dictionary (hunspell, where installed) does not
-know, and that is one slip away from a word it knows or from a word the document spells that
-way elsewhere ("drugsriminaliteit" / "drugscriminaliteit").
+"""Spelling: a word used once or twice that the language's dictionary (hunspell, where installed)
+does not know and that is one slip away from a word it knows; a rare word one slip from a word
+the document spells otherwise often ("drugfenomeen" beside "drugsfenomeen"); a compound the
+language writes closed, written apart where the document writes it closed elsewhere ("drugs
+beleid" beside "drugsbeleid").
 
-The document is its own whitelist: words it uses more than twice, words the other language uses
-too (loanwords, names), the glossary's forms, acronyms, capitalised names, addresses, the first
-parts of suspended compounds ("veiligheids-") and compounds of known words are never reported.
-Without a dictionary the check finds only long words one slip from a word the document uses
-often; with one, the dictionary decides.
+A word never vouches for itself: the document whitelists a word only where it uses it often, or
+where it is a name or acronym the knowledge base knows — words the other language uses too
+(names, loanwords), the glossary's forms, the names of the people who sign. Capitalised words
+are checked too (at the start of a sentence or of a line, as in a signatory's office); in
+running text a capitalised word is taken for a name unless a dictionary word is one slip away
+from it. Accents count: «problèmatique» is not «problématique».
 """
 
 from __future__ import annotations
@@ -17,84 +20,155 @@ from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
 from drugstrat.languages import Language
+from drugstrat.record import Record
 from drugstrat.text.fold import fold
 from drugstrat.text.spelling import Speller, speller
 
 _WORD = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[-'’][^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*", re.UNICODE)
 MIN_LETTERS = 5
 USED_OFTEN = 2  # a word the document uses more often than this is its own spelling
-DOCUMENT_DISTANCE = 2  # edits from a word the document uses more often than USED_OFTEN
 # Without a dictionary, only a long word one edit from a word the document uses often.
 UNCHECKED_LETTERS = 10
 MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
 COMPOUND_PART = 4  # letters of each part of a compound the dictionary does not list
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[(\[«“\"‘']\s*)$")
 
 
 @check("spelling", Severity.warning, "a word spelled once, unknown to the dictionary (hunspell, "
                                      "where installed) and a slip away from a known word")
 def spelling(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
-        table = doc.tables[lang]
-        words = Counter(fold(w) for r in doc.versions[lang] for w in _WORD.findall(r["text"]))
-        other = {fold(w) for r in doc.versions[doc.other(lang)]
-                 for w in _WORD.findall(r["text"])}
-        # The other language's words, and their parts ("poly" of "poly-drug"), are loanwords
-        # and names here, alone or inside a compound ("polydrugsgebruik").
-        other |= {part for w in other for part in re.split(r"[-'’]", w) if part}
-        allowed = other | _glossary_words(doc, lang)
-        dictionary = speller(table)
-        pairs = {p.id: p for p in doc.pairs}
-        frequent = [w for w, n in words.items() if n > USED_OFTEN]
-        for record in doc.versions[lang]:
+        yield from _Speller(doc, lang).findings()
+
+
+class _Speller:
+    """The spelling of one language of a document."""
+
+    def __init__(self, doc: Document, lang: str) -> None:
+        self.doc, self.lang = doc, lang
+        self.table = doc.tables[lang]
+        # Spellings as written (case aside, accents kept): a wrong accent is a wrong word.
+        self.counts = Counter(w.casefold() for r in doc.versions[lang]
+                              for w in _WORD.findall(r["text"]))
+        self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
+        self.allowed = _known_names(doc, lang)
+        # What a compound may be made of: never the word being judged itself.
+        self.vocabulary = set(self.frequent) | self.allowed
+        self.dictionary = speller(self.table)
+
+    def findings(self) -> Iterator[Finding]:
+        pairs = {p.id: p for p in self.doc.pairs}
+        for record in self.doc.versions[self.lang]:
             pair = pairs.get(record["id"])
             if pair is None or record["type"] == "target_group":
                 continue
-            text = record["text"]
-            addresses = [m.span() for m in _ADDRESS.finditer(text)]
-            for match in _WORD.finditer(text):
-                word = match.group()
-                folded = fold(word)
-                if len(word) < MIN_LETTERS or words[folded] > USED_OFTEN or folded in allowed \
-                        or word[0].isupper() or word.isupper() or text[match.end():][:1] == "-" \
-                        or any(s <= match.start() < e for s, e in addresses):
-                    continue
-                better = _correction(word, words, frequent, allowed, table, dictionary)
-                if better is None:
-                    continue
-                counterpart = pair[doc.other(lang)]
-                yield Finding(
-                    record["id"], record["type"], "spelling", Severity.warning,
-                    f"«{word}» is not {table.name}: «{better}»?",
-                    {lang: excerpt(record["text"], *match.span(), width=90),
-                     doc.other(lang): excerpt(counterpart["text"], width=90)},
-                    key=f"{lang}:{folded}", spans={lang: [match.span()]},
-                )
+            counterpart = pair[self.doc.other(self.lang)]
+            yield from self._words(record, counterpart)
+            if self.table.closed_compounds:
+                yield from self._split_compounds(record, counterpart)
+
+    def _words(self, record: Record, counterpart: Record) -> Iterator[Finding]:
+        text = record["text"]
+        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        for match in _WORD.finditer(text):
+            word = match.group()
+            low = word.casefold()
+            if len(word) < MIN_LETTERS or self.counts[low] > USED_OFTEN or word.isupper() \
+                    or low in self.allowed or fold(low) in self.allowed \
+                    or text[match.end():][:1] == "-" \
+                    or any(s <= match.start() < e for s, e in addresses):
+                continue
+            in_running_text = word[0].isupper() and not _SENTENCE_START.search(
+                text[:match.start()])
+            better = self._correction(word, name_like=in_running_text)
+            if better is None:
+                continue
+            yield self._finding(record, counterpart, match.span(),
+                                f"«{word}» is not {self.table.name}: «{better}»?",
+                                key=f"{self.lang}:{low}")
+
+    def _correction(self, word: str, name_like: bool) -> str | None:
+        """What the word was meant to be, or None if it is no slip. A capitalised word in
+        running text (`name_like`) is a name unless a dictionary word is one slip away."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        low = word.casefold()
+        dictionary = self.dictionary
+        if dictionary is not None and (dictionary.knows(word) or (
+                word[:1].isupper() and not name_like and dictionary.knows(low))):
+            return None  # a sentence's first word is the word in lower case ("Maart 2026")
+        if dictionary is None and (len(low) < UNCHECKED_LETTERS or name_like):
+            return None
+        if not name_like:
+            # The document's own spelling of the word, one slip away and used often.
+            near = [w for w, _, _ in process.extract(low, self.frequent, scorer=OSA.distance,
+                                                     score_cutoff=1, limit=5)
+                    if w != low and (fold(w) == fold(low) or not _inflection(w, low, self.table))]
+            if near:
+                return max(near, key=lambda w: (self.counts[w], w))
+        if dictionary is None or _known_parts(low, self.vocabulary, self.table, dictionary):
+            return None
+        letters = "".join(sorted({ch for w in self.frequent for ch in w if ch.isalpha()}))
+        candidates = list(dict.fromkeys(
+            w for w in _one_edit(low, letters)
+            if dictionary.knows(w) and _squeezed(w) != _squeezed(low)))
+        if not candidates:
+            return None
+        if len(candidates) > 1:
+            # Which slip it was, the dictionary's own suggestions tell best.
+            ranked = [w.casefold() for w in dictionary.suggest(word)]
+            candidates.sort(key=lambda w: ranked.index(w) if w in ranked else len(ranked))
+        return _cased(candidates[0], word)
+
+    def _split_compounds(self, record: Record, counterpart: Record) -> Iterator[Finding]:
+        """Two words that the document writes as one elsewhere ("drugs beleid" where
+        "drugsbeleid" stands in other records): a compound split by a space."""
+        text = record["text"]
+        found = list(_WORD.finditer(text))
+        for first, second in zip(found, found[1:], strict=False):
+            if text[first.end():second.start()] != " " or not second.group()[:1].islower():
+                continue
+            a, b = first.group().casefold(), second.group().casefold()
+            if len(a) < MIN_PART or len(b) < COMPOUND_PART:
+                continue
+            joined = next((a + linker + b for linker in ("", *self.table.compound_linkers)
+                           if self.counts[a + linker + b]), None)
+            if joined is None:
+                continue
+            span = (first.start(), second.end())
+            yield self._finding(record, counterpart, span,
+                                f"«{text[span[0]:span[1]]}» is one word in {self.table.name}: "
+                                f"«{joined}» (as the document writes it elsewhere)?",
+                                key=f"{self.lang}:{a} {b}")
+
+    def _finding(self, record: Record, counterpart: Record, span: tuple[int, int],
+                 message: str, key: str) -> Finding:
+        other = self.doc.other(self.lang)
+        return Finding(record["id"], record["type"], "spelling", Severity.warning, message,
+                       {self.lang: excerpt(record["text"], *span, width=90),
+                        other: excerpt(counterpart["text"], width=90)},
+                       key=key, spans={self.lang: [span]})
 
 
-def _correction(word: str, words: Counter[str], frequent: list[str], allowed: set[str],
-                table: Language, dictionary: Speller | None) -> str | None:
-    """What the word was meant to be, or None if it is no slip."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
+def _known_names(doc: Document, lang: str) -> set[str]:
+    """Words a knowledge base vouches for in `lang` whatever their count: the other language's
+    words and their parts (names, loanwords: "poly" of "poly-drug", alone or inside a compound),
+    the glossary's forms, and the names of the people signing."""
+    other = {w.casefold() for r in doc.versions[doc.other(lang)]
+             for w in _WORD.findall(r["text"])}
+    other |= {part for w in other for part in re.split(r"[-'’]", w) if part}
+    other |= {fold(w) for w in other}
+    glossary = {w.casefold() for term in doc.glossary.terms for form in term.forms.get(lang, ())
+                for w in _WORD.findall(form.strip("*"))}
+    people = {w.casefold() for r in doc.versions[lang] for w in _WORD.findall(r.get("name", ""))}
+    return other | glossary | people
 
-    folded = fold(word)
-    if dictionary is not None and (dictionary.knows(word) or _known_parts(
-            folded, words.keys() | allowed, table, dictionary)):
-        return None
-    if dictionary is None and len(folded) < UNCHECKED_LETTERS:
-        return None
-    limit = DOCUMENT_DISTANCE if dictionary is not None else 1
-    near = [w for w, _, _ in process.extract(folded, frequent, scorer=OSA.distance,
-                                             score_cutoff=limit, limit=5)
-            if w != folded and not _inflection(w, folded, table)]
-    if near:
-        return max(near, key=lambda w: (words[w], w))
-    if dictionary is None:
-        return None
-    letters = "".join(sorted({ch for w in frequent for ch in w if ch.isalpha()}))
-    return next((w for w in _one_edit(word.lower(), letters)
-                 if dictionary.knows(w) and _squeezed(w) != _squeezed(folded)), None)
+
+def _cased(candidate: str, word: str) -> str:
+    """A correction written as the word was: capitalised where it was."""
+    return candidate[:1].upper() + candidate[1:] if word[:1].isupper() else candidate
 
 
 def _one_edit(word: str, letters: str) -> Iterator[str]:
@@ -117,11 +191,13 @@ def _known_parts(word: str, words: set[str], table: Language, dictionary: Spelle
     """Whether a word is a compound of words the dictionary or the document knows (a language
     that writes compounds as one word makes new ones freely)."""
     parts = [part for part in re.split(r"[-'’]", word) if len(part) >= MIN_PART]
-    if len(parts) > 1 or not table.closed_compounds:
+    if len(parts) > 1:
         # Hyphenated: each part is a word of its own ("doe-het-zelf-zaken").
         return all(part in words or dictionary.knows(part) or (
             table.closed_compounds and _known_parts(part, words, table, dictionary))
                    for part in parts)
+    if not table.closed_compounds:
+        return False
     from drugstrat.terms.tokens import split
 
     def known(part: str) -> bool:
@@ -137,8 +213,3 @@ def _inflection(a: str, b: str, table: Language) -> bool:
     short, long = sorted((a, b), key=len)
     return snowball(a, table) == snowball(b, table) or (
         long.startswith(short) and long[len(short):] in table.inflection_endings)
-
-
-def _glossary_words(doc: Document, lang: str) -> set[str]:
-    return {fold(w) for term in doc.glossary.terms for form in term.forms.get(lang, ())
-            for w in _WORD.findall(form.strip("*"))}

@@ -32,8 +32,11 @@ def repeated_words(doc: Document) -> Iterator[Finding]:
             joined = re.compile(
                 rf"(?<!\w)([^\W\d_]{{3,}})\s+(?:{conjunctions})\s+\1(?=\s*(?:[.;:,)]|$))",
                 re.IGNORECASE | re.UNICODE)
+            allowed = {w.casefold() for w in doc.tables[lang].allowed_repeats}
             for pattern in (DOUBLED, joined):
                 for match in pattern.finditer(record["text"]):
+                    if pattern is DOUBLED and match.group(1).casefold() in allowed:
+                        continue  # the grammar's own doubling: "nous nous engageons"
                     yield Finding(
                         pair.id, pair.type, "repeated-words", Severity.warning,
                         f"«{match.group()}» in {lang}",

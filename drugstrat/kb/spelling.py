@@ -32,7 +32,9 @@ def _recall(kb: KB, lang: str, dictionary: Speller) -> None:
             data = json.loads(path.read_bytes())
             if isinstance(data, dict) and data.get("dictionary") == dictionary.stamp() and \
                     isinstance(data.get("answers"), dict):
-                dictionary.recall(data["answers"])
+                suggestions = data.get("suggestions")
+                dictionary.recall(data["answers"],
+                                  suggestions if isinstance(suggestions, dict) else None)
                 return
         except (OSError, ValueError):
             continue
@@ -41,7 +43,8 @@ def _recall(kb: KB, lang: str, dictionary: Speller) -> None:
 def _keep(kb: KB, lang: str, dictionary: Speller) -> None:
     from drugstrat.storage.atomic import atomic_write_text
 
-    payload = json.dumps({"dictionary": dictionary.stamp(), "answers": dictionary.answers()},
+    payload = json.dumps({"dictionary": dictionary.stamp(), "answers": dictionary.answers(),
+                          "suggestions": dictionary.suggestions()},
                          ensure_ascii=False, separators=(",", ":"))
     for path in side_files(kb.root, f"spelling-{lang}"):
         try:

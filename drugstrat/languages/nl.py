@@ -37,6 +37,7 @@ DUTCH = Language(
     group_cues=("zoals", "bijvoorbeeld", "bv.", "bijv.", "waaronder", "onder andere", "met name"),
     conjunctions=("en", "of", "en/of"),
     complement_words=("van", "voor"),
+    allowed_repeats=("dat", "die"),
     open_list_markers=("enz.", "etc.", "…", "..."),
     function_words=frozenset(
         "de het een en van in is dat voor op met als door dit zijn worden wordt die er aan "

@@ -42,6 +42,8 @@ class Language(NamedTuple):
     # before one joins two complements of one head ("médecins du travail et du sport"), not
     # two items of a series.
     complement_words: tuple[str, ...] = ()
+    # Words the grammar may write twice in a row ("nous nous", "had had", "dat dat"): no slip.
+    allowed_repeats: tuple[str, ...] = ()
     # Markers of an open-ended list.
     open_list_markers: tuple[str, ...] = ("etc.", "…", "...")
     # Frequent function words: for telling which language a sentence is in, and for leaving

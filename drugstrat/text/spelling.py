@@ -44,6 +44,7 @@ class Speller:
         self.path = dic
         self._engine: Any = None
         self._known: dict[str, bool] = {}
+        self._suggested: dict[str, list[str]] = {}
         self.learned = False  # whether the dictionary was asked something new
 
     def knows(self, word: str) -> bool:
@@ -53,6 +54,14 @@ class Speller:
             self.learned = True
         return known
 
+    def suggest(self, word: str) -> list[str]:
+        """The dictionary's own corrections of a word, best first (slow: for words found wrong
+        only)."""
+        if word not in self._suggested:
+            self._suggested[word] = [str(w) for w in self._hunspell().suggest(word)]
+            self.learned = True
+        return self._suggested[word]
+
     def stamp(self) -> list[str | int]:
         """Which dictionary answered: its file, size and time."""
         info = self.path.stat()
@@ -61,10 +70,17 @@ class Speller:
     def answers(self) -> dict[str, bool]:
         return dict(self._known)
 
-    def recall(self, answers: dict[str, bool]) -> None:
+    def suggestions(self) -> dict[str, list[str]]:
+        return dict(self._suggested)
+
+    def recall(self, answers: dict[str, bool],
+               suggestions: dict[str, list[str]] | None = None) -> None:
         """Take earlier answers of this very dictionary (see `stamp`)."""
         self._known.update({w: v for w, v in answers.items()
                             if isinstance(w, str) and isinstance(v, bool)})
+        self._suggested.update({w: v for w, v in (suggestions or {}).items()
+                                if isinstance(w, str) and isinstance(v, list)
+                                and all(isinstance(x, str) for x in v)})
 
     def _hunspell(self) -> Any:
         if self._engine is None:
