@@ -102,7 +102,18 @@ def build(
             messages.info(f"{built.reattached} annotated record(s) of {root / built.lang}/"
                           f"orphans.yaml exist again in {built.lang}; their fields are back on "
                           f"them")
+    for pair in report.unseeded():
+        first, second = pair.split("-")
+        messages.info(f"{pair}: no general dictionary (FreeDict) installed; its lexicon starts "
+                      f"from the glossary and cognates alone (Debian: dict-freedict-"
+                      f"{_iso(first)}-{_iso(second)} and -{_iso(second)}-{_iso(first)})")
     _emit(shown, report, checking=False)
+
+
+def _iso(code: str) -> str:
+    from drugstrat.languages import language
+
+    return language(code).iso639_3 or code
 
 
 SHOW_AFTER = 1.0  # seconds of building before the progress bar appears

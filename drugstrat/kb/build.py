@@ -112,6 +112,15 @@ class BuildReport:
         return [records_path(self.root, lang) for lang, built in self.languages.items()
                 if _stamp(records_path(self.root, lang)) != built.read_as]
 
+    def seeds(self) -> dict[str, list[str]]:
+        """What seeded each pair's lexicon: "glossary", "freedict-eng-nld 0.2" …"""
+        return {"-".join(lexicon.langs): lexicon.seeded_by for lexicon in self.lexicons}
+
+    def unseeded(self) -> list[str]:
+        """The language pairs no general dictionary seeded ("en-fr")."""
+        return [pair for pair, used in self.seeds().items()
+                if not any(u.startswith("freedict") for u in used)]
+
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for lang, built in self.languages.items():
@@ -141,6 +150,7 @@ class BuildReport:
             "drifted": [str(p) for p in self.drifted],
             "languages": {row["lang"]: {**{k: v for k, v in row.items() if k != "lang"},
                                         "types": counts[row["lang"]]} for row in self.rows()},
+            "seeds": self.seeds(),
         }
 
 
@@ -229,7 +239,9 @@ def prepare(sources: dict[str, Path], root: Path, encoding: Encodings | None = N
         text for built in languages.values() for text in (
             built.text, json.dumps([{k: v for k, v in r.items() if k in PARSER_FIELDS}
                                     for r in built.records], ensure_ascii=False)))])
-    report.manifest = report.manifest.replace(PLACEHOLDER, report.build_id, 1)
+    # Which resources seeded the lexicons is said, not counted: another machine, with other
+    # dictionaries, builds the same generation.
+    report.manifest = manifest.render(list(languages), report.build_id, report.seeds())
     for built in languages.values():
         built.yaml = built.yaml.replace(PLACEHOLDER, report.build_id, 1)
     return report
@@ -283,7 +295,7 @@ def compare(report: BuildReport) -> BuildReport:
             report.drifted.append(records_path(report.root, lang))
     path = manifest_path(report.root)
     on_disk = yamlfile.load(path) if path.is_file() else None
-    if on_disk != yamlfile.loads(report.manifest, str(path)):
+    if manifest.content(on_disk) != manifest.content(yamlfile.loads(report.manifest, str(path))):
         report.drifted.append(path)
     return report
 

@@ -19,7 +19,7 @@ from drugstrat import __version__
 from drugstrat.kb.store import KB, side_files
 from drugstrat.record import Record
 from drugstrat.terms.glossary import Glossary
-from drugstrat.terms.learning import learn
+from drugstrat.terms.learning import dictionaries, learn
 from drugstrat.terms.lexicon import Lexicon
 
 LEXICON_VERSION = 3
@@ -47,6 +47,7 @@ def _origin(versions: dict[str, list[Record]], langs: tuple[str, str],
                                  ensure_ascii=False).encode())
     if glossary_file is not None and glossary_file.is_file():
         digest.update(glossary_file.read_bytes())
+    digest.update(json.dumps(dictionaries(langs)).encode())
     return digest.hexdigest()
 
 
@@ -94,7 +95,8 @@ def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
         info = glossary_file.stat()
         glossary = [str(glossary_file), info.st_size, info.st_mtime_ns]
     return json.dumps({"version": LEXICON_VERSION, "hashes": kb.hashes, "langs": list(langs),
-                       "glossary": glossary}, sort_keys=True)
+                       "glossary": glossary, "dictionaries": dictionaries(tuple(langs))},
+                      sort_keys=True)
 
 
 def _kept(root: Path, langs: tuple[str, str], key: str, value: str) -> Lexicon | None:

@@ -12,14 +12,30 @@ from drugstrat.kb.paths import manifest_path, present_languages
 from drugstrat.storage import yamlfile
 
 HEADER = ("# drugstrat knowledge base, written by `drugstrat build`: its languages, the first\n"
-          "# being the reference the others are aligned to.\n")
+          "# being the reference the others are aligned to, and what seeded each pair's\n"
+          "# lexicon (the glossary, general dictionaries found on the machine).\n")
 
 
-def render(languages: list[str], build: str | None = None) -> str:
+# What the manifest says about the machine that built it rather than the sources: which
+# general resources seeded each pair's lexicon. A note, never drift (see `content`).
+SEEDS = "seeds"
+
+
+def render(languages: list[str], build: str | None = None,
+           seeds: dict[str, list[str]] | None = None) -> str:
     document: dict[str, object] = {"schema": SCHEMA_VERSION, "languages": list(languages)}
     if build is not None:
         document["build"] = build
+    if seeds:
+        document[SEEDS] = seeds
     return yamlfile.dumps(document, HEADER)
+
+
+def content(document: object) -> object:
+    """A manifest as the sources decide it: without the seeds a machine had."""
+    if isinstance(document, dict):
+        return {k: v for k, v in document.items() if k != SEEDS}
+    return document
 
 
 def generation(root: Path) -> str | None:

@@ -60,6 +60,7 @@ ENGLISH = Language(
         "everybody another amongst including regarding concerning".split()),
     snowball="english",
     hunspell=("en_GB", "en_US", "en"),
+    iso639_3="eng",
     abbreviations=frozenset(
         "e.g. i.e. etc. vs. cf. p. pp. no. art. mr. ms. mrs. dr. prof. st. fig. approx. incl."
         .split()),

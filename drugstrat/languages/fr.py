@@ -57,6 +57,7 @@ FRENCH = Language(
         "un une vers via vos votre vous y afin doit doivent sera seront cas".split()),
     snowball="french",
     hunspell=("fr_BE", "fr", "fr_FR"),
+    iso639_3="fra",
     abbreviations=frozenset(
         "p. ex. etc. cf. art. m. mme. mlle. dr. prof. c.-à-d. vol. éd. env. resp. no. n°"
         .split()),

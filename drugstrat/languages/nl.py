@@ -61,6 +61,7 @@ DUTCH = Language(
     # (data) with "geven" (to give).
     snowball="dutch_porter",
     hunspell=("nl_BE", "nl", "nl_NL"),
+    iso639_3="nld",
     abbreviations=frozenset(
         "bv. bijv. enz. d.w.z. o.a. m.a.w. vb. art. p. nr. dhr. mevr. mw. dr. prof. ca. incl. "
         "etc. e.a. i.e. e.g.".split()),

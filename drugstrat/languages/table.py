@@ -56,6 +56,8 @@ class Language(NamedTuple):
     snowball: str = ""
     # Hunspell dictionaries of the language, most fitting first ("nl_BE" before "nl").
     hunspell: tuple[str, ...] = ()
+    # The language's ISO 639-3 code, as FreeDict names its dictionaries ("eng", "nld").
+    iso639_3: str = ""
     # Abbreviations whose full stop does not end a sentence (lower-case, with their dots).
     abbreviations: frozenset[str] = frozenset()
     # Words introducing an inline series, besides the target-group cues.

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
@@ -41,9 +42,87 @@ def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
 
     seeds, fixed = glossary_seeds(glossary, langs, compounds)
     # Only what training reads is tokenized: a long document is learned from its first part.
-    return train(within_budget(segments(), HABIT_CELLS), langs, seeds, compounds, fixed)
+    sample = within_budget(segments(), HABIT_CELLS)
+    present = {a: {k for s in sample for t in s.a for k in t.keys},
+               b: {k for s in sample for t in s.b for k in t.keys}}
+    general, used = dictionary_seeds(langs, tokenizers, present)
+    lexicon = train(sample, langs, seeds | general, compounds, fixed)
+    lexicon.attested = {f"{x}\t{y}" for x, y in seeds | fixed | general}
+    lexicon.seeded_by = ["glossary", *used] if glossary.terms else used
+    return lexicon
 
 
+def dictionary_seeds(langs: tuple[str, str], tokenizers: dict[str, Tokenizer],
+                     present: dict[str, set[str]]) -> tuple[Seeds, list[str]]:
+    """Pairs of keys a general bilingual dictionary (FreeDict, where installed) gives for the
+    words these texts hold, both ways; and the dictionaries read ("freedict-eng-nld 0.2")."""
+    from drugstrat.terms.freedict import load
+
+    a, b = langs
+    seeds: Seeds = set()
+    used: list[str] = []
+    if not (language(a).iso639_3 and language(b).iso639_3):
+        return seeds, used
+    for source, target in ((a, b), (b, a)):
+        found = load(language(source).iso639_3, language(target).iso639_3)
+        if found is None:
+            continue
+        used.append(f"{found.name} {found.edition}".strip())
+        index = _by_first_stem(found.name, source, target)
+        for stem in present[source] & index.keys():
+            for head_stems, tail_stems, head, tail in index[stem]:
+                if not (present[source].issuperset(head_stems)
+                        and present[target].issuperset(tail_stems)):
+                    continue
+                mine = [k for t in tokenizers[source].tokenize(head) if t.content
+                        for k in t.keys]
+                theirs = [k for t in tokenizers[target].tokenize(tail) if t.content
+                          for k in t.keys]
+                if mine and theirs and present[source].issuperset(mine) and \
+                        present[target].issuperset(theirs):
+                    seeds.update((x, y) if source == a else (y, x)
+                                 for x in mine for y in theirs)
+    return seeds, used
+
+
+def dictionaries(langs: tuple[str, ...]) -> list[list[str | int]]:
+    """Which general dictionaries a pair's lexicon would be seeded by on this machine (their
+    files, sizes and times): what tells a kept lexicon from one to learn again."""
+    from drugstrat.terms.freedict import find
+
+    codes = [language(lang).iso639_3 for lang in langs]
+    out: list[list[str | int]] = []
+    if len(codes) == 2 and all(codes):
+        for source, target in ((codes[0], codes[1]), (codes[1], codes[0])):
+            if (found := find(source, target)) is not None:
+                info = found[1].stat()
+                out.append([str(found[1]), info.st_size, info.st_mtime_ns])
+    return out
+
+
+Entry = tuple[tuple[str, ...], tuple[str, ...], str, str]
+
+
+@lru_cache(maxsize=8)
+def _by_first_stem(name: str, source: str, target: str) -> dict[str, list[Entry]]:
+    """A dictionary's entries with the stems of their words, by the stem of their first word:
+    made once a process (all its words go through the C stemmer in one call each language),
+    so that a build looks up only the entries its own words can match."""
+    from drugstrat.terms.freedict import load
+    from drugstrat.text.stem import snowball_many
+
+    found = load(language(source).iso639_3, language(target).iso639_3)
+    entries = found.entries if found is not None and found.name == name else []
+    split = [(head.casefold().split(), tail.casefold().split()) for head, tail in entries]
+    stems = [snowball_many({w for pair in split for w in pair[side]}, language(lang))
+             for side, lang in ((0, source), (1, target))]
+    index: dict[str, list[Entry]] = {}
+    for (head, tail), (head_words, tail_words) in zip(entries, split, strict=True):
+        if head_words and tail_words:
+            head_stems = tuple(stems[0][w] for w in head_words)
+            index.setdefault(head_stems[0], []).append(
+                (head_stems, tuple(stems[1][w] for w in tail_words), head, tail))
+    return index
 def _segments(mine: Record, other: Record, tables: dict[str, Language],
               tokenizers: dict[str, Tokenizer]) -> list[Segment]:
     """A record pair as segments: sentence by sentence where both have as many sentences

@@ -67,6 +67,11 @@ class Lexicon:
         self.compounds = compounds  # lang -> word -> its parts
         self.forms: dict[str, dict[str, list[str]]] = {}  # lang -> key -> words written so
         self.origin = ""  # a digest of what it was learned from, when its keeper knows it
+        # Pairs ("a\tb") a person or a general dictionary vouches for (the glossary,
+        # FreeDict): translations whatever this text says, never discounted as a pair the text
+        # alone taught.
+        self.attested: set[str] = set()
+        self.seeded_by: list[str] = []  # where the seeds came from: "glossary", dictionaries
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]
@@ -95,6 +100,7 @@ class Lexicon:
         return {"langs": list(self.langs), "scores": self.scores,
                 "occurrences": self.occurrences, "reliability": self.reliability,
                 "support": self.support, "forms": self.forms,
+                "attested": sorted(self.attested), "seeded_by": self.seeded_by,
                 "compounds": {lang: {w: list(p) for w, p in found.items()}
                               for lang, found in self.compounds.items()}}
 
@@ -105,6 +111,8 @@ class Lexicon:
                       data["support"], {lang: {w: tuple(p) for w, p in found.items()}
                                         for lang, found in data["compounds"].items()})
         lexicon.forms = data.get("forms", {})
+        lexicon.attested = set(data.get("attested", ()))
+        lexicon.seeded_by = list(data.get("seeded_by", ()))
         return lexicon
 
 

@@ -28,3 +28,13 @@ def snowball(word: str, lang: Language) -> str:
     """The folded Snowball stem of a word (the word folded, for a language without a stemmer)."""
     word = word.casefold()
     return _snowball(word, lang.snowball) if lang.snowball else fold(word)
+
+
+def snowball_many(words: set[str], lang: Language) -> dict[str, str]:
+    """The folded Snowball stems of many (case-folded) words at once: one call into the C
+    stemmer for a whole dictionary's words."""
+    ordered = sorted(words)
+    if not lang.snowball:
+        return {w: fold(w) for w in ordered}
+    stemmed = _stemmer(lang.snowball).stemWords(ordered)
+    return {w: fold(s) for w, s in zip(ordered, stemmed, strict=True)}
