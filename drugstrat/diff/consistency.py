@@ -38,7 +38,8 @@ def _renderings(doc: Document, pair: Pair, lang: str, tokens: list[Token]) -> Oc
     content words has no sure counterpart)."""
     mine_is_a = lang == doc.langs[0]
     other = pair.b if mine_is_a else pair.a
-    found = render(tokens, doc.tokens(other), other["text"], doc.links(pair), mine_is_a)
+    found = render(tokens, doc.tokens(other), other["text"], doc.links(pair), mine_is_a,
+                   doc.lexicon)
     if found is None:
         return None
     record = pair.a if mine_is_a else pair.b

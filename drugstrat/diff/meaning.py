@@ -119,7 +119,7 @@ def _sides(doc: Document, pair: Pair) -> tuple[Side, Side]:
     """The pair's two texts with their sure links. A weak link (a rare word paired with what
     was left over) is no evidence either way: its words count as untranslated, and it is no
     anchor to place a missing word by."""
-    links = doc.links(pair)
+    links = doc.links(pair, as_evidence=True)
     sure = [p for p in links.pairs if p.score >= TRUSTED]
     weak_a = {p.a for p in links.pairs if p.score < TRUSTED} - {p.a for p in sure}
     weak_b = {p.b for p in links.pairs if p.score < TRUSTED} - {p.b for p in sure}

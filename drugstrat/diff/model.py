@@ -156,7 +156,7 @@ class Document:
     memo: dict[str, Any] = field(default_factory=dict)  # document-wide facts, computed once
     _tokens: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
     _tokenizers: dict[str, Tokenizer] = field(default_factory=dict)
-    _links: dict[str, Links] = field(default_factory=dict)
+    _links: dict[tuple[str, bool], Links] = field(default_factory=dict)
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]
@@ -172,17 +172,28 @@ class Document:
             self._tokens[key] = self._tokenizers[lang].tokenize(record["text"])
         return self._tokens[key]
 
-    def links(self, pair: Pair) -> Links:
-        """Which word of the pair's reference text translates which of the other's."""
-        if pair.id not in self._links:
+    def links(self, pair: Pair, as_evidence: bool = False) -> Links:
+        """Which word of the pair's reference text translates which of the other's. As
+        evidence about this very pair (`as_evidence`: what says a word is missing or replaced),
+        a pair of words that this record alone taught the lexicon counts for nothing — a
+        rendering made once, where the words are rendered otherwise elsewhere, must not vouch
+        for itself; the renderings themselves (what term-consistency compares) take every
+        link."""
+        key = (pair.id, as_evidence)
+        if key not in self._links:
             from drugstrat.terms.learning import glossary_seeds
 
             if "fixed" not in self.memo:
                 compounds = self.lexicon.compounds if self.lexicon else {}
                 self.memo["fixed"] = glossary_seeds(self.glossary, self.langs, compounds)[1]
-            self._links[pair.id] = link(self.tokens(pair.a), self.tokens(pair.b), self.lexicon,
-                                        self.memo["fixed"])
-        return self._links[pair.id]
+            distrusted = (self.lexicon.taught_only_by(pair.id)
+                          if as_evidence and self.lexicon else frozenset())
+            if as_evidence and not distrusted:
+                self._links[key] = self.links(pair)
+            else:
+                self._links[key] = link(self.tokens(pair.a), self.tokens(pair.b), self.lexicon,
+                                        self.memo["fixed"], distrusted)
+        return self._links[key]
 
     def prose_pairs(self) -> Iterator[Pair]:
         """Pairs whose texts are running prose that should say the same: not derived records,

@@ -49,7 +49,7 @@ def _translated(doc: Document, pair: Pair, lang: str, start: int, end: int) -> b
     lexicon = doc.lexicon
     if lexicon is None:
         return False
-    links = doc.links(pair)
+    links = doc.links(pair, as_evidence=True)
     mine_is_a = lang == doc.langs[0]
     tokens = doc.tokens(pair[lang])
     inside = {t.position for t in tokens if t.start < end and start < t.end}

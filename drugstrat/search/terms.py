@@ -68,7 +68,7 @@ def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[s
             forward = source == lexicon.langs[0]
             links = link(*((mine, theirs) if forward else (theirs, mine)), lexicon)
             rendered = render([mine[i] for i in sorted(run)], theirs, versions[target]["text"],
-                              links, forward)
+                              links, forward, lexicon)
             if rendered is None:
                 continue  # no rendering, or words scattered over the other text
             # Counted by its stems (inflections are one rendering), shown as written.

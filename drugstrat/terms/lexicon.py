@@ -72,6 +72,7 @@ class Lexicon:
         # alone taught.
         self.attested: set[str] = set()
         self.seeded_by: list[str] = []  # where the seeds came from: "glossary", dictionaries
+        self._lone: dict[str, frozenset[tuple[str, str]]] | None = None
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]
@@ -91,6 +92,28 @@ class Lexicon:
 
     def supported_by(self, a: str, b: str) -> list[str]:
         return self.support.get(f"{a}\t{b}", [])
+
+    def taught_only_by(self, record_id: str) -> frozenset[tuple[str, str]]:
+        """The pairs that record alone taught though one of their words occurs elsewhere too:
+        linked nowhere else, and vouched for by no glossary or dictionary. When that very
+        record is checked they are no evidence — a word rendered otherwise everywhere else
+        ("inmates" / "détenus") and once by another word ("étudiants") must not have that one
+        rendering pass for a translation. Two words seen only there teach what they can."""
+        if self._lone is None:
+            a_lang, b_lang = self.langs
+            lone: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for key, records in self.support.items():
+                if len(records) == 1 and key not in self.attested:
+                    a, _, b = key.partition("\t")
+                    if self._seen(a_lang, a) > 1 or self._seen(b_lang, b) > 1:
+                        lone[records[0]].add((a, b))
+            self._lone = {record: frozenset(pairs) for record, pairs in lone.items()}
+        return self._lone.get(record_id, frozenset())
+
+    def _seen(self, lang: str, key: str) -> int:
+        """In how many aligned segments a key's words occur (of those read for habits)."""
+        counts = self.occurrences.get(lang, {})
+        return sum(counts.get(word, 0) for word in self.written(lang, key)) or 1
 
     def written(self, lang: str, key: str) -> list[str]:
         """The words (folded) a key stands for in the text, most frequent first."""

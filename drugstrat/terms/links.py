@@ -10,7 +10,7 @@ once. A compound word has a key per part, so "drugshandel" may link to both "dru
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from drugstrat.terms.tokens import Token
@@ -97,15 +97,17 @@ class _View(NamedTuple):
     sure: list[str]  # the key's sure translations long enough to be found inside a word
 
 
-def _views(tokens: list[Token], table: Mapping[str, dict[str, float]]) -> list[_View]:
+def _views(tokens: list[Token], table: Mapping[str, dict[str, float]],
+           distrust: Callable[[str, str], bool]) -> list[_View]:
     return [_View(t, k, _part(t, k), t.folded, len(t.keys) == 1,
                   [o for o, score in table.get(k, {}).items()
-                   if score >= SURE and len(o) >= MIN_CONTAINED])
+                   if score >= SURE and len(o) >= MIN_CONTAINED and not distrust(k, o)])
             for t in tokens for k in t.keys]
 
 
 def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
-            seeds: Seeds | frozenset[tuple[str, str]]
+            seeds: Seeds | frozenset[tuple[str, str]],
+            distrusted: frozenset[tuple[str, str]] = frozenset(),
             ) -> list[tuple[Token, str, Token, str, float]]:
     """The score of every pair of keys of two texts' words, those at or above THRESHOLD: full
     marks for the same key, number or word, or a seed pair; else the lexicon's score, raised
@@ -115,8 +117,8 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
     from rapidfuzz import fuzz
 
     rows = lexicon.scores if lexicon else {}
-    xs = _views(mine, rows)
-    ys = _views(theirs, lexicon.reverse if lexicon else {})
+    xs = _views(mine, rows, lambda a, b: (a, b) in distrusted)
+    ys = _views(theirs, lexicon.reverse if lexicon else {}, lambda b, a: (a, b) in distrusted)
     if not xs or not ys:
         return []
     ratio, cutoff = fuzz.ratio, COGNATE * 100
@@ -133,6 +135,8 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
                 out.append((x.token, x.key, y.token, y.key, 1.0))
                 continue
             score = row.get(y.key, 0.0)
+            if score and (x.key, y.key) in distrusted:
+                score = 0.0  # taught by this very record alone: no evidence about it
             if score < COGNATE - 0.05 and long_a and len(y.key) >= MIN_COGNATE and \
                     ratio(x.key, y.key, score_cutoff=cutoff):
                 score = max(score, 0.8)
@@ -155,12 +159,15 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
 
 
 def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
-         seeds: Seeds | frozenset[tuple[str, str]] = frozenset()) -> Links:
+         seeds: Seeds | frozenset[tuple[str, str]] = frozenset(),
+         distrusted: frozenset[tuple[str, str]] = frozenset()) -> Links:
+    """Link the words of two texts. `distrusted` pairs of keys count for nothing (those the
+    record being checked alone taught the lexicon)."""
     mine = [t for t in a if t.content or t.number]
     theirs = [t for t in b if t.content or t.number]
     n, m = max(len(a), 1), max(len(b), 1)
     candidates = []
-    for x, ka, y, kb, score in _scored(mine, theirs, lexicon, seeds):
+    for x, ka, y, kb, score in _scored(mine, theirs, lexicon, seeds, distrusted):
         closeness = 1 - DISTANCE_PENALTY * abs(x.position / n - y.position / m)
         candidates.append((score * closeness, score, x.position, ka, y.position, kb))
     candidates.sort(key=lambda c: (-c[0], c[2], c[4]))
