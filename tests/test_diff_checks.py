@@ -91,6 +91,8 @@ def test_enumeration_counts_and_names_the_item_without_counterpart():
         "enumeration",
         "Actors (such as magistrates, police and journalists) are at risk.",
         "Actoren (zoals magistraten, politie, douaniers en journalisten) lopen risico.",
+        # A one-record document teaches the lexicon little: the glossary says what police is.
+        Glossary(terms=[Term({"en": ("police",), "nl": ("politie*",)})]),
     )
     assert len(found) == 1
     assert "3 item(s) in en and 4 in nl" in found[0].message

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.languages import Language
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.rendering import broken, render
 from drugstrat.terms.tokens import Token
 from drugstrat.text.fold import fold
 
 MIN_REPEATS = 3  # occurrences of a phrase before it is a term the document uses
+# Records rendering a phrase one way before that is its usual rendering (two for a glossary
+# term): a term of the document's own has a stable rendering.
+STABLE = 3
 MAX_PHRASE = 4  # words of a recurring phrase
 
 
@@ -44,8 +48,23 @@ def _renderings(doc: Document, pair: Pair, lang: str, tokens: list[Token]) -> Oc
         return None
     record = pair.a if mine_is_a else pair.b
     return Occurrence(pair, lang, (tokens[0].start, tokens[-1].end),
-                      record["text"][tokens[0].start:tokens[-1].end], found.keys, found.text,
-                      found.span)
+                      record["text"][tokens[0].start:tokens[-1].end],
+                      loose(found.keys, doc.tables[doc.other(lang)]), found.text, found.span)
+
+
+def loose(keys: Iterable[str], table: Language) -> tuple[str, ...]:
+    """Keys with an inflectional ending of the language taken off, where the stemmer left one
+    ("intégrée" stems to "integre", "intégré" to "integr"): forms of one word are one
+    rendering."""
+    endings = sorted(table.inflection_endings, key=len, reverse=True)
+    out = []
+    for key in keys:
+        for ending in endings:
+            if len(key) > len(ending) + 3 and key.endswith(ending):
+                key = key[:-len(ending)]
+                break
+        out.append(key)
+    return tuple(sorted(set(out)))
 
 
 @check("term-consistency", Severity.warning, "a recurring term rendered in different ways "
@@ -62,8 +81,8 @@ def term_consistency(doc: Document) -> Iterator[Finding]:
                                       for span in names.get((pair.id, lang), ())) and not any(
                     _overlaps(occurrence.rendered_span, span)
                     for span in names.get((pair.id, doc.other(lang)), ())):
-                occurrences[tuple(k for t in tokens if t.content for k in t.keys)].append(
-                    occurrence)
+                occurrences[loose((k for t in tokens if t.content for k in t.keys),
+                                  doc.tables[lang])].append(occurrence)
         reported: list[tuple[str, ...]] = []
         for phrase, found in sorted(occurrences.items(), key=lambda kv: len(kv[0])):
             if any(_inside(shorter, phrase) for shorter in reported):
@@ -136,18 +155,23 @@ def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
         return
     ranked = sorted(by_rendering.values(), key=lambda o: (-len(o), o[0].pair.id))
     usual = ranked[0]
-    if len(found) < MIN_REPEATS or len(usual) < 2:
-        return  # no usual rendering to hold the others against
+    # A term is a glossary entry, or a phrase the document renders one way again and again:
+    # an ordinary phrase rendered twice one way and once another ("bijzondere aandacht") has
+    # no usual rendering to hold the other against.
+    termed = any(term.found(found[0].lang, found[0].phrase) for term in doc.glossary.terms)
+    if len(found) < MIN_REPEATS or len(usual) < (2 if termed else STABLE):
+        return
     source, target = found[0].lang, doc.other(found[0].lang)
     for odd in ranked[1:]:
         first = odd[0]
+        if len(odd) >= len(usual):
+            continue  # as usual as the usual one: no minority to call the deviant
         if fold(usual[0].rendered) in _completed(first.rendered):
             continue  # the usual rendering, inside a suspended compound
         places = ", ".join(dict.fromkeys(o.pair.id for o in odd))
         message = (f"{what} «{first.phrase}» ({source}) is «{first.rendered}» in {places} but "
                    f"«{usual[0].rendered}» in {len(usual)} other record(s) "
-                   f"({', '.join(dict.fromkeys(o.pair.id for o in usual[:4]))}"
-                   f"{' …' if len(usual) > 4 else ''})")
+                   f"({', '.join(dict.fromkeys(o.pair.id for o in usual))})")
         yield Finding(
             first.pair.id, first.pair.type, check_name, Severity.warning, message,
             {source: excerpt(first.pair[source]["text"], *first.span, width=80),

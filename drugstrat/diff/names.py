@@ -46,6 +46,19 @@ def names(doc: Document) -> Iterator[Finding]:
     known = shared_names(doc)
     for pair in doc.pairs:
         reported: set[frozenset[str]] = set()
+        # A person signing is named in both versions: any other name there is another person.
+        names_of = {lang: record.get("name", "") for lang, record, _ in pair.sides()}
+        a, b = doc.langs
+        if all(names_of.values()) and fold(names_of[a]) != fold(names_of[b]):
+            spans = {lang: _span(pair[lang]["text"], names_of[lang]) for lang in (a, b)}
+            reported.add(frozenset(names_of.values()))
+            near = fuzz.ratio(fold(names_of[a]), fold(names_of[b])) >= NEAR_MISS
+            yield Finding(
+                pair.id, pair.type, "names", Severity.error,
+                f"«{names_of[a]}» ({a}) is " + (f"spelled «{names_of[b]}» in {b}" if near
+                                                 else f"«{names_of[b]}» in {b}: another person"),
+                {lang: excerpt(pair[lang]["text"], *spans[lang][0]) for lang in (a, b)},
+                key="|".join(sorted(names_of.values())), spans=spans)
         for lang, record, other_record in pair.sides():
             other = other_record["lang"]
             candidates = [m.group() for m in NAME.finditer(other_record["text"])]
@@ -71,3 +84,8 @@ def names(doc: Document) -> Iterator[Finding]:
                     key="|".join(sorted((name, spelled))),
                     spans={lang: [match.span()], other: [(at, at + len(spelled))]},
                 )
+
+
+def _span(text: str, name: str) -> list[tuple[int, int]]:
+    at = text.find(name)
+    return [(at, at + len(name))] if at >= 0 else [(0, 0)]

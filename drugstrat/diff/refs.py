@@ -153,9 +153,13 @@ def acronyms(doc: Document) -> Iterator[Finding]:
         return token if mine == token else f"{mine}/{token}"
 
     a, b = doc.langs
+    # An acronym the glossary knows to differ between languages, but not how this pair's other
+    # language writes it (DIY: doe-het-zelf in Dutch; French not given), is no evidence.
+    unknown = {side: {entry[side] for entry in doc.glossary.acronyms
+                      if side in entry and doc.other(side) not in entry} for side in (a, b)}
     for pair in doc.prose_pairs():
-        mine = acronyms_in(pair.a["text"])
-        theirs = acronyms_in(pair.b["text"])
+        mine = [(x, span) for x, span in acronyms_in(pair.a["text"]) if x not in unknown[a]]
+        theirs = [(x, span) for x, span in acronyms_in(pair.b["text"]) if x not in unknown[b]]
         # Compare in the other language's terms; an acronym that language spells out (DIY ->
         # doe-het-zelf) counts when the spelled-out form is there.
         their_text = pair.b["text"].casefold()

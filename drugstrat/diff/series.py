@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from drugstrat.diff.model import Document, Finding, Severity, Span, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.parse.series import cue_positions, list_extent, split_series
 from drugstrat.text.brackets import parentheticals
@@ -45,11 +45,15 @@ def _expand(items: list[str], lang: Language) -> list[str]:
     words, and so does a single word sharing the head of the next ("occupational and sports
     physicians", "children and young people")."""
     conjunctions = "|".join(re.escape(c) for c in lang.conjunctions if "/" not in c)
+    articles = "|".join(re.escape(a) for a in lang.articles)
+    # "la verrerie et les autres équipements": an article may stand before the single word.
+    article = rf"(?:(?:{articles})\s*)?" if articles else ""
     out: list[str] = []
     for item in items:
         parts = re.split(rf"(?<=\w-),?\s+(?:(?:{conjunctions})\s+)?(?=\w)", item)
         for part in parts:
-            shared = re.fullmatch(rf"([^\W\d_][\w-]*)\s+(?:{conjunctions})\s+(\S.*)", part)
+            shared = re.fullmatch(rf"({article}[^\W\d_][\w-]*)\s+(?:{conjunctions})\s+(\S.*)",
+                                  part, re.IGNORECASE)
             out.extend(shared.groups() if shared else [part])
     return out
 
@@ -70,9 +74,16 @@ def enumeration(doc: Document) -> Iterator[Finding]:
                 continue
             unmatched = dict(zip((a, b), _unmatched(x, y, doc, fuzz.ratio), strict=True))
             longer = b if len(y) > len(x) else a
-            surplus = unmatched[longer]
+            # Items the other list lays out otherwise ("alcool, tabac et produits assimilés"
+            # for "alcohol, tobacco and similar products") are there in its words: only an
+            # item whose words the other text lacks is one too many.
+            surplus = [item for item in unmatched[longer]
+                       if not _said_in_other(doc, pair, longer, item)]
+            if not surplus:
+                continue
+            unmatched[longer] = surplus
             detail = ""
-            if 0 < len(surplus) <= abs(len(x) - len(y)):
+            if len(surplus) <= abs(len(x) - len(y)):
                 detail = f"; in {longer} only: " + ", ".join(f"«{item}»" for item in surplus)
             yield Finding(
                 pair.id, pair.type, "enumeration", Severity.warning,
@@ -101,6 +112,26 @@ def open_list(doc: Document) -> Iterator[Finding]:
             {lang: excerpt(text, start, end), doc.other(lang): "(closed list)"}, key=lang,
             spans={lang: marks[lang]},
         )
+
+
+LINKED_SHARE = 0.5  # of an item's content words linked to the other text: it is said there
+SURE_LINK = 0.3
+
+
+def _said_in_other(doc: Document, pair: Pair, lang: str, item: str) -> bool:
+    """Whether most of an item's content words are linked to words of the other text."""
+    text = pair[lang]["text"]
+    at = text.find(item)
+    if at < 0:
+        return False
+    links = doc.links(pair, as_evidence=True)
+    mine_is_a = lang == doc.langs[0]
+    # Surely linked: a weak link pairs a leftover word with a leftover word.
+    linked = {p.a if mine_is_a else p.b for p in links.pairs if p.score >= SURE_LINK}
+    content = [t for t in doc.tokens(pair[lang]) if t.content
+               and at <= t.start and t.end <= at + len(item)]
+    return bool(content) and sum(t.position in linked for t in content) >= LINKED_SHARE * len(
+        content)
 
 
 def _unmatched(mine: list[str], theirs: list[str], doc: Document,

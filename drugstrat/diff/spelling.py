@@ -26,6 +26,10 @@ from drugstrat.text.spelling import Speller, speller
 
 _WORD = re.compile(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[-'’][^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+)*", re.UNICODE)
 MIN_LETTERS = 5
+# A shorter word the dictionary does not know is corrected only into a word the document uses:
+# short words have dictionary neighbours one slip away by the dozen ("vapes" / "capes"), and a
+# new word (a loanword, a product) is likelier than a slip.
+DICTIONARY_LETTERS = 7
 USED_OFTEN = 2  # a word the document uses more often than this is its own spelling
 # Without a dictionary, only a long word one edit from a word the document uses often.
 UNCHECKED_LETTERS = 10
@@ -108,7 +112,8 @@ class _Speller:
                     if w != low and (fold(w) == fold(low) or not _inflection(w, low, self.table))]
             if near:
                 return max(near, key=lambda w: (self.counts[w], w))
-        if dictionary is None or _known_parts(low, self.vocabulary, self.table, dictionary):
+        if dictionary is None or len(low) < DICTIONARY_LETTERS or _known_parts(
+                low, self.vocabulary, self.table, dictionary):
             return None
         letters = "".join(sorted({ch for w in self.frequent for ch in w if ch.isalpha()}))
         candidates = list(dict.fromkeys(

@@ -19,18 +19,38 @@ def missing(doc: Document) -> Iterator[Finding]:
     merged_into = _merged_into(doc)
     for lang, records in doc.only.items():
         other = doc.other(lang)
+        alone = {r["id"] for r in records}
+        # A part missing with the whole it belongs to is that whole's finding: an edition that
+        # leaves out a strategic objective misses one thing, not its thirty records.
+        within: dict[str, int] = {}
+        for record in records:
+            top = _topmost_missing(record, alone, {r["id"]: r for r in records})
+            if top != record["id"]:
+                within[top] = within.get(top, 0) + 1
         for record in records:
             if record["type"] in DERIVED or record["id"] in merged_into.get(lang, {}):
                 continue
-            if record.get("continues"):
-                continue  # reported by `merged` as a split
+            if record.get("continues") or record.get("parent") in alone:
+                continue  # a split is reported by `merged`; a part, with its whole
             context = _context(doc, other, record)
+            parts = within.get(record["id"], 0)
             yield Finding(
                 record["id"], record["type"], "missing", Severity.error,
-                f"{record['type'].replace('_', ' ')} {record['id']} is in {lang} only",
+                f"{record['type'].replace('_', ' ')} {record['id']} is in {lang} only"
+                + (f", with the {parts} record(s) under it" if parts else ""),
                 {lang: excerpt(record["text"], width=160), other: context},
                 key=record["text"][:40], spans={lang: [(0, len(record["text"]))]},
             )
+
+
+def _topmost_missing(record: Record, alone: set[str], by_id: dict[str, Record]) -> str:
+    """The farthest ancestor of a record that is missing with it (the record itself if its
+    parent is there)."""
+    current, seen = record, {record["id"]}
+    while (parent := current.get("parent")) in alone and parent not in seen:
+        seen.add(parent)
+        current = by_id[parent]
+    return current["id"]
 
 
 @check("merged", Severity.warning, "paragraphs or items merged or split by the translation")

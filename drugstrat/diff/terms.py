@@ -44,8 +44,8 @@ def glossary(doc: Document) -> Iterator[Finding]:
 
 
 def _translated(doc: Document, pair: Pair, lang: str, start: int, end: int) -> bool:
-    """Whether the lexicon surely links a word of the span to a word of the other text, by a
-    pair it learned from more than one record."""
+    """Whether a word of the span is linked to a word of the other text by a pair a general
+    dictionary vouches for, or surely by one the lexicon learned from more than one record."""
     lexicon = doc.lexicon
     if lexicon is None:
         return False
@@ -53,5 +53,7 @@ def _translated(doc: Document, pair: Pair, lang: str, start: int, end: int) -> b
     mine_is_a = lang == doc.langs[0]
     tokens = doc.tokens(pair[lang])
     inside = {t.position for t in tokens if t.start < end and start < t.end}
-    return any((p.a if mine_is_a else p.b) in inside and p.score >= SURE
-               and len(lexicon.supported_by(p.a_key, p.b_key)) > 1 for p in links.pairs)
+    return any((p.a if mine_is_a else p.b) in inside and (
+        f"{p.a_key}\t{p.b_key}" in lexicon.attested
+        or (p.score >= SURE and len(lexicon.supported_by(p.a_key, p.b_key)) > 1))
+        for p in links.pairs)

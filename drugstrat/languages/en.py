@@ -37,6 +37,7 @@ ENGLISH = Language(
     group_cues=("such as", "e.g.", "for example", "for instance", "including", "namely"),
     conjunctions=("and", "or", "and/or"),
     complement_words=("of", "for"),
+    series_joiners=("as well as",),
     allowed_repeats=("had", "that"),
     function_words=frozenset(
         "the of and to in a is that for on with as by this be are from or an which it at "

@@ -40,6 +40,7 @@ FRENCH = Language(
                 "notamment", "y compris", "à savoir"),
     conjunctions=("et", "ou", "et/ou"),
     complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),
+    series_joiners=("ainsi que",),
     allowed_repeats=("nous", "vous"),
     function_words=frozenset(
         "le la les de des du un une et en à au aux dans pour par sur avec que qui est sont ce "

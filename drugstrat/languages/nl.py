@@ -37,6 +37,7 @@ DUTCH = Language(
     group_cues=("zoals", "bijvoorbeeld", "bv.", "bijv.", "waaronder", "onder andere", "met name"),
     conjunctions=("en", "of", "en/of"),
     complement_words=("van", "voor"),
+    series_joiners=("evenals", "alsook", "alsmede"),
     allowed_repeats=("dat", "die"),
     open_list_markers=("enz.", "etc.", "…", "..."),
     function_words=frozenset(

@@ -42,6 +42,8 @@ class Language(NamedTuple):
     # before one joins two complements of one head ("médecins du travail et du sport"), not
     # two items of a series.
     complement_words: tuple[str, ...] = ()
+    # Phrases joining the last item of a series the way a conjunction does ("as well as").
+    series_joiners: tuple[str, ...] = ()
     # Words the grammar may write twice in a row ("nous nous", "had had", "dat dat"): no slip.
     allowed_repeats: tuple[str, ...] = ()
     # Markers of an open-ended list.

@@ -94,6 +94,8 @@ class DocumentParser:
         stripped = line.strip()
         if self.labels.objective.match(stripped):
             return True
+        if self.section == "contents" and ROMAN.match(stripped):
+            return True  # a table of contents set one entry a line, with no blank lines
         match = NUMBERED_OBJECTIVE.match(stripped)
         return bool(match and self.section == "objectives" and self.objective is not None
                     and match.group(1) == self.objective.get("number"))

@@ -104,12 +104,15 @@ def _ends_clause(text: str, i: int) -> bool:
 
 def split_series(extent: str, lang: Language) -> list[str]:
     """The items of a series: "a, b (c, d) and e" -> a, b (c, d), e."""
-    pieces = split_top_level(extent, ",;")
+    pieces = [part for piece in split_top_level(extent, ",;")
+              for part in _joined_pieces(piece, lang)]
     # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows; and
-    # "médecins du travail, du sport": a complement belongs with the head before it.
+    # "médecins du travail, du sport": a complement belongs with the head before it, as does
+    # "…, y compris les vapoteuses": a qualifier of the item before.
     merged: list[str] = []
     for piece in pieces:
-        if merged and (merged[-1].rstrip().endswith("-") or _opens_complement(piece, lang)):
+        if merged and (merged[-1].rstrip().endswith("-") or _opens_complement(piece, lang)
+                       or _qualifies(piece, lang)):
             merged[-1] = merged[-1].rstrip() + ", " + piece.strip()
         else:
             merged.append(piece)
@@ -142,6 +145,24 @@ def _split_last_conjunction(piece: str, lang: Language) -> list[str]:
         i = next((p for p in places if p >= 2), places[0])
         return [" ".join(words[:i]), " ".join(words[i + 1:])]
     return [piece]
+
+
+def _joined_pieces(piece: str, lang: Language) -> list[str]:
+    """A piece of a series cut where a joiner phrase stands between two items ("…, ainsi que
+    les plateformes", "as well as")."""
+    if not lang.series_joiners:
+        return [piece]
+    pattern = "|".join(re.escape(j) for j in lang.series_joiners)
+    parts = re.split(rf"(?<!\w)(?:{pattern})(?!\w)", piece, flags=re.IGNORECASE)
+    return [part for part in parts if part.strip()] or [piece]
+
+
+def _qualifies(piece: str, lang: Language) -> bool:
+    """Whether a piece opens with a cue word ("including", "y compris", "waaronder"): it
+    qualifies the item before it rather than adding one."""
+    text = piece.strip().casefold()
+    return any(text.startswith(cue.casefold()) and text[len(cue):len(cue) + 1] in (" ", "")
+               for cue in (*lang.series_cues, *lang.group_cues))
 
 
 def _opens_complement(text: str, lang: Language) -> bool:
