@@ -17,6 +17,7 @@ from typing import Any
 from drugstrat.diff import (  # noqa: F401
     consistency,
     meaning,
+    modality,
     names,
     refs,
     series,

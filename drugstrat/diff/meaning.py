@@ -35,6 +35,9 @@ MAX_GAP = 1  # function words the other text may hold where a frequent word is m
 BESIDE = 3  # words from the place where an unexplained word may be the missing one
 NEARBY = 8  # words either side where this text's untranslated words may answer a gap's
 ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
+# Untranslated content words in a row, in one clause, that are a phrase missing from the other
+# text however rare their words (an added clause, a dropped complement).
+MIN_RUN = 3
 
 
 class Side(NamedTuple):
@@ -158,10 +161,19 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
             _beside(theirs, t, near_lo, near_hi)
             and not any(_explains(doc, theirs.lang, t, o) for o in own))
             for t in _strays(theirs, lo, hi))
+    if _run(token, mine) >= MIN_RUN and _empty(doc, token, gap, mine, theirs) and \
+            _anchored(token, mine, either=True):
+        return True  # a clause of its own, nothing in its place there: added, or left out
     table = doc.tables[theirs.lang]
     joiners = {fold(w) for w in (*table.conjunctions, *table.articles)}
     return _series_item(doc, token, mine) and all(t.folded in joiners for t in gap) and \
         _anchored(token, mine)
+
+
+def _run(token: Token, side: Side) -> int:
+    """How many content words stand untranslated in the word's clause around it."""
+    first, last = _phrase(token, side)
+    return sum(t.content and not t.number for t in side.tokens[first.position:last.position + 1])
 
 
 def _empty(doc: Document, token: Token, gap: list[Token], mine: Side, theirs: Side) -> bool:
@@ -247,13 +259,14 @@ def _sentence_ends(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[.!?;:](?=\s|$)", text[start:end]))
 
 
-def _anchored(token: Token, side: Side) -> bool:
+def _anchored(token: Token, side: Side, either: bool = False) -> bool:
     """Whether the translated words on either side of a word are surely translated: a rare
-    word is judged by its neighbours alone, so they must be beyond doubt."""
+    word is judged by its neighbours alone, so they must be beyond doubt (`either`: one side
+    is enough, for a run of words at a text's edge)."""
     before = [t for t in side.tokens[:token.position] if t.position in side.partner]
     after = [t for t in side.tokens[token.position + 1:] if t.position in side.partner]
-    return bool(before and after) and min(side.strength[before[-1].position],
-                                          side.strength[after[0].position]) >= ANCHOR
+    sure = [side.strength[t.position] >= ANCHOR for t in (before[-1:] + after[:1])]
+    return any(sure) if either else bool(before and after) and all(sure)
 
 
 def _series_item(doc: Document, token: Token, side: Side) -> bool:

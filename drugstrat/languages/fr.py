@@ -39,6 +39,20 @@ FRENCH = Language(
     group_cues=("tels que", "telles que", "tel que", "telle que", "par exemple", "p. ex.",
                 "notamment", "y compris", "à savoir"),
     conjunctions=("et", "ou", "et/ou"),
+    modals={
+        "doit": "obligation", "doivent": "obligation", "devons": "obligation",
+        "faut": "obligation", "il faut": "obligation", "est tenu de": "obligation",
+        "sont tenus de": "obligation",
+        "devrait": "recommendation", "devraient": "recommendation",
+        "devrions": "recommendation",
+        "peut": "possibility", "peuvent": "possibility", "pouvons": "possibility",
+        "pourrait": "possibility", "pourraient": "possibility", "pourrions": "possibility",
+        "est autorisé à": "permission", "sont autorisés à": "permission",
+    },
+    # The second word of a negation ("ne" alone also opens "ne … que", only); "sans" and "non"
+    # + adjective negate a word ("sans licence", "non stigmatisante"), as un- does in English.
+    negations=("pas", "jamais", "aucun", "aucune", "ni", "rien", "nullement"),
+    not_negating=("non seulement", "non plus", "tant", "à la fois"),
     complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),
     series_joiners=("ainsi que",),
     allowed_repeats=("nous", "vous"),

@@ -42,6 +42,16 @@ class Language(NamedTuple):
     # before one joins two complements of one head ("médecins du travail et du sport"), not
     # two items of a series.
     complement_words: tuple[str, ...] = ()
+    # Modal verbs by what they say ("obligation", "possibility", "recommendation",
+    # "permission"), in the forms a text uses; a translation keeps what the original obliges
+    # or allows. Future and conditional are tenses, and no meaning a reviser compares.
+    modals: dict[str, str] = {}
+    # Words that negate ("not", "niet", "pas"): a negation in one version only turns the
+    # meaning around.
+    negations: tuple[str, ...] = ()
+    # Phrases of sentences whose negation is idiom, not meaning ("not only … but also", and
+    # the "both … and" a translation may give for it): such sentences are not compared.
+    not_negating: tuple[str, ...] = ()
     # Phrases joining the last item of a series the way a conjunction does ("as well as").
     series_joiners: tuple[str, ...] = ()
     # Words the grammar may write twice in a row ("nous nous", "had had", "dat dat"): no slip.

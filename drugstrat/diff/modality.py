@@ -1,0 +1,197 @@
+"""What a sentence obliges, allows or denies: a modal verb (must, can, should …) or a negation
+present in one version and not in the other turns its meaning ("Vulnerable groups must still be
+defined" / "… zullen nog worden gedefinieerd").
+
+Each language's table names its modal verbs by what they say (obligation, recommendation,
+possibility, permission) and its negating words. Sentences are compared pair by pair where both
+versions have as many sentences, else the record as a whole. A translation often says the same
+another way — an obligation by "it is necessary", a negation by a word of its own
+("unlicensed", "onverlet") — so a difference counts only between sentences that translate each
+other closely (most of their words linked), where the modal or the negation itself found no
+counterpart; and a negating prefix of a compound ("non-fatal", "niet-vergunde") is a word's,
+not the sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.languages import Language
+from drugstrat.record import PEOPLE_TYPES
+from drugstrat.terms.tokens import Token
+from drugstrat.text.sentences import sentences
+
+CLOSE = 0.6  # share of a sentence's content words linked, in both versions, to compare them
+# What a modal says, as far as a translation must keep it: a duty ("must", "should", "dient" —
+# administrative styles weigh them differently) or a latitude ("can", "may", "kan").
+FAMILY = {"obligation": "duty", "recommendation": "duty", "possibility": "latitude",
+          "permission": "latitude"}
+
+
+@check("modality", Severity.warning, "a modal verb (must, can, should …) of another kind in "
+                                     "the other language")
+def modality(doc: Document) -> Iterator[Finding]:
+    for pair in _close_pairs(doc):
+        a, b = doc.langs
+        found = {a: _modals(pair.texts, doc.tables[a]), b: _modals(pair.others, doc.tables[b])}
+        kinds = {lang: set(found[lang].values()) for lang in (a, b)}
+        families = {lang: {FAMILY.get(k, k) for k in kinds[lang]} for lang in (a, b)}
+        # Both say what is obliged or possible, and not the same thing ("must" for "kan"). A
+        # modal on one side only is mostly a paraphrase ("we can observe" / "zien we").
+        if not kinds[a] or not kinds[b] or families[a] & families[b]:
+            continue
+        lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
+        spans = list(found[lang])
+        said = {x: ", ".join(sorted(kinds[x])) for x in (a, b)}
+        yield _finding(doc, pair, lang, spans, "modality",
+                       f"{said[lang]} («{_said(pair, lang, spans)}») in {lang} where {other} "
+                       f"says {said[other]} («{_said(pair, other, list(found[other]))}»)",
+                       key=f"{':'.join(sorted(kinds[a]))}/{':'.join(sorted(kinds[b]))}:"
+                           f"{pair.index}")
+
+
+@check("negation", Severity.warning, "a negation (not, niet, pas …) in one language only")
+def negation(doc: Document) -> Iterator[Finding]:
+    for pair in _close_pairs(doc):
+        a, b = doc.langs
+        if _idiomatic(pair.texts, doc.tables[a]) or _idiomatic(pair.others, doc.tables[b]):
+            continue  # "not only … but also" / "zowel … als": negating nothing
+        texts = {a: pair.texts, b: pair.others}
+        for lang in (a, b):
+            other = doc.other(lang)
+            spans = _negations(texts[lang], doc.tables[lang])
+            # A negating prefix on the other side ("niet-gebruiken" for "not using") is one.
+            if spans and not _negations(texts[other], doc.tables[other], prefixes=True):
+                yield _finding(doc, pair, lang, spans, "negation",
+                               f"a negation («{_said(pair, lang, spans)}») in {lang} only",
+                               key=f"{lang}:{pair.index}")
+
+
+class _SentencePair:
+    """A sentence of a record in both languages (or the records whole), with where each sits in
+    its record."""
+
+    def __init__(self, pair: Pair, index: int, spans: dict[str, Span]) -> None:
+        self.pair = pair
+        self.index = index
+        self.spans = spans
+        a, b = pair.a["lang"], pair.b["lang"]
+        self.texts = pair.a["text"][spans[a][0]:spans[a][1]]
+        self.others = pair.b["text"][spans[b][0]:spans[b][1]]
+
+    def tokens(self, doc: Document, lang: str) -> list[Token]:
+        start, end = self.spans[lang]
+        return [t for t in doc.tokens(self.pair[lang]) if start <= t.start and t.end <= end]
+
+    def coverage(self, doc: Document, lang: str) -> float:
+        """The share of the sentence's content words linked to the other text."""
+        linked = _linked(doc, self.pair, lang)
+        content = [t for t in self.tokens(doc, lang) if t.content]
+        return sum(t.position in linked for t in content) / len(content) if content else 0.0
+
+    def linked(self, doc: Document, lang: str, span: Span) -> bool:
+        """Whether a word at `span` (in the sentence) found a counterpart."""
+        start, end = span[0] + self.spans[lang][0], span[1] + self.spans[lang][0]
+        linked = _linked(doc, self.pair, lang)
+        return any(t.position in linked for t in doc.tokens(self.pair[lang])
+                   if start <= t.start < end)
+
+
+def _linked(doc: Document, pair: Pair, lang: str) -> set[int]:
+    links = doc.links(pair, as_evidence=True)
+    return links.linked_a if lang == doc.langs[0] else links.linked_b
+
+
+def _close_pairs(doc: Document) -> Iterator[_SentencePair]:
+    """The sentence pairs that translate each other closely: what one says and the other does
+    not is then a difference, not a paraphrase."""
+    for pair in _sentence_pairs(doc):
+        if doc.lexicon is not None and all(pair.coverage(doc, lang) >= CLOSE
+                                           for lang in doc.langs):
+            yield pair
+
+
+def _sentence_pairs(doc: Document) -> Iterator[_SentencePair]:
+    a, b = doc.langs
+    for pair in doc.prose_pairs():
+        if pair.type in PEOPLE_TYPES:
+            continue
+        cut = {lang: _located(pair[lang]["text"], sentences(pair[lang]["text"],
+                                                            doc.tables[lang]))
+               for lang in (a, b)}
+        if len(cut[a]) == len(cut[b]) > 1:
+            for index, (x, y) in enumerate(zip(cut[a], cut[b], strict=True)):
+                yield _SentencePair(pair, index, {a: x, b: y})
+        else:
+            yield _SentencePair(pair, 0, {lang: (0, len(pair[lang]["text"]))
+                                          for lang in (a, b)})
+
+
+def _located(text: str, parts: list[str]) -> list[Span]:
+    """Where each sentence stands in its text."""
+    spans, at = [], 0
+    for part in parts:
+        start = text.find(part, at)
+        start = at if start < 0 else start
+        spans.append((start, start + len(part)))
+        at = start + len(part)
+    return spans
+
+
+def _modals(text: str, table: Language) -> dict[Span, str]:
+    """The modal verbs of a text, by span, with what each says."""
+    if not table.modals:
+        return {}
+    lowered = text.lower()
+    out: dict[Span, str] = {}
+    for match in _pattern(tuple(table.modals)).finditer(lowered):
+        phrase = " ".join(match.group().split())
+        if not any(s <= match.start() < e for s, e in out):
+            out[match.span()] = table.modals[phrase]
+    return out
+
+
+def _negations(text: str, table: Language, prefixes: bool = False) -> list[Span]:
+    """The negating words of a text; a negating prefix of a compound ("non-fatal") is the
+    word's, not the sentence's, unless `prefixes`."""
+    if not table.negations:
+        return []
+    lowered = text.lower()
+    return [m.span() for m in _pattern(table.negations).finditer(lowered)
+            if prefixes or lowered[m.end():m.end() + 1] != "-"]
+
+
+def _idiomatic(text: str, table: Language) -> bool:
+    return bool(table.not_negating) and bool(_pattern(table.not_negating).search(text.lower()))
+
+
+@lru_cache(maxsize=16)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, the longest first ("zou moeten" before "moeten");
+    an elided form ("n'") ends in its apostrophe."""
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split()) + ("" if phrase[-1] in "'’" else r"\b")
+        for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})")
+
+
+def _said(pair: _SentencePair, lang: str, spans: list[Span]) -> str:
+    text = pair.texts if lang == pair.pair.a["lang"] else pair.others
+    return "», «".join(dict.fromkeys(text[s:e] for s, e in spans))
+
+
+def _finding(doc: Document, pair: _SentencePair, lang: str, spans: list[Span], name: str,
+             message: str, key: str) -> Finding:
+    other = doc.other(lang)
+    offset = pair.spans[lang][0]
+    own = [(s + offset, e + offset) for s, e in spans]
+    record = pair.pair[lang]["text"]
+    counterpart = pair.pair[other]["text"]
+    start, end = pair.spans[other]
+    return Finding(pair.pair.id, pair.pair.type, name, Severity.warning, message,
+                   {lang: excerpt(record, own[0][0], own[-1][1], width=90),
+                    other: excerpt(counterpart, start, end, width=max(90, end - start))},
+                   key=key, spans={lang: own, other: [(start, end)]})
