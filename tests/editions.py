@@ -6,7 +6,10 @@ an independent translator planted `diff` finds — with how much noise.
 
 A planted error is found when a finding at warning or above, absent from the clean edition's
 run, lands on the record holding the planted line (or on its list or section, for a dropped
-item). A finding is noise when it is at warning or above and on no planted record.
+item). An edition may cover part of the document: findings about what it leaves out altogether
+(a strategic objective it does not translate) are set apart, not counted. A finding is noise
+when it is at warning or above, on a part the edition covers, and on no planted record; one
+that says the reference text writes a name two ways is about the reference, and counted apart.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ class Measure:
     aligned: int
     warnings: list[str]
     planted: list[Planted]
-    findings: list[Finding]  # at warning or above, on the edition with errors
+    findings: list[Finding]  # at warning or above, on the covered parts of the edition
     noise: list[Finding]  # those on no planted record
-    clean_noise: list[Finding]  # at warning or above, on the clean edition
+    clean_noise: list[Finding]  # at warning or above, on the clean edition's covered parts
+    uncovered: list[Finding] = field(default_factory=list)  # about parts it leaves out
 
     @property
     def alignment(self) -> float:
@@ -81,7 +85,9 @@ def measure(name: str, work: Path) -> Measure:
     after_kb = store.load(errors_root)
     after = review(after_kb, pair).open
     known = {(f.finding_id, tuple(f.evidence.values())) for f in before}
-    shown = [f for f in after if f.severity >= Severity.warning]
+    covered = _covered(after_kb, lang)
+    every = [f for f in after if f.severity >= Severity.warning]
+    shown = [f for f in every if f.id in covered]
     fresh = [f for f in shown if (f.finding_id, tuple(f.evidence.values())) not in known]
     planted = [Planted(entry["kind"], int(entry["line"]))
                for entry in YAML(typ="safe").load(key.read_text(encoding="utf-8"))["errors"]]
@@ -95,8 +101,32 @@ def measure(name: str, work: Path) -> Measure:
     return Measure(
         lang, len(built.records), sum(r.get("aligned", True) for r in built.records),
         [w.format(clean.name) for w in built.warnings], planted, shown,
-        [f for f in shown if f.id not in on_planted],
-        [f for f in before if f.severity >= Severity.warning])
+        [f for f in shown if f.id not in on_planted and not _about_reference(f)],
+        [f for f in before if f.severity >= Severity.warning and f.id in covered],
+        [f for f in every if f.id not in covered])
+
+
+def _covered(built: store.KB, lang: str) -> set[str]:
+    """The ids under a top-level part (a section, a strategic objective) the edition has."""
+    def top(record_id: str) -> str:
+        seen = set()
+        current = record_id
+        while (record := built.record(current)) and record.get("parent") and current not in seen:
+            seen.add(current)
+            parent = record["parent"]
+            if built.type_of(parent) in (None, "section") and built.type_of(current) != "section":
+                return current if built.type_of(current) == "strategic_objective" else parent
+            current = parent
+        return current
+
+    present = {top(i) for i in built.ids if lang in built.get(i)}
+    return {i for i in built.ids if top(i) in present} | {"list"}
+
+
+def _about_reference(finding: Finding) -> bool:
+    """A name-consistency finding about how the reference text writes a name."""
+    return finding.check == "name-consistency" and f"ways in {finding.langs[0]}" in \
+        finding.message
 
 
 def _around(built: store.KB, record_id: str) -> list[str]:
@@ -118,9 +148,12 @@ def report(name: str, work: Path) -> Measure:
           f"{len(m.warnings)} parser warning(s)")
     for warning in m.warnings:
         print(f"  {warning}")
+    about_reference = sum(_about_reference(f) for f in m.findings)
     print(f"  discrepancies found {found}/{planted}, typos {typos}/{typo_total}; "
-          f"{len(m.findings)} finding(s) at warning or above, {len(m.noise)} on no planted "
-          f"record (precision {m.precision:.0%}); clean edition: {len(m.clean_noise)}")
+          f"{len(m.findings)} finding(s) at warning or above on the parts it covers "
+          f"({about_reference} about the reference text), {len(m.noise)} noise (precision "
+          f"{m.precision:.0%}); clean edition: {len(m.clean_noise)}; {len(m.uncovered)} about "
+          f"parts it does not cover")
     for p in m.planted:
         print(f"  {'✓' if p.found_by else '✗'} {p.kind:18} line {p.line:4} {p.record:12} "
               f"{', '.join(p.found_by)}")

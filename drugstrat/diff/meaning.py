@@ -5,9 +5,11 @@ A word is reported missing only where a reviser would trust it. It is a content 
 the other text translates — not even a translation the linking gave to another word, nor one
 inside a compound — and the other text has nothing where it would stand: the words on either
 side of it are translated by words with no content word between them. And either it is a word
-the document usually translates (frequent, and translated in nine of ten other places), or it is
-an item of a series the translation lacks, its neighbours' translations standing side by side
-("intersectoraal, holistisch en evidence informed" / "intersectoral and evidence-informed").
+the document usually translates (frequent, and translated in nine of ten other places), or it
+stands in a run of three or more untranslated content words of one clause (an added or dropped
+clause, however rare its words), or it is an item of a series the translation lacks, its
+neighbours' translations standing side by side ("intersectoraal, holistisch en evidence
+informed" / "intersectoral and evidence-informed").
 A missing word grows into its phrase — the untranslated words around it, up to the clause's
 punctuation — and a phrase is one finding.
 """

@@ -16,14 +16,17 @@ Tokens = list[tuple[str, Span]]
 URL = re.compile(r"(?:https?://|www\.)[^\s)\]>,;]+[^\s)\]>,;.]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&+]*[A-Z+](?![\w-])")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # endnote marks
 
 
 @lru_cache(maxsize=16)
 def _number_pattern(separators: str) -> re.Pattern[str]:
-    """A number, with the language's separators and an optional percent sign; "1990s" counts as
-    1990."""
+    """A number, with the language's separators and an optional percent sign; a year's decade
+    ("1990s", "1990er", "années 1990") counts as the year."""
     marks = re.escape(separators)
-    return re.compile(rf"(?<![\w{marks}])\d+(?:[{marks}]\d+)*(?:\s?%|(?<=\d{{4}})s)?(?!\w)")
+    # An endnote mark may follow ("1990s³"): it is no part of the number.
+    return re.compile(rf"(?<![\w{marks}])\d+(?:[{marks}]\d+)*"
+                      rf"(?:\s?%|(?<=\d{{4}})[^\W\d_{_MARKS}]{{1,3}})?(?![^\W{_MARKS}])")
 
 
 def number_tokens(text: str, lang: Language) -> Tokens:
@@ -36,7 +39,8 @@ def number_tokens(text: str, lang: Language) -> Tokens:
     thousands = lang.thousands_separator
     separators = "".join(dict.fromkeys(".," + lang.decimal_separator + thousands))
     for match in _number_pattern(separators).finditer(text):
-        raw = match.group().replace(" ", "").removesuffix("s")
+        raw = match.group().replace(" ", "").rstrip("".join(
+            ch for ch in match.group() if ch.isalpha()))
         percent = raw.endswith("%")
         digits = raw.rstrip("%")
         if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", digits):

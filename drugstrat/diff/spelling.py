@@ -83,8 +83,8 @@ class _Speller:
                     or text[match.end():][:1] == "-" \
                     or any(s <= match.start() < e for s, e in addresses):
                 continue
-            in_running_text = word[0].isupper() and not _SENTENCE_START.search(
-                text[:match.start()])
+            in_running_text = word[0].isupper() and not self.table.capitalised_nouns and \
+                not _SENTENCE_START.search(text[:match.start()])
             better = self._correction(word, name_like=in_running_text)
             if better is None:
                 continue
@@ -116,16 +116,22 @@ class _Speller:
                 low, self.vocabulary, self.table, dictionary):
             return None
         letters = "".join(sorted({ch for w in self.frequent for ch in w if ch.isalpha()}))
+        # In the word's own case: a German noun is known only capitalised.
         candidates = list(dict.fromkeys(
             w for w in _one_edit(low, letters)
-            if dictionary.knows(w) and _squeezed(w) != _squeezed(low)))
+            if (dictionary.knows(w) or (word[:1].isupper() and dictionary.knows(_cased(w, word))))
+            and _squeezed(w) != _squeezed(low)))
         if not candidates:
             return None
-        if len(candidates) > 1:
-            # Which slip it was, the dictionary's own suggestions tell best.
+        if len(candidates) > 1 or self.table.closed_compounds:
+            # Which slip it was, the dictionary's own suggestions tell best; where the language
+            # compounds freely, a one-slip word hunspell accepts only as some compound
+            # ("Beikulturellen") is no correction unless hunspell suggests it too.
             ranked = [w.casefold() for w in dictionary.suggest(word)]
+            if self.table.closed_compounds:
+                candidates = [w for w in candidates if w in ranked]
             candidates.sort(key=lambda w: ranked.index(w) if w in ranked else len(ranked))
-        return _cased(candidates[0], word)
+        return _cased(candidates[0], word) if candidates else None
 
     def _split_compounds(self, record: Record, counterpart: Record) -> Iterator[Finding]:
         """Two words that the document writes as one elsewhere ("drugs beleid" where
@@ -206,7 +212,8 @@ def _known_parts(word: str, words: set[str], table: Language, dictionary: Spelle
     from drugstrat.terms.tokens import split
 
     def known(part: str) -> bool:
-        return len(part) >= COMPOUND_PART and (part in words or dictionary.knows(part))
+        return len(part) >= COMPOUND_PART and (part in words or dictionary.knows(part) or (
+            table.capitalised_nouns and dictionary.knows(part.capitalize())))
 
     return split(word, known, table.compound_linkers) is not None
 

@@ -32,6 +32,8 @@ def missing(doc: Document) -> Iterator[Finding]:
                 continue
             if record.get("continues") or record.get("parent") in alone:
                 continue  # a split is reported by `merged`; a part, with its whole
+            if record.get("cited_by") and all(i in alone for i in record["cited_by"]):
+                continue  # an endnote of a part left out goes with that part
             context = _context(doc, other, record)
             parts = within.get(record["id"], 0)
             yield Finding(
@@ -132,10 +134,12 @@ def list_count(doc: Document) -> Iterator[Finding]:
 
     a, b = doc.langs
     counts = {lang: lists(doc.versions[lang]) for lang in doc.langs}
+    paired = {pair.id for pair in doc.pairs}
     for key in sorted(set(counts[a]) | set(counts[b])):
         n, m = counts[a][key], counts[b][key]
-        if n != m:
-            parent, kind = key
+        parent, kind = key
+        # A section missing from one version is `missing`'s finding, its lists with it.
+        if n != m and (not parent or parent in paired):
             what = "list items" if kind == "list_item" else f"{kind.replace('_', ' ')}s"
             yield Finding(
                 parent or kind, "list", "list-count", Severity.warning,

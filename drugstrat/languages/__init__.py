@@ -6,14 +6,17 @@ Adding a language is adding a module here with its table and listing it in `LANG
 from __future__ import annotations
 
 from drugstrat.errors import InputError
+from drugstrat.languages.de import GERMAN
 from drugstrat.languages.en import ENGLISH
 from drugstrat.languages.fr import FRENCH
 from drugstrat.languages.nl import DUTCH
 from drugstrat.languages.table import Language
 
-__all__ = ["DUTCH", "ENGLISH", "FRENCH", "LANGUAGES", "Language", "all_of", "language"]
+__all__ = ["DUTCH", "ENGLISH", "FRENCH", "GERMAN", "LANGUAGES", "Language", "all_of",
+           "language"]
 
-LANGUAGES: dict[str, Language] = {table.code: table for table in (ENGLISH, DUTCH, FRENCH)}
+LANGUAGES: dict[str, Language] = {table.code: table
+                                  for table in (ENGLISH, DUTCH, FRENCH, GERMAN)}
 
 
 def language(code: str) -> Language:

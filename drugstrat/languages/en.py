@@ -47,6 +47,7 @@ ENGLISH = Language(
     },
     negations=("not", "no", "never", "nor", "neither", "cannot", "n't", "none", "nothing"),
     not_negating=("not only", "not just", "not solely", "no doubt", "both"),
+    relative_pronouns=("who", "whom", "whose", "which", "that"),
     complement_words=("of", "for"),
     series_joiners=("as well as",),
     allowed_repeats=("had", "that"),

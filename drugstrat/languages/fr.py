@@ -53,6 +53,7 @@ FRENCH = Language(
     # + adjective negate a word ("sans licence", "non stigmatisante"), as un- does in English.
     negations=("pas", "jamais", "aucun", "aucune", "ni", "rien", "nullement"),
     not_negating=("non seulement", "non plus", "tant", "à la fois"),
+    relative_pronouns=("qui", "que", "qu’", "qu'", "dont", "lesquels", "lesquelles"),
     complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),
     series_joiners=("ainsi que",),
     allowed_repeats=("nous", "vous"),

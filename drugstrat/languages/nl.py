@@ -46,6 +46,7 @@ DUTCH = Language(
     },
     negations=("niet", "geen", "nooit", "noch", "niets", "geen enkele"),
     not_negating=("niet alleen", "niet enkel", "zowel"),
+    relative_pronouns=("die", "dat", "wie", "waarvan", "waarbij", "welke"),
     complement_words=("van", "voor"),
     series_joiners=("evenals", "alsook", "alsmede"),
     allowed_repeats=("dat", "die"),

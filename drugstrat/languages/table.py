@@ -52,6 +52,11 @@ class Language(NamedTuple):
     # Phrases of sentences whose negation is idiom, not meaning ("not only … but also", and
     # the "both … and" a translation may give for it): such sentences are not compared.
     not_negating: tuple[str, ...] = ()
+    # Relative pronouns: a piece of a series opening with one ("…, die wegen …", "…, who …")
+    # is a clause on the item before it, not an item.
+    relative_pronouns: tuple[str, ...] = ()
+    # Whether every noun is written with a capital (German): a capital then tells no name.
+    capitalised_nouns: bool = False
     # Phrases joining the last item of a series the way a conjunction does ("as well as").
     series_joiners: tuple[str, ...] = ()
     # Words the grammar may write twice in a row ("nous nous", "had had", "dat dat"): no slip.

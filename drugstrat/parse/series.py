@@ -107,12 +107,12 @@ def split_series(extent: str, lang: Language) -> list[str]:
     pieces = [part for piece in split_top_level(extent, ",;")
               for part in _joined_pieces(piece, lang)]
     # "huis-, arbeids- en sportartsen": a suspended compound belongs with what follows; and
-    # "médecins du travail, du sport": a complement belongs with the head before it, as does
-    # "…, y compris les vapoteuses": a qualifier of the item before.
+    # "médecins du travail, du sport": a complement belongs with the head before it, as do
+    # "…, y compris les vapoteuses" (a qualifier) and "…, die wegen …" (a relative clause).
     merged: list[str] = []
     for piece in pieces:
         if merged and (merged[-1].rstrip().endswith("-") or _opens_complement(piece, lang)
-                       or _qualifies(piece, lang)):
+                       or _qualifies(piece, lang) or _relative(piece, lang)):
             merged[-1] = merged[-1].rstrip() + ", " + piece.strip()
         else:
             merged.append(piece)
@@ -163,6 +163,12 @@ def _qualifies(piece: str, lang: Language) -> bool:
     text = piece.strip().casefold()
     return any(text.startswith(cue.casefold()) and text[len(cue):len(cue) + 1] in (" ", "")
                for cue in (*lang.series_cues, *lang.group_cues))
+
+
+def _relative(piece: str, lang: Language) -> bool:
+    """Whether a piece opens with a relative pronoun: a clause on the item before it."""
+    first = piece.split()[0].casefold() if piece.split() else ""
+    return first in lang.relative_pronouns
 
 
 def _opens_complement(text: str, lang: Language) -> bool:
