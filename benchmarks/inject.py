@@ -868,8 +868,31 @@ def build_and_diff(sources: list[tuple[str, str]], pair: tuple[str, str], out: s
     return {"findings": json.loads(diff.stdout)["findings"], "records": records}
 
 
+def build_and_diff_in_process(sources: list[tuple[str, str]], pair: tuple[str, str], out: str,
+                              spelling_from: str | None = None) -> dict[str, Any]:
+    """As `build_and_diff`, through the library in this worker process: the dictionaries, the
+    stemmers and the spellers stay loaded from one injection to the next."""
+    from drugstrat.diff.review import review
+    from drugstrat.errors import DrugstratError
+    from drugstrat.kb import build, store
+
+    try:
+        build.build({lang: Path(path) for lang, path in sources}, Path(out))
+    except (DrugstratError, OSError) as exc:
+        return {"error": f"build failed: {exc}"}
+    if spelling_from:
+        cache = Path(out) / ".cache"
+        for path in Path(spelling_from, ".cache").glob("*spelling*"):
+            shutil.copy2(path, cache / path.name)
+    kb = store.load(Path(out))
+    findings = [f.to_dict() for f in review(kb, [pair]).open]
+    records = [dict(r) for r in kb.records() if r["lang"] in pair]
+    return {"findings": findings, "records": records}
+
+
 def run_case(sources: list[tuple[str, str]], edited: tuple[str, str] | None,
-             pair: tuple[str, str], work: str, spelling_from: str | None) -> dict[str, Any]:
+             pair: tuple[str, str], work: str, spelling_from: str | None,
+             in_process: bool = True) -> dict[str, Any]:
     """One injection in a worker process: the edited language's text written out, built,
     diffed; the directory removed afterwards."""
     try:
@@ -880,7 +903,8 @@ def run_case(sources: list[tuple[str, str]], edited: tuple[str, str] | None,
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             paths = [(code, str(path) if code == lang else p) for code, p in sources]
-        return build_and_diff(paths, pair, str(Path(work) / "kb"), spelling_from)
+        run = build_and_diff_in_process if in_process else build_and_diff
+        return run(paths, pair, str(Path(work) / "kb"), spelling_from)
     finally:
         if edited is not None:
             shutil.rmtree(work, ignore_errors=True)
@@ -1105,6 +1129,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--kinds", help="comma-separated kinds (default: all): "
                                         + ", ".join(KINDS))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cli", action="store_true",
+                        help="build and diff through the command line, a process each (slower; "
+                             "by default the library runs in the worker processes)")
     parser.add_argument("--json", action="store_true", help="machine-readable results")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
@@ -1136,7 +1163,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="drugstrat-inject-") as tmp:
         clean_dir = str(Path(tmp) / "clean")
-        clean = run_case(args.sources, None, pair, clean_dir, None)
+        clean = run_case(args.sources, None, pair, clean_dir, None, not args.cli)
         if "error" in clean:
             print(clean["error"], file=sys.stderr)
             return 2
@@ -1152,7 +1179,7 @@ def main(argv: list[str] | None = None) -> int:
         results, failed = [], []
         with ProcessPoolExecutor(max_workers=args.workers) as pool:
             futures = [pool.submit(run_case, args.sources, (e.lang, apply(sources[e.lang], e)),
-                                   pair, str(Path(tmp) / f"case{n}"), clean_dir)
+                                   pair, str(Path(tmp) / f"case{n}"), clean_dir, not args.cli)
                        for n, e in enumerate(edits)]
             for n, (edit, future) in enumerate(zip(edits, futures, strict=True)):
                 result = future.result()

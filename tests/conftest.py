@@ -3,6 +3,7 @@ CLI runner that keeps stdout and stderr apart."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,15 @@ from drugstrat.kb import build as kb
 from drugstrat.kb.paths import bundled_data_dir
 
 BUNDLED = bundled_data_dir()
+
+# Property tests run every example they ask for in CI (CI=true, as .ci/run has it), a quarter of
+# them on a developer's machine: the same properties, at a pace to live with.
+EXAMPLES_SHARE = 1.0 if os.environ.get("CI") else 0.25
+
+
+def examples(wanted: int) -> int:
+    """How many examples a property test runs here (see EXAMPLES_SHARE)."""
+    return max(25, round(wanted * EXAMPLES_SHARE))
 EN_SOURCE = next((BUNDLED / "en").glob("*.txt"))
 NL_SOURCE = next((BUNDLED / "nl").glob("*.txt"))
 

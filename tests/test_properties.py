@@ -11,6 +11,8 @@ from drugstrat.kb.yamlio import render
 from drugstrat.languages import DUTCH, ENGLISH
 from drugstrat.parse import parse_text
 
+from .conftest import examples
+
 # Text made of the pieces the parser reacts to, so that the interesting paths are reached.
 FRAGMENTS = st.sampled_from([
     "SO. 1 ", "SD. 2 ", "1.1 ", "12.10 ", "- ", "• ", "* ", "I. ", "IV. INTRODUCTION", "SCOPE",
@@ -21,7 +23,7 @@ FRAGMENTS = st.sampled_from([
 DOCUMENTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=60).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS, st.sampled_from([ENGLISH, DUTCH]))
 def test_the_parser_never_raises_anything_but_its_own_error(text, lang):
     try:
@@ -37,7 +39,7 @@ def test_the_parser_never_raises_anything_but_its_own_error(text, lang):
             assert record["text"][span["start"]:span["end"]] == span["text"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_survives_the_yaml_round_trip(text):
     from ruamel.yaml import YAML
@@ -82,7 +84,7 @@ def _ruamel_render(lang, records):
     return buffer.getvalue()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.fixed_dictionaries(
     {"id": SCALARS.filter(bool), "type": st.just("paragraph"), "lang": st.just("en"),
      "text": st.one_of(SCALARS, st.text(min_size=80, max_size=400)),
@@ -110,7 +112,7 @@ def test_id_resolution_never_raises(query):
     assert resolve(query, ["SO1", "1.1", "intro"]) in (None, "SO1", "1.1", "intro")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS, DOCUMENTS)
 def test_diff_never_raises_and_always_shows_evidence(en_text, nl_text):
     from drugstrat.diff import run

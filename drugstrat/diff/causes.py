@@ -9,8 +9,10 @@ from drugstrat.diff.model import Finding
 
 # Which check names a cause best, first first.
 PRECEDENCE = (
-    "spelling", "names", "numbers", "footnotes", "untranslated", "missing", "merged",
-    "enumeration", "repeated-words", "negation", "modality", "omission", "glossary",
+    "spelling", "capitalisation", "names", "numbers", "footnotes", "untranslated", "missing",
+    "merged",
+    "enumeration", "repeated-words", "negation", "modality", "mistranslation", "omission",
+    "glossary",
     "acronyms", "urls",
     "term-consistency", "name-consistency", "open-list", "parenthetical", "brackets",
     "paragraph-count", "list-count", "order", "length-ratio", "sentence-count", "emphasis",

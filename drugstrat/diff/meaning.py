@@ -72,6 +72,74 @@ def omission(doc: Document) -> Iterator[Finding]:
                     yield _part_finding(pair, mine, theirs, token, part)
 
 
+@check("mistranslation", Severity.warning, "a word the document always translates, facing "
+                                           "where its translation would stand a word it never "
+                                           "translates so (a replaced term or group)")
+def mistranslation(doc: Document) -> Iterator[Finding]:
+    if doc.lexicon is None:
+        return
+    for pair in doc.prose_pairs():
+        if pair.type in PEOPLE_TYPES:
+            continue
+        mine, theirs = _sides(doc, pair)
+        for token in mine.tokens:
+            if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
+                yield _replaced(doc, pair, mine, theirs, token, stand_in)
+
+
+def _stand_in(doc: Document, token: Token, mine: Side, theirs: Side) -> Token | None:
+    """The other text's word standing where this word's translation would: both words are
+    ones the document translates reliably elsewhere, neither's usual translation is in the
+    other text, and nothing relates them — one word replaced by another ("coordination" /
+    "reductie", "inmates" / "étudiants")."""
+    if not _reliable_stray(doc, token, mine, theirs):
+        return None
+    gap = _gap(token, mine, theirs)
+    for other in gap or ():
+        if _reliable_stray(doc, other, theirs, mine) and not _related(doc, mine.lang, token,
+                                                                      other):
+            return other
+    return None
+
+
+def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
+    """An untranslated content word here that the document translates nine times in ten
+    elsewhere, whose usual translations the other text lacks."""
+    if not token.content or token.number or token.position in mine.linked or len(
+            token.surface) < MIN_LETTERS or token.surface.isupper():
+        return False
+    if token.folded in {t.folded for t in theirs.tokens}:
+        return False
+    elsewhere, reliability = _habit(doc, token, mine.lang)
+    return elsewhere >= FREQUENT and reliability >= RELIABLE and not _translated(
+        doc, token, mine.lang, theirs)
+
+
+def _replaced(doc: Document, pair: Pair, mine: Side, theirs: Side, token: Token,
+              other: Token) -> Finding:
+    lexicon = doc.lexicon
+    assert lexicon is not None
+
+    def usual(word: Token, lang: str) -> str:
+        best = max(((score, key) for k in word.keys
+                    for key, score in lexicon.translations(lang, k).items()), default=None)
+        if best is None:
+            return "?"
+        forms = lexicon.written(doc.other(lang), best[1])
+        return forms[0] if forms else best[1]
+
+    return Finding(
+        pair.id, pair.type, "mistranslation", Severity.warning,
+        f"«{token.surface}» ({mine.lang}) faces «{other.surface}» ({theirs.lang}); the "
+        f"document renders «{token.surface}» as «{usual(token, mine.lang)}» and "
+        f"«{other.surface}» as «{usual(other, theirs.lang)}»",
+        {mine.lang: excerpt(mine.text, token.start, token.end, width=90),
+         theirs.lang: excerpt(theirs.text, other.start, other.end, width=90)},
+        key=f"{token.folded}|{other.folded}",
+        spans={mine.lang: [(token.start, token.end)], theirs.lang: [(other.start, other.end)]},
+    )
+
+
 def _missing_part(doc: Document, token: Token, mine: Side, theirs: Side) -> str | None:
     """The first part of a compound with no counterpart, where the other language dropped one
     word of the term ("schadebeperking" / "reduction"): a word the document always translates,

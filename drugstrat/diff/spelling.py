@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
 from drugstrat.languages import Language
-from drugstrat.record import Record
+from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.text.fold import fold
 from drugstrat.text.spelling import Speller, speller
 
@@ -44,6 +44,65 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[(\[«“\"‘']\s*)$")
 def spelling(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
         yield from _Speller(doc, lang).findings()
+
+
+# Records whose text may be set in title case or capitals: their capitals say nothing.
+TITLE_TYPES = ("title_page", "section", "toc_entry", "strategic_objective")
+CASE_HABIT = 2  # times the document writes a word one way in running text before that is its way
+
+
+@check("capitalisation", Severity.warning, "a word capitalised in running text that the "
+                                           "document writes in lower case")
+def capitalisation(doc: Document) -> Iterator[Finding]:
+    """A capital on a word in the middle of a sentence, standing alone (not in a name such as
+    "Minister of Development" or "Convention on the Elimination of All Forms"), where the
+    document writes that word in lower case elsewhere, again and again."""
+    pairs = {p.id: p for p in doc.pairs}
+    for lang in doc.langs:
+        particles = {fold(w) for w in (*doc.tables[lang].name_particles,
+                                       *doc.tables[lang].articles,
+                                       *doc.tables[lang].conjunctions)} | {
+            w for w in doc.tables[lang].stop_words if len(w) <= 3}
+        seen = {True: Counter[str](), False: Counter[str]()}  # capitalised? -> word -> count
+        places = []
+        for record in doc.versions[lang]:
+            if record["type"] in (*TITLE_TYPES, *PEOPLE_TYPES) or record["id"] not in pairs:
+                continue
+            text = record["text"]
+            found = list(_WORD.finditer(text))
+            for n, match in enumerate(found):
+                word = match.group()
+                if len(word) < MIN_LETTERS or word.isupper() or not word[0].isalpha() or (
+                        _SENTENCE_START.search(text[:match.start()])):
+                    continue
+                capital = word[0].isupper()
+                seen[capital][word.casefold()] += 1
+                if capital and not _in_name(found, n, particles):
+                    places.append((record, match))
+        for record, match in places:
+            low = match.group().casefold()
+            if seen[True][low] == 1 and seen[False][low] >= CASE_HABIT:
+                pair = pairs[record["id"]]
+                other = doc.other(lang)
+                yield Finding(
+                    record["id"], record["type"], "capitalisation", Severity.warning,
+                    f"«{match.group()}» in {lang}: the document writes «{low}» "
+                    f"({seen[False][low]} times)",
+                    {lang: excerpt(record["text"], *match.span(), width=90),
+                     other: excerpt(pair[other]["text"], width=90)},
+                    key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+
+
+def _in_name(words: list[re.Match[str]], n: int, particles: set[str]) -> bool:
+    """Whether the n-th word stands in a run of capitalised words (small words between them
+    allowed): a name, a title, a treaty."""
+    def capital_at(step: int) -> bool:
+        i = n + step
+        while 0 <= i < len(words) and fold(words[i].group()) in particles:
+            i += step
+        return 0 <= i < len(words) and words[i].group()[:1].isupper()
+
+    return capital_at(-1) or capital_at(1)
 
 
 class _Speller:

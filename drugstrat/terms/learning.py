@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
@@ -56,19 +57,15 @@ def dictionary_seeds(langs: tuple[str, str], tokenizers: dict[str, Tokenizer],
                      present: dict[str, set[str]]) -> tuple[Seeds, list[str]]:
     """Pairs of keys a general bilingual dictionary (FreeDict, where installed) gives for the
     words these texts hold, both ways; and the dictionaries read ("freedict-eng-nld 0.2")."""
-    from drugstrat.terms.freedict import load
-
     a, b = langs
     seeds: Seeds = set()
     used: list[str] = []
-    if not (language(a).iso639_3 and language(b).iso639_3):
-        return seeds, used
     for source, target in ((a, b), (b, a)):
-        found = load(language(source).iso639_3, language(target).iso639_3)
-        if found is None:
+        prepared = _prepared(source, target)
+        if prepared is None:
             continue
-        used.append(f"{found.name} {found.edition}".strip())
-        index = _by_first_stem(found.name, source, target)
+        label, index = prepared
+        used.append(label)
         for stem in present[source] & index.keys():
             for head_stems, tail_stems, head, tail in index[stem]:
                 if not (present[source].issuperset(head_stems)
@@ -88,41 +85,89 @@ def dictionary_seeds(langs: tuple[str, str], tokenizers: dict[str, Tokenizer],
 def dictionaries(langs: tuple[str, ...]) -> list[list[str | int]]:
     """Which general dictionaries a pair's lexicon would be seeded by on this machine (their
     files, sizes and times): what tells a kept lexicon from one to learn again."""
-    from drugstrat.terms.freedict import find
-
-    codes = [language(lang).iso639_3 for lang in langs]
     out: list[list[str | int]] = []
-    if len(codes) == 2 and all(codes):
-        for source, target in ((codes[0], codes[1]), (codes[1], codes[0])):
-            if (found := find(source, target)) is not None:
-                info = found[1].stat()
-                out.append([str(found[1]), info.st_size, info.st_mtime_ns])
+    if len(langs) == 2:
+        for source, target in ((langs[0], langs[1]), (langs[1], langs[0])):
+            if (stamp := _stamp(source, target)) is not None:
+                out.append(stamp)
     return out
 
 
-Entry = tuple[tuple[str, ...], tuple[str, ...], str, str]
+Entry = tuple[list[str], list[str], str, str]  # head's stems, translation's stems, both written
+Index = dict[str, list[Entry]]
+INDEX_VERSION = 1
+
+
+def _stamp(source: str, target: str) -> list[str | int] | None:
+    from drugstrat.terms.freedict import find
+
+    codes = language(source).iso639_3, language(target).iso639_3
+    found = find(*codes) if all(codes) else None
+    if found is None:
+        return None
+    info = found[1].stat()
+    return [str(found[1]), info.st_size, info.st_mtime_ns]
 
 
 @lru_cache(maxsize=8)
-def _by_first_stem(name: str, source: str, target: str) -> dict[str, list[Entry]]:
-    """A dictionary's entries with the stems of their words, by the stem of their first word:
-    made once a process (all its words go through the C stemmer in one call each language),
-    so that a build looks up only the entries its own words can match."""
+def _prepared(source: str, target: str) -> tuple[str, Index] | None:
+    """The dictionary from one language to the other with the stems of its words, by the stem
+    of their first word, so that a build looks up only the entries its own words can match;
+    None where none is installed. Made once a machine: kept in the user's cache directory,
+    stamped with the dictionary file and the stemmers (reading and stemming a dictionary takes
+    longer than building a strategy)."""
+    import json
+
+    stamp = _stamp(source, target)
+    if stamp is None:
+        return None
+    key = [INDEX_VERSION, stamp, language(source).snowball, language(target).snowball]
+    path = _index_path(source, target)
+    try:
+        kept = json.loads(path.read_bytes()) if path is not None else None
+        if isinstance(kept, dict) and kept.get("key") == key:
+            return str(kept["label"]), kept["index"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    made = _index(source, target)
+    if made is not None and path is not None:
+        from drugstrat.storage.atomic import atomic_write_text
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, json.dumps({"key": key, "label": made[0], "index": made[1]},
+                                               ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            pass  # nowhere to keep it: made again next time
+    return made
+
+
+def _index_path(source: str, target: str) -> Path | None:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "drugstrat" / f"freedict-{source}-{target}.json"
+
+
+def _index(source: str, target: str) -> tuple[str, Index] | None:
     from drugstrat.terms.freedict import load
     from drugstrat.text.stem import snowball_many
 
     found = load(language(source).iso639_3, language(target).iso639_3)
-    entries = found.entries if found is not None and found.name == name else []
-    split = [(head.casefold().split(), tail.casefold().split()) for head, tail in entries]
+    if found is None:
+        return None
+    split = [(head.casefold().split(), tail.casefold().split()) for head, tail in found.entries]
     stems = [snowball_many({w for pair in split for w in pair[side]}, language(lang))
              for side, lang in ((0, source), (1, target))]
-    index: dict[str, list[Entry]] = {}
-    for (head, tail), (head_words, tail_words) in zip(entries, split, strict=True):
+    index: Index = {}
+    for (head, tail), (head_words, tail_words) in zip(found.entries, split, strict=True):
         if head_words and tail_words:
-            head_stems = tuple(stems[0][w] for w in head_words)
+            head_stems = [stems[0][w] for w in head_words]
             index.setdefault(head_stems[0], []).append(
-                (head_stems, tuple(stems[1][w] for w in tail_words), head, tail))
-    return index
+                (head_stems, [stems[1][w] for w in tail_words], head, tail))
+    return f"{found.name} {found.edition}".strip(), index
+
+
 def _segments(mine: Record, other: Record, tables: dict[str, Language],
               tokenizers: dict[str, Tokenizer]) -> list[Segment]:
     """A record pair as segments: sentence by sentence where both have as many sentences
