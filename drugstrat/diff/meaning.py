@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
-from drugstrat.record import PEOPLE_TYPES
+from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.tokens import Token
 from drugstrat.text.fold import fold
 
@@ -50,6 +50,10 @@ class Side(NamedTuple):
     loose: set[tuple[int, str]]  # keys of linked compounds that found no counterpart
     partner: dict[int, int]  # token index -> index of its counterpart in the other text
     strength: dict[int, float]  # token index -> how sure its link is
+    # A signatory's office is set in capitals ("Minister van Volksgezondheid"): there a
+    # capital tells no name, and the person's own name is the names check's.
+    titled: bool = False
+    person: frozenset[int] = frozenset()  # token indices of the person's honorific and name
 
 
 @check("omission", Severity.warning, "words or phrases in one language with no counterpart in "
@@ -58,8 +62,6 @@ def omission(doc: Document) -> Iterator[Finding]:
     if doc.lexicon is None:
         return
     for pair in doc.prose_pairs():
-        if pair.type in PEOPLE_TYPES:
-            continue  # names and offices: read by the names checks
         sides = _sides(doc, pair)
         for mine, theirs in (sides, sides[::-1]):
             seen: set[int] = set()
@@ -79,8 +81,6 @@ def mistranslation(doc: Document) -> Iterator[Finding]:
     if doc.lexicon is None:
         return
     for pair in doc.prose_pairs():
-        if pair.type in PEOPLE_TYPES:
-            continue
         mine, theirs = _sides(doc, pair)
         for token in mine.tokens:
             if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
@@ -106,7 +106,8 @@ def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side) -> bo
     """An untranslated content word here that the document translates nine times in ten
     elsewhere, whose usual translations the other text lacks."""
     if not token.content or token.number or token.position in mine.linked or len(
-            token.surface) < MIN_LETTERS or token.surface.isupper():
+            token.surface) < MIN_LETTERS or token.surface.isupper() or token.position in \
+            mine.person:
         return False
     if token.folded in {t.folded for t in theirs.tokens}:
         return False
@@ -196,17 +197,30 @@ def _sides(doc: Document, pair: Pair) -> tuple[Side, Side]:
     sure = [p for p in links.pairs if p.score >= TRUSTED]
     weak_a = {p.a for p in links.pairs if p.score < TRUSTED} - {p.a for p in sure}
     weak_b = {p.b for p in links.pairs if p.score < TRUSTED} - {p.b for p in sure}
+    titled = pair.type in PEOPLE_TYPES
     return (Side(pair.a["lang"], pair.a["text"], doc.tokens(pair.a), links.linked_a - weak_a,
-                 links.loose_a, {p.a: p.b for p in sure}, {p.a: p.score for p in sure}),
+                 links.loose_a, {p.a: p.b for p in sure}, {p.a: p.score for p in sure},
+                 titled, _person(doc.tokens(pair.a), pair.a)),
             Side(pair.b["lang"], pair.b["text"], doc.tokens(pair.b), links.linked_b - weak_b,
-                 links.loose_b, {p.b: p.a for p in sure}, {p.b: p.score for p in sure}))
+                 links.loose_b, {p.b: p.a for p in sure}, {p.b: p.score for p in sure},
+                 titled, _person(doc.tokens(pair.b), pair.b)))
+
+
+def _person(tokens: list[Token], record: Record) -> frozenset[int]:
+    """The tokens of the person a record names: its text up to the end of its `name`."""
+    name = record.get("name")
+    if not name or (at := record["text"].find(name)) < 0:
+        return frozenset()
+    end = at + len(name)
+    return frozenset(t.position for t in tokens if t.start < end)
 
 
 def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
-    if not token.content or token.position in mine.linked or token.number:
+    if not token.content or token.position in mine.linked or token.number or \
+            token.position in mine.person:
         return False
     if len(token.surface) < MIN_LETTERS or token.surface.isupper() or (
-            token.surface[0].isupper() and token.position > 0):
+            token.surface[0].isupper() and token.position > 0 and not mine.titled):
         return False  # acronyms and names: the acronym and names checks read them
     if token.folded in {t.folded for t in theirs.tokens}:
         return False  # the same word stands there (a loanword, a name)

@@ -49,7 +49,15 @@ def names(doc: Document) -> Iterator[Finding]:
         # A person signing is named in both versions: any other name there is another person.
         names_of = {lang: record.get("name", "") for lang, record, _ in pair.sides()}
         a, b = doc.langs
-        if all(names_of.values()) and fold(names_of[a]) != fold(names_of[b]):
+        if all(names_of.values()) and names_of[a] != names_of[b] and \
+                fold(names_of[a]) == fold(names_of[b]):
+            spans = {lang: _span(pair[lang]["text"], names_of[lang]) for lang in (a, b)}
+            yield Finding(
+                pair.id, pair.type, "names", Severity.warning,
+                f"«{names_of[a]}» ({a}) is written «{names_of[b]}» in {b}",
+                {lang: excerpt(pair[lang]["text"], *spans[lang][0]) for lang in (a, b)},
+                key="case:" + "|".join(sorted(names_of.values())), spans=spans)
+        elif all(names_of.values()) and fold(names_of[a]) != fold(names_of[b]):
             spans = {lang: _span(pair[lang]["text"], names_of[lang]) for lang in (a, b)}
             reported.add(frozenset(names_of.values()))
             near = fuzz.ratio(fold(names_of[a]), fold(names_of[b])) >= NEAR_MISS

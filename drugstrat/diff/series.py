@@ -70,9 +70,23 @@ def enumeration(doc: Document) -> Iterator[Finding]:
         if not mine or len(mine) != len(theirs):
             continue  # lists we cannot pair are not compared: better silent than wrong
         for n, (x, y) in enumerate(zip(mine, theirs, strict=True), start=1):
-            if len(x) == len(y):
-                continue
             unmatched = dict(zip((a, b), _unmatched(x, y, doc, fuzz.ratio), strict=True))
+            if len(x) == len(y):
+                # As many items, but one of each that the other text nowhere says: an item
+                # replaced by another.
+                # Short names only: a long descriptive item is said in other words too often.
+                odd = {lang: [item for item in unmatched[lang] if not item.endswith("-")
+                              and len(item.split()) <= REPLACED_WORDS
+                              and not _said_in_other(doc, pair, lang, item, REPLACED_LINK)]
+                       for lang in (a, b)}
+                if odd[a] and odd[b]:
+                    yield Finding(
+                        pair.id, pair.type, "enumeration", Severity.warning,
+                        f"list {n}: «{odd[a][0]}» ({a}) has no counterpart in {b}, which has "
+                        f"«{odd[b][0]}» instead",
+                        {a: " | ".join(x), b: " | ".join(y)}, key=f"{n}:{odd[a][0]}|{odd[b][0]}",
+                        spans={lang: _spans(pair[lang]["text"], odd[lang]) for lang in (a, b)})
+                continue
             longer = b if len(y) > len(x) else a
             # Items the other list lays out otherwise ("alcool, tabac et produits assimilés"
             # for "alcohol, tobacco and similar products") are there in its words: only an
@@ -115,11 +129,15 @@ def open_list(doc: Document) -> Iterator[Finding]:
 
 
 LINKED_SHARE = 0.5  # of an item's content words linked to the other text: it is said there
-SURE_LINK = 0.3
+# A replaced item is told by words with no link at all, not merely no sure one.
+REPLACED_LINK = 0.1
+REPLACED_WORDS = 4
 
 
-def _said_in_other(doc: Document, pair: Pair, lang: str, item: str) -> bool:
-    """Whether most of an item's content words are linked to words of the other text."""
+def _said_in_other(doc: Document, pair: Pair, lang: str, item: str,
+                   sure: float = 0.3) -> bool:
+    """Whether most of an item's content words are linked, at least this surely, to words of
+    the other text."""
     text = pair[lang]["text"]
     at = text.find(item)
     if at < 0:
@@ -127,7 +145,7 @@ def _said_in_other(doc: Document, pair: Pair, lang: str, item: str) -> bool:
     links = doc.links(pair, as_evidence=True)
     mine_is_a = lang == doc.langs[0]
     # Surely linked: a weak link pairs a leftover word with a leftover word.
-    linked = {p.a if mine_is_a else p.b for p in links.pairs if p.score >= SURE_LINK}
+    linked = {p.a if mine_is_a else p.b for p in links.pairs if p.score >= sure}
     content = [t for t in doc.tokens(pair[lang]) if t.content
                and at <= t.start and t.end <= at + len(item)]
     return bool(content) and sum(t.position in linked for t in content) >= LINKED_SHARE * len(

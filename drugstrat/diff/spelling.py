@@ -52,21 +52,25 @@ CASE_HABIT = 2  # times the document writes a word one way in running text befor
 
 
 @check("capitalisation", Severity.warning, "a word capitalised in running text that the "
-                                           "document writes in lower case")
+                                           "document writes in lower case, or a word of a "
+                                           "name in lower case that it capitalises")
 def capitalisation(doc: Document) -> Iterator[Finding]:
-    """A capital on a word in the middle of a sentence, standing alone (not in a name such as
-    "Minister of Development" or "Convention on the Elimination of All Forms"), where the
-    document writes that word in lower case elsewhere, again and again."""
+    """Two slips a reviser sees at a glance. A capital on a word standing alone in the middle of
+    a sentence (not in a name such as "Minister of Development" or "Convention on the
+    Elimination of All Forms"), where the document writes that word in lower case again and
+    again. And a word in lower case inside a name ("de waalse Regering"), where the document
+    capitalises it again and again, and never writes it in lower case otherwise."""
     pairs = {p.id: p for p in doc.pairs}
     for lang in doc.langs:
-        particles = {fold(w) for w in (*doc.tables[lang].name_particles,
-                                       *doc.tables[lang].articles,
-                                       *doc.tables[lang].conjunctions)} | {
-            w for w in doc.tables[lang].stop_words if len(w) <= 3}
-        seen = {True: Counter[str](), False: Counter[str]()}  # capitalised? -> word -> count
-        places = []
+        table = doc.tables[lang]
+        small = {fold(w) for w in (*table.name_particles, *table.articles, *table.conjunctions)}
+        small |= {w for w in table.stop_words if len(w) <= 3}
+        alone: Counter[str] = Counter()  # capitalised, standing alone
+        named: Counter[str] = Counter()  # capitalised, in a name
+        lower: Counter[str] = Counter()
+        places: list[tuple[Record, re.Match[str], bool]] = []
         for record in doc.versions[lang]:
-            if record["type"] in (*TITLE_TYPES, *PEOPLE_TYPES) or record["id"] not in pairs:
+            if record["type"] in TITLE_TYPES or record["id"] not in pairs:
                 continue
             text = record["text"]
             found = list(_WORD.finditer(text))
@@ -75,22 +79,30 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 if len(word) < MIN_LETTERS or word.isupper() or not word[0].isalpha() or (
                         _SENTENCE_START.search(text[:match.start()])):
                     continue
-                capital = word[0].isupper()
-                seen[capital][word.casefold()] += 1
-                if capital and not _in_name(found, n, particles):
-                    places.append((record, match))
-        for record, match in places:
+                low, in_name = word.casefold(), _in_name(found, n, small)
+                if word[0].isupper():
+                    (named if in_name else alone)[low] += 1
+                    if not in_name and record["type"] not in PEOPLE_TYPES:
+                        places.append((record, match, True))
+                else:
+                    lower[low] += 1
+                    if in_name:
+                        places.append((record, match, False))
+        for record, match, capital in places:
             low = match.group().casefold()
-            if seen[True][low] == 1 and seen[False][low] >= CASE_HABIT:
-                pair = pairs[record["id"]]
-                other = doc.other(lang)
-                yield Finding(
-                    record["id"], record["type"], "capitalisation", Severity.warning,
-                    f"«{match.group()}» in {lang}: the document writes «{low}» "
-                    f"({seen[False][low]} times)",
-                    {lang: excerpt(record["text"], *match.span(), width=90),
-                     other: excerpt(pair[other]["text"], width=90)},
-                    key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+            if capital and alone[low] == 1 and lower[low] >= CASE_HABIT:
+                usual, times = low, lower[low]
+            elif not capital and lower[low] == 1 and named[low] >= CASE_HABIT:
+                usual, times = low[:1].upper() + low[1:], named[low]
+            else:
+                continue
+            other = doc.other(lang)
+            yield Finding(
+                record["id"], record["type"], "capitalisation", Severity.warning,
+                f"«{match.group()}» in {lang}: the document writes «{usual}» ({times} times)",
+                {lang: excerpt(record["text"], *match.span(), width=90),
+                 other: excerpt(pairs[record["id"]][other]["text"], width=90)},
+                key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
 
 
 def _in_name(words: list[re.Match[str]], n: int, particles: set[str]) -> bool:
