@@ -163,6 +163,11 @@ def _report_view(kb: KB, shown: list[Finding], summary: dict[str, Any],
                 evidence += [(("\n" if n else "") + f"      {lang}: ", "dim"),
                              (finding.evidence.get(lang, ""), "")]
             blocks.append(Line(evidence))
+            # Findings of other checks about the same words, folded into this one: each can be
+            # accepted by its own id.
+            for related in finding.related:
+                blocks.append(Line([("      also ", "dim"), (f"{related.check}: ", "bold"),
+                                    (related.message, ""), (f"  {related.finding_id}", "dim")]))
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     blocks.append(Line([(f"{summary['findings']} finding(s): {counts}; "
                          f"{summary['accepted']} accepted", "bold")]))

@@ -309,16 +309,43 @@ def _name_variants(doc: Document, lang: str, found: list[Occurrence]) -> Iterato
     ranked = sorted(written.values(), key=lambda o: (-len(o), doc_position(doc, o[0].pair.id)))
     other = doc.other(lang)
     first = min((o[0] for o in ranked[1:]), key=lambda o: doc_position(doc, o.pair.id))
-    ways = "; ".join(f"«{o[0].phrase}» ({', '.join(dict.fromkeys(x.pair.id for x in o))})"
-                     for o in ranked)
+    # Every place the name stands, in any of its spellings, whether or not the other language
+    # names it there too (it may use the acronym): a reviser corrects them all.
+    places = _every_place(doc, lang, [o[0].phrase for o in ranked])
+    ways = "; ".join(f"«{phrase}» ({', '.join(ids)})" for phrase, ids in places.items())
+    if len(places) < 2:
+        return
     yield Finding(
         first.pair.id, first.pair.type, "name-consistency", Severity.warning,
-        f"one name, «{ranked[0][0].rendered}» in {other}, is written {len(ranked)} ways in "
+        f"one name, «{ranked[0][0].rendered}» in {other}, is written {len(places)} ways in "
         f"{lang}: {ways}",
         {lang: ways, other: excerpt(first.pair[other]["text"], *first.rendered_span, width=80)},
         key=f"{lang}:{'|'.join(sorted(first.rendering))}",
         spans={lang: [first.span], other: [first.rendered_span]},
     )
+
+
+def _every_place(doc: Document, lang: str, spellings: list[str]) -> dict[str, list[str]]:
+    """Where each way of writing a name stands in the language's records, by the way it is
+    written there (spaces aside; a cover's capitals are their own way); a word may differ by its
+    plural ("Drug" / "Drugs"), which is another way."""
+    patterns = []
+    for spelling in spellings:
+        words = [re.escape(w.rstrip("sS")) for w in spelling.split()]
+        patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(f"{w}[sS]?" for w in words)
+                                   + r"(?!\w)", re.IGNORECASE))
+    found: dict[str, list[str]] = {}
+    for record in doc.versions[lang]:
+        taken: list[tuple[int, int]] = []
+        for pattern in patterns:
+            for match in pattern.finditer(record["text"]):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append(match.span())
+                ids = found.setdefault(" ".join(match.group().split()), [])
+                if record["id"] not in ids:
+                    ids.append(record["id"])
+    return found or {spelling: [] for spelling in spellings}
 
 
 def doc_position(doc: Document, record_id: str) -> int:

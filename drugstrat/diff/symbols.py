@@ -39,11 +39,29 @@ def parenthetical(doc: Document) -> Iterator[Finding]:
             continue
         shown = {lang: " ".join(pair[lang]["text"][s:e] for s, e in spans[lang]) or "(none)"
                  for lang in (a, b)}
+        # The content at stake: a remark with words of its own the other text lacks, such as a
+        # definition ("(TVD)") or a gloss ("(follow-the-money)"), is a warning; brackets alone
+        # are a matter of style.
+        content = [s for s in spans[more] if _has_content(doc, pair, more, s)]
+        severity = Severity.warning if content else Severity.info
+        headline = (f"«{pair[more]['text'][content[0][0]:content[0][1]]}» in {more} only"
+                    if content else f"{len(spans[a])} parenthetical(s) in {a}, "
+                                    f"{len(spans[b])} in {b}")
         yield Finding(
-            pair.id, pair.type, "parenthetical", Severity.info,
-            f"{len(spans[a])} parenthetical(s) in {a}, {len(spans[b])} in {b}", shown,
-            key=f"{len(spans[a])}/{len(spans[b])}", spans=spans,
+            pair.id, pair.type, "parenthetical", severity, headline, shown,
+            key=f"{len(spans[a])}/{len(spans[b])}",
+            spans={more: content or spans[more]},
         )
+
+
+def _has_content(doc: Document, pair: Pair, lang: str, span: tuple[int, int]) -> bool:
+    """Whether a parenthesis holds a word that is no small word and that nothing in the other
+    text translates."""
+    links = doc.links(pair, as_evidence=True)
+    linked = links.linked_a if lang == doc.langs[0] else links.linked_b
+    inside = [t for t in doc.tokens(pair[lang])
+              if span[0] <= t.start and t.end <= span[1] and (t.content or t.number)]
+    return any(t.position not in linked for t in inside)
 
 
 # When emphasis is missing from one language in most records of a type, that is a house style,
