@@ -78,8 +78,10 @@ def test_sentence_splitting_knows_abbreviations_and_numbers():
         "Groups (e.g. young people) count, i.e. 1.5 times more. Art. 3 applies.",
         "Groepen (bv. jongeren) tellen, d.w.z. 1,5 keer meer. Art. 3 is van toepassing.", {})
     pairs = sentence_pairs(pair, 1.1, Skipped())
+    # "Art." is no exception of OmegaT's default rules in either language: it cuts there.
     assert [p[0] for p in pairs] == ["Groups (e.g. young people) count, i.e. 1.5 times more.",
-                                     "Art. 3 applies."]
+                                     "Art.", "3 applies."]
+    assert [p[1] for p in pairs][-1] == "3 is van toepassing."
 
 
 def test_xliff_parses_with_required_attributes_and_carries_review_status(runner, scratch_kb,
@@ -430,8 +432,20 @@ def test_a_locale_of_another_language_is_refused(runner, bundled_kb):
       "It ends... and goes on."]),
     ("en", "3.4 To promote it. He left at 5 p.m. and came back.",
      ["3.4", "To promote it.", "He left at 5 p.m. and came back."]),
+    # OmegaT's Dutch exceptions want white space before the abbreviation, and know no "bv.".
     ("nl", "Dhr. J. Peeters, enz. en bv. dit. Volgende zin: 1) preventie; 2) zorg. Klaar",
-     ["Dhr. J. Peeters, enz. en bv. dit.", "Volgende zin: 1) preventie; 2) zorg.", "Klaar"]),
+     ["Dhr.", "J. Peeters, enz. en bv.", "dit.", "Volgende zin: 1) preventie; 2) zorg.",
+      "Klaar"]),
+    ("nl", "Prof. Dr. Charlotte Colman, Interfederale Drugscoördinator",
+     ["Prof.", "Dr. Charlotte Colman, Interfederale Drugscoördinator"]),
+    ("en", "Prof. Dr. Charlotte Colman, Interfederal Drug Coordinator",
+     ["Prof. Dr. Charlotte Colman, Interfederal Drug Coordinator"]),
+    ("en", "II. SCOPE", ["II.", "SCOPE"]),
+    ("en", "SO. 1 To promote health", ["SO.", "1 To promote health"]),
+    ("en", "- Legal drugs\n- Illegal drugs.\n- Psychoactive medication",
+     ["- Legal drugs\n- Illegal drugs.", "- Psychoactive medication"]),
+    ("fr", "M. Dupont et Mme. Durand, art. 3. Voir p. 4 etc. et la suite.",
+     ["M. Dupont et Mme. Durand, art. 3.", "Voir p. 4 etc. et la suite."]),
     ("en", "He said “no.” Then left.", ["He said “no.” Then left."]),
 ])
 def test_segments_are_cut_as_omegat_cuts_them_by_default(lang, text, expected):
