@@ -87,6 +87,8 @@ def _say(done: Exported, fmt: Format) -> None:
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if left := done.skipped.left_out():
         messages.info(f"left out: {left}")
+    if kept := done.skipped.kept_unaligned():
+        messages.info(kept)
     if fmt is Format.sqlite:
         database, meta = done.files
         messages.info(f"wrote {database} and {meta} (datasette {database} -m {meta})")
