@@ -474,3 +474,201 @@ def test_the_sentence_tmx_holds_every_english_segment_a_cat_tool_looks_up(bundle
               for s in segments(pair.source, ENGLISH)}
     filled = len(wanted & memory) / len(wanted)
     assert filled >= 0.97, sorted(wanted - memory)[:10]
+
+
+# -- both records' status and note, in every export ------------------------------------------------
+
+
+def test_a_status_and_note_on_the_dutch_record_reach_every_export(runner, scratch_kb, tmp_path):
+    from openpyxl import load_workbook
+
+    _annotated(scratch_kb)  # nl: status reviewed, note nagekeken; en: note source checked
+    wanted = {"status:nl": "reviewed", "note:nl": "nagekeken", "note:en": "source checked"}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        export(runner, scratch_kb, "-f", "csv", "--raw", "-o", "-").stdout))}
+    assert {k: rows["3.4"][k] for k in wanted} == wanted
+    assert rows["3.5"]["status:nl"] == ""
+    lines = export(runner, scratch_kb, "-f", "jsonl", "-o", "-").stdout.splitlines()
+    row = next(r for r in map(json.loads, lines) if r["id"] == "3.4")
+    assert {k: row[k] for k in wanted} == wanted
+    book = tmp_path / "kb.xlsx"
+    assert export(runner, scratch_kb, "-f", "xlsx", "-o", str(book)).exit_code == 0
+    sheet = load_workbook(book).active
+    header = [c.value for c in sheet[1]]
+    row = next(dict(zip(header, (c.value for c in r), strict=True))
+               for r in sheet.iter_rows(min_row=2) if r[0].value == "3.4")
+    assert {k: row[k] for k in wanted} == wanted
+    database = tmp_path / "kb.db"
+    assert export(runner, scratch_kb, "-f", "sqlite", "-o", str(database)).exit_code == 0
+    found = sqlite3.connect(database).execute(
+        "SELECT status_nl, note_nl, note_en, status_en FROM pairs WHERE id = '3.4'").fetchone()
+    assert found == ("reviewed", "nagekeken", "source checked", None)
+    xliff12 = ET.fromstring(export(runner, scratch_kb, "-f", "xliff12", "-o", "-").stdout_bytes)
+    unit = next(u for u in xliff12.iter(f"{XLIFF12}trans-unit") if u.get("resname") == "3.4")
+    assert unit.find(f"{XLIFF12}target").get("state") == "signed-off"
+    assert {(n.get("annotates"), n.text) for n in unit.iter(f"{XLIFF12}note")
+            if n.get("from") == "reviewer"} == {("target", "nagekeken"),
+                                                ("source", "source checked")}
+
+
+@pytest.mark.parametrize("filters", [["--type", "specific"], ["--query", "money laundering"],
+                                     ["--so", "4"]])
+def test_the_workbooks_objective_column_is_filled_whatever_the_filter(runner, bundled_kb,
+                                                                      tmp_path, filters):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "kb.xlsx"
+    assert export(runner, bundled_kb, "-f", "xlsx", "-o", str(book), *filters).exit_code == 0
+    rows = list(load_workbook(book).active.iter_rows(min_row=2, values_only=True))
+    within = [r for r in rows if str(r[0])[0].isdigit() or str(r[0]).startswith("SO")]
+    assert within and all(r[1] == f"SO{str(r[0]).removeprefix('SO')[0]}" for r in within)
+
+
+def test_csv_ids_a_spreadsheet_would_read_as_numbers_are_text(runner, bundled_kb):
+    rows = list(csv.DictReader(io.StringIO(export(runner, bundled_kb, "-f", "csv", "-o",
+                                                  "-").stdout)))
+    ids = [r["id"] for r in rows]
+    assert '="3.10"' in ids and "SO3" in ids and "3.10" not in ids
+    raw = [r["id"] for r in csv.DictReader(io.StringIO(export(
+        runner, bundled_kb, "-f", "csv", "--raw", "-o", "-").stdout))]
+    assert "3.10" in raw  # scripts get the id as it is
+
+
+@pytest.mark.external
+@pytest.mark.parametrize(("dialect", "locale"), [([], 1033), (["--excel"], 1033),
+                                                  (["--excel"], 2067)])
+def test_a_csv_opened_in_libreoffice_keeps_its_ids_in_any_locale(runner, bundled_kb, tmp_path,
+                                                                dialect, locale):
+    """LibreOffice Calc reads the CSV as a person opens it (English: 1033, Belgian Dutch:
+    2067), and the ids stay what they are: 3.10, not the number 3.1 or a date."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "kb.csv"
+    assert export(runner, bundled_kb, "-f", "csv", *dialect, "-o", str(out)).exit_code == 0
+    separator = 59 if dialect else 44
+    _soffice(["--infilter=CSV:%d,34,76,1,,%d" % (separator, locale), "--convert-to", "xlsx",
+              str(out)], tmp_path)
+    sheet = load_workbook(tmp_path / "kb.xlsx").active
+    ids = [_shown(c.value) for (c,) in sheet.iter_rows(min_row=2, max_col=1)]
+    assert "3.10" in ids and "1.1" in ids and "SO3" in ids
+
+
+def _shown(value: object) -> str:
+    """What a cell shows: a formula `="3.10"` shows its text."""
+    text = str(value)
+    return text[2:-1] if text.startswith('="') and text.endswith('"') else text
+
+
+def _soffice(args: list[str], where: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: .ci/run installs it")
+        pytest.skip("LibreOffice is not installed here (.ci/run installs it)")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(where / 'lo').as_uri()}",
+                    *args, "--outdir", str(where)], capture_output=True, timeout=180, check=True,
+                   cwd=where)
+
+
+@pytest.mark.external
+def test_the_workbook_prints_in_libreoffice_with_every_word_in_view(runner, bundled_kb,
+                                                                   tmp_path):
+    """Opened in LibreOffice and printed to PDF: landscape pages, the header on each, and
+    every word of every text on the page — a row too low for its wrapped text would hide
+    the end of it."""
+    from pypdf import PdfReader
+
+    book = tmp_path / "so3.xlsx"
+    assert export(runner, bundled_kb, "-f", "xlsx", "--so", "3", "-o", str(book)).exit_code == 0
+    _soffice(["--convert-to", "pdf", str(book)], tmp_path)
+    pages = PdfReader(tmp_path / "so3.pdf").pages
+    assert len(pages) > 1
+    assert all(p.mediabox.width > p.mediabox.height for p in pages)  # landscape
+    texts = [p.extract_text() for p in pages]
+    assert all(t.split()[:2] == ["id", "SO"] for t in texts)  # the header on every page
+    printed = {w for t in texts for w in re.findall(r"\w+", t)}
+    rows = [json.loads(line) for line in export(runner, bundled_kb, "-f", "jsonl", "--so", "3",
+                                                "-o", "-").stdout.splitlines()]
+    unseen = [(row["id"], word) for row in rows for lang in ("en", "nl")
+              for word in re.findall(r"\w+", row[lang]) if word not in printed]
+    assert not unseen, unseen[:5]
+
+
+# -- XLIFF as translate-toolkit and CAT tools read it ----------------------------------------------
+
+
+@pytest.mark.external
+def test_xliff12_reads_as_an_approved_translation_and_po2tmx_keeps_it(runner, scratch_kb,
+                                                                     tmp_path):
+    from translate.convert import po2tmx, xliff2po
+    from translate.storage import tmx as tmxstore
+    from translate.storage import xliff
+
+    path = records_path(scratch_kb, "nl")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: '3.5'\n", "  - id: '3.5'\n    status: needs-fix\n", 1), encoding="utf-8")
+    out = tmp_path / "kb12.xlf"
+    assert export(runner, scratch_kb, "-f", "xliff12", "--target-locale", "nl-BE", "-o",
+                  str(out)).exit_code == 0
+    units = {u.getid().split("\x04")[-1]: u for u in xliff.xlifffile.parsefile(str(out)).units}
+    assert units["3.5"].isfuzzy() and not units["3.5"].isapproved()
+    published = [u for name, u in units.items() if name != "3.5"]
+    assert published and all(u.istranslated() and not u.isfuzzy() for u in published)
+    target = ET.parse(out).getroot().find(f".//{XLIFF12}trans-unit[@resname='3.4']/"
+                                          f"{XLIFF12}target")
+    assert target.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl-BE"
+    # translate-toolkit's own way to a TM: XLIFF → PO → TMX keeps every approved unit.
+    po, memory = tmp_path / "kb.po", tmp_path / "kb.tmx"
+    xliff2po.main([str(out), str(po)])
+    po2tmx.main(["-l", "nl-BE", str(po), str(memory)])
+    tus = tmxstore.tmxfile.parsefile(str(memory)).units
+    assert len(tus) >= len({u.source for u in published}) - 5  # duplicates merge in PO
+    assert any(str(tu.target).startswith("Bevorderen van een versterkte") for tu in tus)
+
+
+@pytest.fixture(scope="module")
+def three_languages(tmp_path_factory):
+    from drugstrat.kb import build
+
+    from .conftest import EN_SOURCE, NL_SOURCE
+
+    root = tmp_path_factory.mktemp("three") / "kb"
+    french = Path(__file__).parent / "data" / "fr" / "strategie-2026-2029.fr.txt"
+    build.build({"en": EN_SOURCE, "nl": NL_SOURCE, "fr": french}, root)
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff12"])
+def test_no_text_is_lost_from_any_xliff_unit(runner, three_languages, fmt):
+    """Every sentence of both records is in the unit, one the alignment left alone as a
+    segment of its own (with no target where the other text has nothing for it)."""
+    result = export(runner, three_languages, "-f", fmt, "--pair", "en:fr", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "unaligned sentence(s) kept in their units" in result.stderr
+    kb = store.load(three_languages)
+    root = ET.fromstring(result.stdout_bytes)
+    ns = XLIFF if fmt == "xliff" else XLIFF12
+    units = list(root.iter(f"{ns}unit" if fmt == "xliff" else f"{ns}trans-unit"))
+    checked = 0
+    for unit in units:
+        name = unit.get("name") or unit.get("resname")
+        if "~" in name:  # the document's furniture, not a record
+            continue
+        if fmt == "xliff":
+            source = "".join(c.find(f"{ns}source").text or "" for c in unit
+                             if c.tag in (f"{ns}segment", f"{ns}ignorable"))
+            target = "".join((c.find(f"{ns}target").text or "") if c.find(f"{ns}target")
+                             is not None else "" for c in unit
+                             if c.tag in (f"{ns}segment", f"{ns}ignorable"))
+        else:
+            source = "".join(unit.find(f"{ns}seg-source").itertext())
+            target = "".join(unit.find(f"{ns}target").itertext())
+        want = " ".join(kb.by_id["en"][i]["text"] for i in name.split("+"))
+        assert " ".join(source.split()) == " ".join(want.split()), name
+        assert set(kb.by_id["fr"][name.split("+")[0]]["text"].split()) <= set(target.split()), \
+            name
+        checked += 1
+    assert checked > 40
+    one = next(u for u in units if (u.get("name") or u.get("resname")) == "1.1")
+    assert len("".join(one.find(f"{ns}seg-source").itertext()) if fmt == "xliff12" else
+               "".join(s.find(f"{ns}source").text for s in one.iter(f"{ns}segment"))) > 400
