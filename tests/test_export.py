@@ -703,3 +703,68 @@ def test_a_decision_of_an_unknown_kind_is_refused(runner, scratch_kb, tmp_path):
                          '    comment: "hm"\n', encoding="utf-8")
     result = runner.invoke(app, ["--data", str(scratch_kb), "diff", "--apply", str(decisions)])
     assert result.exit_code == 2 and "needs-fix" in result.stderr
+
+
+# -- the document as printed ----------------------------------------------------------------------
+
+
+def _units(tmx_text: str) -> set[tuple[str, str]]:
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    out = set()
+    for tu in ET.fromstring(tmx_text.encode("utf-8")).iter("tu"):
+        segs = {tuv.get(lang): tuv.find("seg").text for tuv in tu.iter("tuv")}
+        out.add((segs["en"], segs["nl"]))
+    return out
+
+
+def test_the_tmx_holds_the_furniture_of_the_document_as_printed(runner, tmp_path):
+    """A short edition of the genre, its title laid out in two lines against three: the TMX
+    holds what the printed lines and paragraphs carry beside the records."""
+    from .conftest import SHORT_EN, SHORT_NL
+
+    en = SHORT_EN.replace("INTERFEDERAL STRATEGY FOR A COMPREHENSIVE AND INTEGRATED DRUGS POLICY",
+                          "INTERFEDERAL STRATEGY FOR A\nCOMPREHENSIVE AND INTEGRATED DRUGS POLICY")
+    nl = SHORT_NL.replace("INTERFEDERALE STRATEGIE VOOR EEN INTEGRAAL EN GEÏNTEGREERD "
+                          "DRUGSBELEID", "INTERFEDERALE STRATEGIE\nVOOR EEN INTEGRAAL EN\n"
+                          "GEÏNTEGREERD DRUGSBELEID")
+    root = build_pair(tmp_path, en, nl)
+    sentences = _units(export(runner, root, "-f", "tmx", "--segments", "sentence", "-o",
+                              "-").stdout)
+    for pair in [("I.", "I."), ("INTRODUCTION", "INLEIDING"), ("SO.", "SD."),
+                 ("1 To promote and protect health and well-being",
+                  "1 Promoten en beschermen van gezondheid en welzijn"),
+                 ("Specific objectives:", "Specifieke doelstellingen:"),
+                 ("- 1.1 To reduce access to and the availability of addictive substances.",
+                  "- 1.1 Verminderen van de toegang tot en de beschikbaarheid van verslavende "
+                  "middelen."),
+                 ("- education\n- interventions in the environment\n- agreements and rules\n"
+                  "- care and support", "- educatie\n- interventies in de omgeving\n"
+                  "- afspraken en regels\n- zorg en ondersteuning"),
+                 ("To reduce access to and the availability of addictive substances.",
+                  "Verminderen van de toegang tot en de beschikbaarheid van verslavende "
+                  "middelen.")]:
+        assert pair in sentences, pair
+    # The title as laid out, line by line (paired in order by length), and as one.
+    assert ("INTERFEDERAL STRATEGY FOR A", "INTERFEDERALE STRATEGIE") in sentences
+    assert ("COMPREHENSIVE AND INTEGRATED DRUGS POLICY",
+            "VOOR EEN INTEGRAAL EN GEÏNTEGREERD DRUGSBELEID") in sentences
+    assert ("INTERFEDERAL STRATEGY FOR A COMPREHENSIVE AND INTEGRATED DRUGS POLICY",
+            "INTERFEDERALE STRATEGIE VOOR EEN INTEGRAAL EN GEÏNTEGREERD DRUGSBELEID") \
+        in sentences
+    paragraphs = _units(export(runner, root, "-f", "tmx", "-o", "-").stdout)
+    assert ("SO. 1 To promote and protect health and well-being",
+            "SD. 1 Promoten en beschermen van gezondheid en welzijn") in paragraphs
+    # A filtered export keeps the furniture of the part it holds.
+    so2 = _units(export(runner, root, "-f", "tmx", "--so", "2", "-o", "-").stdout)
+    assert ("SO. 2 To pursue strengthened policies against illegal drug markets",
+            "SD. 2 Voeren van een versterkt beleid tegen illegale drugsmarkten") in so2
+    assert not any(en.startswith("SO. 1") for en, _ in so2)
+
+
+def test_a_knowledge_base_without_its_sources_exports_its_records(runner, scratch_kb):
+    for source in scratch_kb.glob("*/*.txt"):
+        source.unlink()
+    result = export(runner, scratch_kb, "-f", "tmx", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    units = _units(result.stdout)
+    assert units and not any(en.startswith("SO. ") for en, _ in units)

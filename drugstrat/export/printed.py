@@ -108,7 +108,9 @@ def _lines(kb: KB, lang: str) -> list[Line | None] | None:
     owner: tuple[str, str] | None = None  # the record whose paragraph this is
     last: tuple[str, str] = ("", "")  # the last record seen
     loose = 0  # lines no record starts since `last`
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Lines counted as the parser counts them (split at line feeds, a form feed no line).
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.replace("\f", "")
         if not raw.strip():
             out.append(None)
             owner = None
