@@ -78,7 +78,7 @@ def test_a_workbook_cell_starting_with_an_equals_sign_stays_text(runner, scratch
                                      ["--query", "money laundering"]])
 def test_exports_keep_what_the_filters_say(runner, bundled_kb, filters):
     rows = list(csv.DictReader(io.StringIO(run(runner, bundled_kb, "export", "--format", "csv",
-                                                "--out", "-", *filters).stdout)))
+                                                "--raw", "--out", "-", *filters).stdout)))
     assert rows
     if filters[0] == "--type":
         assert all(r["type"] == "specific_objective" for r in rows)

@@ -62,7 +62,8 @@ def diff(
         "--comment", help="Why the finding is accepted (required with --accept).")] = None,
     apply: Annotated[Path | None, typer.Option(
         "--apply", metavar="FILE", dir_okay=False,
-        help="Record the decisions a review page saved (decisions.yaml) as acceptances.")
+        help="Record the decisions a review page saved (decisions.yaml): acceptances, and "
+             "'needs fix' as the record's status and note.")
     ] = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
@@ -98,10 +99,14 @@ def diff(
     report = review(kb, langs, checks or None)
 
     if apply is not None:
-        recorded, gone = apply_decisions(kb, report, apply)
-        for finding_id in gone:
+        applied = apply_decisions(kb, report, apply)
+        for finding_id in applied.gone:
             messages.warn(f"{finding_id}: no such finding now; not recorded")
-        messages.info(f"recorded {recorded} decision(s) in {accepted_path(kb.root)}")
+        messages.info(f"recorded {applied.accepted} decision(s) in {accepted_path(kb.root)}")
+        if applied.needs_fix:
+            marked = ", ".join(f"{record_id} ({lang})" for record_id, lang in applied.needs_fix)
+            messages.info(f"marked {len(applied.needs_fix)} record(s) needs-fix, the comment "
+                          f"as their note: {marked}")
         return
     if accept:
         pair = ":".join(langs[0]) if pairs else None

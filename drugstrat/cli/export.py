@@ -64,9 +64,11 @@ def export(
     languages side by side) or JSON Lines for spreadsheets and scripts, SQLite (with its
     Datasette metadata) for Datasette.
 
-    --type, --so and --query keep part of the document. XLIFF carries the diff findings as
-    notes. Records with no counterpart, and sentences the sentence alignment leaves alone, are
-    left out and counted on stderr. An existing file is kept unless --force.
+    --type, --so and --query keep part of the document. TMX and XLIFF hold the document as
+    printed too (headings with numerals, labels, endnote markers …). XLIFF carries the diff
+    findings as notes and keeps every sentence. Records with no counterpart, and sentences the
+    alignment leaves alone in a TMX, are left out and counted on stderr. An existing file is
+    kept unless --force.
 
     Example: drugstrat export --format xliff --target-locale nl-BE --out strategy.xlf
     """
@@ -87,6 +89,8 @@ def _say(done: Exported, fmt: Format) -> None:
         messages.warn(f"{record_id}: dropped {', '.join(codes)}, which XML cannot carry")
     if left := done.skipped.left_out():
         messages.info(f"left out: {left}")
+    if kept := done.skipped.kept_unaligned():
+        messages.info(kept)
     if fmt is Format.sqlite:
         database, meta = done.files
         messages.info(f"wrote {database} and {meta} (datasette {database} -m {meta})")

@@ -12,8 +12,9 @@ from drugstrat.cli.common import ForceOption, OutOption, load_kb, reports_errors
 @reports_errors
 def report(ctx: typer.Context, out: OutOption, force: ForceOption = False) -> None:
     """Write the reviser's page: one self-contained HTML file to review in — the findings
-    panel, filters and search, the versions side by side with the findings marked, and an
-    Accept button whose decisions the page saves for `drugstrat diff --apply`.
+    panel, filters and search, the versions side by side with the findings marked, and Accept
+    and Needs fix on every finding: decisions the page keeps across reloads and saves for
+    `drugstrat diff --apply`.
 
     Example: drugstrat report --out review.html
     """

@@ -82,16 +82,25 @@ def accept_all(root: Path, acceptances: Acceptances, decided: list[tuple[Finding
     return entries
 
 
+# What a reviser decides about a finding in the review page: it is no fault (accept), or the
+# translation must change (needs-fix: the record gets that status and the comment as its note).
+DECISIONS = ("accept", "needs-fix")
+
+
 def read_decisions(path: Path) -> list[dict[str, str]]:
-    """The decisions a review page saved (`decisions: [{finding, pair, comment}]`); a file of
-    another shape is a `KBError` that says what was expected."""
+    """The decisions a review page saved (`decisions: [{finding, pair, decision, comment}]`,
+    `decision` being accept unless it says needs-fix); a file of another shape is a `KBError`
+    that says what was expected."""
     document = yamlfile.load(path)
     decisions = document.get("decisions") if isinstance(document, dict) else None
     if not isinstance(decisions, list) or not all(
             isinstance(d, dict) and isinstance(d.get("finding"), str)
             and isinstance(d.get("comment"), str) and d["comment"].strip()
+            and str(d.get("decision") or "accept") in DECISIONS
             for d in decisions):
-        raise KBError(f"{path}: expected 'decisions:', a list of entries with a finding and a "
-                      f"comment, as the review page saves them")
+        raise KBError(f"{path}: expected 'decisions:', a list of entries with a finding, a "
+                      f"decision ({' or '.join(DECISIONS)}) and a comment, as the review page "
+                      f"saves them")
     return [{"finding": d["finding"], "pair": str(d.get("pair") or ""),
-             "comment": d["comment"].strip()} for d in decisions]
+             "decision": str(d.get("decision") or "accept"), "comment": d["comment"].strip()}
+            for d in decisions]

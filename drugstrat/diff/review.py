@@ -5,6 +5,7 @@ lexicon or asks hunspell again for what the knowledge base already knows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,17 +61,48 @@ def accept(kb: KB, report: Report, finding_ids: list[str], comment: str,
     return accept_all(kb.root, acceptances_of(kb), [(f, comment.strip()) for f in chosen])
 
 
-def apply_decisions(kb: KB, report: Report, path: Path) -> tuple[int, list[str]]:
-    """Record the decisions a review page saved as acceptances, in one write. Each names a
-    finding of this report (and its pair; a decision without a pair takes the finding of
-    any pair). Returns how many were recorded and the findings that no longer occur."""
-    decided, unknown = [], []
+@dataclass
+class Applied:
+    """What a decisions file did: acceptances recorded, records marked as needing a fix
+    (`(id, lang)`), and the findings that no longer occur."""
+
+    accepted: int = 0
+    needs_fix: list[tuple[str, str]] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+
+NEEDS_FIX = "needs-fix"  # the status a "needs fix" decision gives the translation's record
+
+
+def apply_decisions(kb: KB, report: Report, path: Path) -> Applied:
+    """Record the decisions a review page saved, each about a finding of this report (and its
+    pair; a decision without a pair takes the finding of any pair): an acceptance goes to the
+    acceptances, in one write; "needs fix" sets the status `needs-fix` and the comment as the
+    note on the record in the pair's second language — the translation being judged — where
+    `status` and `note` travel on to every export."""
+    from drugstrat.kb.person import set_fields
+
+    done = Applied()
+    decided: list[tuple[Finding, str]] = []
+    fixes: dict[str, dict[str, dict[str, str]]] = {}  # lang -> id -> fields
     for decision in read_decisions(path):
         found = report.find(decision["finding"], decision["pair"] or None)
-        if found:
-            decided.append((found[0], decision["comment"]))
+        if not found:
+            done.gone.append(decision["finding"])
+        elif decision["decision"] == NEEDS_FIX:
+            finding = found[0]
+            lang = finding.langs[1]
+            record = kb.by_id.get(lang, {}).get(finding.id)
+            note = str(record.get("note") or "") if record is not None else ""
+            comment = decision["comment"]
+            fixes.setdefault(lang, {})[finding.id] = {
+                "status": NEEDS_FIX,
+                "note": comment if not note or comment in note else f"{note} | {comment}"}
         else:
-            unknown.append(decision["finding"])
+            decided.append((found[0], decision["comment"]))
     if decided:
         accept_all(kb.root, acceptances_of(kb), decided)
-    return len(decided), unknown
+        done.accepted = len(decided)
+    for lang, changes in fixes.items():
+        done.needs_fix += [(record_id, lang) for record_id in set_fields(kb.root, lang, changes)]
+    return done

@@ -31,6 +31,9 @@ class TranslationPair:
 class Skipped:
     records: int = 0  # records with no counterpart
     sentences: int = 0  # sentences left alone by the sentence alignment (1-0 / 0-1)
+    # Sentences the alignment left alone that stay in their unit all the same (XLIFF): a
+    # source sentence as a segment with an empty target, a target one beside its neighbour.
+    kept: int = 0
     # Characters XML cannot carry, dropped from an XML export: record id -> their codes.
     unsafe: dict[str, list[str]] = field(default_factory=dict)
 
@@ -40,6 +43,11 @@ class Skipped:
         if self.sentences:
             parts.append(f"{self.sentences} unaligned sentence(s)")
         return ", ".join(parts)
+
+    def kept_unaligned(self) -> str:
+        """The unaligned sentences kept in their units, said in a phrase ("" for none)."""
+        return (f"{self.kept} unaligned sentence(s) kept in their units, with an empty "
+                f"target where the other language has nothing for them") if self.kept else ""
 
     def xml(self, record_id: str, text: str) -> str:
         """`text` fit for XML, noting any character dropped from it under the record's id."""
@@ -94,17 +102,27 @@ def sentence_pairs(pair: TranslationPair, ratio: float, skipped: Skipped) -> lis
     """The pair's segments — cut as CAT tools cut them, so that the TM matches what a
     translator's tool looks up — aligned by length (Gale & Church): 1-1, 2-1, 1-2 beads become
     units; 1-0 and 0-1 segments are counted in `skipped` and left out."""
-    mine = segments(pair.source, language(pair.langs[0]))
-    theirs = segments(pair.target, language(pair.langs[1]))
-    if len(mine) == 1 and len(theirs) == 1:
-        return [(mine[0], theirs[0])]
     out = []
-    for a, b in align_lengths([len(s) for s in mine], [len(s) for s in theirs], ratio):
-        if a and b:
-            out.append((" ".join(mine[i] for i in a), " ".join(theirs[j] for j in b)))
+    for mine, theirs in segment_beads(pair.source, pair.target, pair.langs, ratio):
+        if mine and theirs:
+            out.append((mine, theirs))
         else:
-            skipped.sentences += len(a) + len(b)
+            skipped.sentences += 1
     return out
+
+
+def segment_beads(source: str, target: str, langs: tuple[str, str],
+                  ratio: float) -> list[tuple[str, str]]:
+    """Two texts cut into segments as CAT tools cut them and aligned by length, in order:
+    every segment of both is in one bead, a bead of a segment the other text has nothing for
+    holding "" on that side."""
+    mine = segments(source, language(langs[0]))
+    theirs = segments(target, language(langs[1]))
+    if len(mine) <= 1 and len(theirs) <= 1:
+        return [(mine[0] if mine else "", theirs[0] if theirs else "")] if mine or theirs \
+            else []
+    return [(" ".join(mine[i] for i in a), " ".join(theirs[j] for j in b))
+            for a, b in align_lengths([len(s) for s in mine], [len(s) for s in theirs], ratio)]
 
 
 def length_ratio(pairs: list[TranslationPair]) -> float:

@@ -8,11 +8,15 @@ the document has them, the words a finding points at marked in both columns, and
 translator merged or split shown with its counterparts. Accepted findings stay visible, muted,
 with their comment.
 
-A reviser accepts a finding with a comment right in the page; the page keeps the decisions and
-saves them as a small YAML file (`decisions.yaml`), which `drugstrat diff --apply FILE` records
-in the acceptances. The page reads `?severity=`, `?check=`, `?so=`, `?q=`, `?only=1` from its
-address (a filtered view can be bookmarked or sent), and `?accept=FINDING&comment=TEXT`
-accepts on load (a link that pre-fills a decision).
+A reviser decides about a finding with a comment right in the page — Accept (no fault) or Needs
+fix — and the counters follow; the page keeps the decisions in the browser across reloads (and
+warns before leaving with decisions not saved) and saves them as a small YAML file
+(`decisions.yaml`), which `drugstrat diff --apply FILE` records: acceptances in the
+acceptances, a needed fix as the translation's status and note. The search folds case and
+accents as the command line does; under ~1000 px the page is one column; printing prints what
+the filters show. The page reads `?severity=`, `?check=`, `?so=`, `?q=`, `?only=1` from its
+address (a filtered view can be bookmarked or sent), and `?accept=FINDING&comment=TEXT` (or
+`?fix=`) decides on load (a link that pre-fills a decision).
 """
 
 from __future__ import annotations
@@ -44,9 +48,13 @@ ol.panel li{border-left:4px solid #ccc;background:#fff;margin:.3em 0;padding:.3e
 ol.panel li.sev-error{border-color:#c00}ol.panel li.sev-warning{border-color:#d9822b}
 ol.panel li.sev-info{border-color:#0b5cad}
 li.accepted,ul.findings li.accepted{opacity:.55}
-li.accepted .comment{font-style:italic}
+li.accepted .comment,li.needs-fix .comment{font-style:italic}
+li.needs-fix{outline:2px dashed #c00;outline-offset:-2px}
 .columns{display:grid;grid-template-columns:1fr 1fr;gap:1.2em;position:sticky;top:8.5em;
   background:#fafafa;padding:.3em 0;z-index:1;font-weight:bold}
+/* A record reached by a link stops below the sticky header and language headings (their
+   height, measured by the script, in --header). */
+section.record,section.record a[id]{scroll-margin-top:var(--header,10em)}
 section{background:#fff;border:1px solid var(--line);border-radius:6px;margin:.7em 0;
   padding:.5em .9em}
 section.has-findings{border-left:4px solid #d9822b}
@@ -68,11 +76,22 @@ code{font-size:.85em;color:#666}
 textarea{width:100%;font:inherit;font-size:.9em}
 button{font:inherit;font-size:.85em}
 #decisions{white-space:pre-wrap;font-size:.8em;background:#f4f4f4;padding:.4em}
+[hidden]{display:none !important}
+/* Under ~1000 px the panel goes above the text and each record's versions one below the
+   other, each named by its language. */
+@media (max-width:1000px){
+  .layout{grid-template-columns:1fr}
+  aside{position:static;max-height:none}
+  .columns{display:none}
+  .pair{grid-template-columns:1fr;gap:.3em}
+  .text[lang]::before{content:attr(lang);text-transform:uppercase;font-size:.7em;color:#777;
+    margin-right:.5em}
+}
+/* Printed as filtered: what the filters hide is not printed. */
 @media print{
   header form,aside,button,textarea,.accept{display:none !important}
   .layout{display:block;padding:0}.columns{position:static}
   section{break-inside:avoid;border:none;border-bottom:1px solid #ccc;border-radius:0}
-  section[hidden]{display:block}
 }
 """
 
@@ -81,16 +100,35 @@ SCRIPT = """
   var $ = function (id) { return document.getElementById(id); };
   var severity = $('severity'), check = $('check'), so = $('so'), text = $('q'),
       only = $('only'), count = $('count');
+  // Decisions are kept in the browser under this page's key (its title and findings), so a
+  // reload or a crash loses nothing; what was last saved as a file is kept beside them.
+  var key = 'drugstrat-review:' + document.body.dataset.review;
+  function stored(name) {
+    try { return JSON.parse(localStorage.getItem(key + name) || '[]'); } catch (e) { return []; }
+  }
+  function store(name, value) {
+    try { localStorage.setItem(key + name, JSON.stringify(value)); } catch (e) { /* private */ }
+  }
   var decisions = [];
+  // Case and accents do not count, as on the command line: "geintegreerd" finds
+  // "geïntegreerd".
+  function fold(s) {
+    return s.toLowerCase().normalize('NFKD').replace(/\\p{M}/gu, '');
+  }
+  var folded = new Map();
+  function foldedText(el) {
+    if (!folded.has(el)) folded.set(el, fold(el.textContent));
+    return folded.get(el);
+  }
   function matches(el) {
     return (!severity.value || el.dataset.severity === severity.value) &&
            (!check.value || el.dataset.check === check.value);
   }
   function apply() {
-    var needle = text.value.trim().toLowerCase(), shown = 0, listed = 0;
+    var needle = fold(text.value.trim()), shown = 0, listed = 0;
     document.querySelectorAll('ol.panel li').forEach(function (li) {
       var ok = matches(li) && (!so.value || li.dataset.so === so.value) &&
-               (!needle || li.textContent.toLowerCase().indexOf(needle) >= 0);
+               (!needle || foldedText(li).indexOf(needle) >= 0);
       li.hidden = !ok; if (ok) listed++;
     });
     document.querySelectorAll('section.record').forEach(function (s) {
@@ -99,7 +137,7 @@ SCRIPT = """
       var filtered = severity.value || check.value;
       var ok = (!so.value || s.dataset.so === so.value) &&
                (!filtered || any) && (!only.checked || findings.length > 0) &&
-               (!needle || s.textContent.toLowerCase().indexOf(needle) >= 0);
+               (!needle || foldedText(s).indexOf(needle) >= 0);
       s.hidden = !ok; if (ok) shown++;
     });
     count.textContent = shown + ' records shown, ' + listed + ' findings listed';
@@ -118,31 +156,62 @@ SCRIPT = """
     decisions.forEach(function (d) {
       lines.push('  - finding: ' + JSON.stringify(d.finding));
       lines.push('    pair: ' + JSON.stringify(d.pair));
+      lines.push('    decision: ' + JSON.stringify(d.decision));
       lines.push('    comment: ' + JSON.stringify(d.comment));
     });
     if (!decisions.length) lines[2] = 'decisions: []';
     return lines.join('\\n') + '\\n';
   }
-  function accept(finding, comment) {
+  function unsaved() {
+    return JSON.stringify(decisions) !== JSON.stringify(stored(':saved'));
+  }
+  // The panel's counters: a finding decided on in the page is no longer to review.
+  function recount() {
+    var open = 0, accepted = 0, fix = 0, bySeverity = {}, byCheck = {};
+    document.querySelectorAll('ol.panel li').forEach(function (li) {
+      if (li.classList.contains('needs-fix')) { fix++; return; }
+      if (li.classList.contains('accepted')) { accepted++; return; }
+      open++;
+      bySeverity[li.dataset.severity] = (bySeverity[li.dataset.severity] || 0) + 1;
+      byCheck[li.dataset.check] = (byCheck[li.dataset.check] || 0) + 1;
+    });
+    $('todo').textContent = open + ' findings to review' +
+      (accepted ? ', ' + accepted + ' accepted' : '') + (fix ? ', ' + fix + ' to fix' : '');
+    document.querySelectorAll('[data-count-severity]').forEach(function (el) {
+      el.textContent = bySeverity[el.dataset.countSeverity] || 0;
+    });
+    document.querySelectorAll('[data-count-check]').forEach(function (el) {
+      el.textContent = byCheck[el.dataset.countCheck] || 0;
+    });
+    var waiting = unsaved();
+    $('decisions').textContent = yaml();
+    $('decision-count').textContent = decisions.length + ' decision(s)' +
+      (waiting ? ', not saved yet' : '');
+    $('save').disabled = !decisions.length;
+  }
+  function decide(finding, decision, comment) {
     if (!comment.trim()) return false;
     var els = document.querySelectorAll('[data-finding="' + CSS.escape(finding) + '"]');
     if (!els.length) return false;
     decisions = decisions.filter(function (d) { return d.finding !== finding; });
-    decisions.push({finding: finding, pair: els[0].dataset.pair, comment: comment});
+    decisions.push({finding: finding, pair: els[0].dataset.pair, decision: decision,
+                    comment: comment});
     els.forEach(function (el) {
-      el.classList.add('accepted');
+      el.classList.toggle('accepted', decision === 'accept');
+      el.classList.toggle('needs-fix', decision === 'needs-fix');
       var note = el.querySelector('.comment');
-      if (note) note.textContent = 'accepted: ' + comment;
+      if (note) note.textContent = (decision === 'accept' ? 'accepted: ' : 'needs fix: ') +
+                                   comment;
     });
-    $('decisions').textContent = yaml();
-    $('decision-count').textContent = decisions.length + ' decision(s)';
-    $('save').disabled = false;
+    store('', decisions);
+    recount();
     return true;
   }
   document.querySelectorAll('form.accept').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      accept(form.dataset.finding, form.querySelector('textarea').value);
+      var button = event.submitter || form.querySelector('button');
+      decide(form.dataset.finding, button.value, form.querySelector('textarea').value);
     });
   });
   $('save').addEventListener('click', function () {
@@ -150,14 +219,31 @@ SCRIPT = """
     link.href = URL.createObjectURL(new Blob([yaml()], {type: 'application/yaml'}));
     link.download = 'decisions.yaml';
     document.body.appendChild(link); link.click(); link.remove();
+    store(':saved', decisions);
+    recount();
   });
+  window.addEventListener('beforeunload', function (event) {
+    if (!unsaved()) return;
+    event.preventDefault();
+    event.returnValue = '';  // the browser asks before leaving: decisions not saved yet
+  });
+  function measure() {
+    var height = document.querySelector('header').offsetHeight +
+                 document.querySelector('.columns').offsetHeight + 8;
+    document.documentElement.style.setProperty('--header', height + 'px');
+  }
+  window.addEventListener('resize', measure);
+  measure();
+  stored('').forEach(function (d) { decide(d.finding, d.decision || 'accept', d.comment); });
   var q = new URLSearchParams(location.search);
   severity.value = q.get('severity') || ''; check.value = q.get('check') || '';
   so.value = q.get('so') || ''; text.value = q.get('q') || '';
   only.checked = q.get('only') === '1';
   [severity, check, so, only].forEach(function (el) { el.addEventListener('change', save); });
   text.addEventListener('input', save);
-  if (q.get('accept')) accept(q.get('accept'), q.get('comment') || '');
+  if (q.get('accept')) decide(q.get('accept'), 'accept', q.get('comment') || '');
+  if (q.get('fix')) decide(q.get('fix'), 'needs-fix', q.get('comment') || '');
+  recount();
   apply();
 })();
 """
@@ -173,7 +259,8 @@ def report(kb: KB, findings: list[Finding], title: str) -> str:
     parts = ["<!doctype html>", f'<html lang="{_e(kb.reference)}">', "<head>",
              '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+             f"<title>{_e(title)}</title>", f"<style>{STYLE}</style>", "</head>",
+             f'<body data-review="{_review_key(title, findings)}">',
              _header(kb, findings, title), '<div class="layout">',
              _panel(kb, findings, anchor), "<main>", _columns(kb)]
     for group in groups:
@@ -229,13 +316,15 @@ def _panel(kb: KB, findings: list[Finding], anchor: dict[str, str]) -> str:
             f'<a href="#{_e(target)}">{_e(finding.id)}</a> {_e(finding.check)}: '
             f'{_e(finding.message)}{comment}</li>')
     return "\n".join([
-        '<aside aria-label="findings">', f"<h2>{len(open_)} findings to review"
+        '<aside aria-label="findings">', f'<h2 id="todo">{len(open_)} findings to review'
         + (f", {accepted} accepted" if accepted else "") + "</h2>",
         '<div class="counts">'
-        + "".join(f'<span><b class="sev-{s}">{s}</b> {n}</span>' for s, n in by_severity.items())
+        + "".join(f'<span><b class="sev-{s}">{s}</b> <span data-count-severity="{s}">{n}</span>'
+                  "</span>" for s, n in by_severity.items())
         + "</div>",
         '<div class="counts">'
-        + "".join(f"<span>{_e(c)} {n}</span>" for c, n in sorted(by_check.items())) + "</div>",
+        + "".join(f'<span>{_e(c)} <span data-count-check="{_e(c)}">{n}</span></span>'
+                  for c, n in sorted(by_check.items())) + "</div>",
         '<ol class="panel">', *items, "</ol>",
         '<h2>Decisions</h2><pre id="decisions">decisions: []\n</pre>', "</aside>"])
 
@@ -325,8 +414,9 @@ def _finding_item(kb: KB, finding: Finding) -> str:
     comment = f"accepted: {_e(_comment(finding))}" if finding.accepted else ""
     form = "" if finding.accepted else (
         f'<form class="accept" data-finding="{_e(finding.finding_id)}">'
-        '<textarea rows="1" placeholder="why it is fine (required)" required></textarea>'
-        '<button type="submit">Accept</button></form>')
+        '<textarea rows="1" placeholder="why it is fine, or what to fix (required)" required>'
+        '</textarea><button type="submit" value="accept">Accept</button> '
+        '<button type="submit" value="needs-fix">Needs fix</button></form>')
     return (f'<li {_finding_attributes(kb, finding)}>'
             f'<b class="sev-{finding.severity.name}">{finding.severity.name}</b> '
             f'{_e(finding.check)}: {_e(finding.message)} <code>{_e(finding.finding_id)}'
@@ -361,6 +451,17 @@ def _rendered(record: Record, marks: list[tuple[int, int, Finding]]) -> str:
                      f"{piece}</mark>")
         out.append(piece)
     return "".join(out)
+
+
+def _review_key(title: str, findings: list[Finding]) -> str:
+    """What names this review among the pages a browser has kept decisions for: the document
+    and its findings (a page of other findings starts afresh)."""
+    import hashlib
+
+    digest = hashlib.sha1(title.encode("utf-8"))
+    for finding in findings:
+        digest.update(f"\0{finding.pair}:{finding.finding_id}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _comment(finding: Finding) -> str:

@@ -15,6 +15,10 @@ from drugstrat.kb.target_groups import target_groups
 from drugstrat.record import field
 from drugstrat.storage.atomic import replacing
 
+# What a person adds to a record (`status`, `note`), in `records` and, for both records of a
+# pair, in `pairs` (`status_en`, `note_en`, `status_nl`, `note_nl`).
+PERSON = ("status", "note")
+
 
 def _columns(langs: list[str] | tuple[str, ...]) -> str:
     """Language codes as column definitions ("en" TEXT, …); codes are checked against the
@@ -28,7 +32,10 @@ CREATE TABLE records (
     id TEXT, lang TEXT, type TEXT, parent TEXT, number TEXT, so INTEGER, text TEXT,
     aligned INTEGER, line INTEGER, status TEXT, note TEXT, PRIMARY KEY (id, lang)
 );
-CREATE TABLE pairs (id TEXT PRIMARY KEY, type TEXT, parent TEXT, so INTEGER, {_columns(langs)});
+CREATE TABLE pairs (
+    id TEXT PRIMARY KEY, type TEXT, parent TEXT, so INTEGER, {_columns(langs)},
+    {", ".join(f'"{key}_{lang}" TEXT' for lang in langs for key in PERSON)}
+);
 CREATE TABLE target_groups (
     group_id INTEGER, mention TEXT, source TEXT, so INTEGER, {_columns(kb.langs)}
 );
@@ -54,20 +61,21 @@ def _fts(table: str, columns: list[str]) -> str:
 
 
 def write_database(kb: KB, langs: tuple[str, str], path: Path,
-                   findings: list[Finding]) -> None:
-    """Write the database to `path` atomically."""
+                   findings: list[Finding], whole: KB | None = None) -> None:
+    """Write the database of `kb` (a part of `whole`, where a filter kept one: whose strategic
+    objectives its records belong to is a fact of the whole) to `path` atomically."""
     with replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
         try:
-            _fill(kb, langs, connection, findings)
+            _fill(kb, langs, connection, findings, whole or kb)
         finally:
             connection.close()
 
 
 def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
-          findings: list[Finding]) -> None:
+          findings: list[Finding], whole: KB) -> None:
     connection.executescript(schema(kb, langs))
-    so = {record_id: kb.objective_number(record_id) for record_id in kb.ids}
+    so = {record_id: whole.objective_number(record_id) for record_id in kb.ids}
     connection.executemany(
         "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(r["id"], r["lang"], r["type"], r.get("parent"), r.get("number"), so[r["id"]],
@@ -75,8 +83,9 @@ def _fill(kb: KB, langs: tuple[str, str], connection: sqlite3.Connection,
           _text(field(r, "status")), _text(field(r, "note"))) for r in kb.records()])
     connection.execute("INSERT INTO records_fts(rowid, text) SELECT rowid, text FROM records")
     connection.executemany(
-        "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?)",
-        [(p.id, p.type, p.parent, so.get(p.id.split("+")[0]), p.source, p.target)
+        f"INSERT INTO pairs VALUES ({', '.join('?' * (6 + 2 * len(PERSON)))})",
+        [(p.id, p.type, p.parent, so.get(p.id.split("+")[0]), p.source, p.target,
+          *(_text(field(p.records[lang], key)) for lang in langs for key in PERSON))
          for p in translation_pairs(kb, langs)])
     columns = ", ".join(f"[{lang}]" for lang in langs)
     connection.execute(f"INSERT INTO pairs_fts(rowid, {columns}) "

@@ -1,4 +1,8 @@
-"""TMX 1.4b: one translation unit per aligned record, or per aligned sentence."""
+"""TMX 1.4b: one translation unit per aligned record, or per aligned sentence, and then the
+document's own furniture as printed (`export.printed`): headings with their numerals and
+labels, the contents, title-page lines, endnotes with their markers, objectives with their
+numbers — the lines of a Word original and the paragraphs of a plain-text one that no record
+holds as it is. A unit already written is not written again."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from drugstrat import __version__
 from drugstrat.export.pairs import Skipped, length_ratio, sentence_pairs, translation_pairs
+from drugstrat.export.printed import printed_pairs
 from drugstrat.kb.store import KB
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -26,22 +31,32 @@ def tmx(kb: KB, langs: tuple[str, str], segments: str = "paragraph",
     body = ET.SubElement(root, "body")
     pairs = translation_pairs(kb, langs, skipped)
     ratio = length_ratio(pairs)
+    written: set[tuple[str, str]] = set()
+    safe = skipped.xml
+
+    def unit(tuid: str, record: str, rtype: str, parent: str | None,
+             texts: tuple[str, str]) -> None:
+        if texts in written:
+            return
+        written.add(texts)
+        tu = ET.SubElement(body, "tu", tuid=safe(record, tuid))
+        ET.SubElement(tu, "prop", type="x-record").text = safe(record, record)
+        ET.SubElement(tu, "prop", type="x-type").text = safe(record, rtype)
+        if parent:
+            ET.SubElement(tu, "prop", type="x-parent").text = safe(record, parent)
+        for lang, text in zip((source, target), texts, strict=True):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
+            ET.SubElement(tuv, "seg").text = safe(record, text)
+
     for pair in pairs:
         if segments == "sentence":
-            units = sentence_pairs(pair, ratio, skipped)
-            ids = [f"{pair.id}#{n}" for n in range(1, len(units) + 1)]
+            for n, texts in enumerate(sentence_pairs(pair, ratio, skipped), start=1):
+                unit(f"{pair.id}#{n}", pair.id, pair.type, pair.parent, texts)
         else:
-            units, ids = [(pair.source, pair.target)], [pair.id]
-        safe = skipped.xml
-        for tuid, texts in zip(ids, units, strict=True):
-            tu = ET.SubElement(body, "tu", tuid=safe(pair.id, tuid))
-            ET.SubElement(tu, "prop", type="x-record").text = safe(pair.id, pair.id)
-            ET.SubElement(tu, "prop", type="x-type").text = safe(pair.id, pair.type)
-            if pair.parent:
-                ET.SubElement(tu, "prop", type="x-parent").text = safe(pair.id, pair.parent)
-            for lang, text in zip((source, target), texts, strict=True):
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
-                ET.SubElement(tuv, "seg").text = safe(pair.id, text)
+            unit(pair.id, pair.id, pair.type, pair.parent, (pair.source, pair.target))
+    for printed in printed_pairs(kb, langs, ratio, sentences=segments == "sentence"):
+        unit(printed.id, printed.record, f"printed-{printed.kind}", None,
+             (printed.source, printed.target))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
         + "\n"

@@ -17,10 +17,19 @@ from drugstrat.kb.store import KB
 
 TEXT_WIDTH = 70  # characters of a language's column
 NARROW = 14
+# A row's height: a line of the default font (Calibri 11) takes 15 points. Spreadsheets do not
+# size a row to its wrapped text on opening (LibreOffice keeps the 15 points the file says, and
+# the text runs over the rows below), so the workbook says how high each row is.
+LINE_HEIGHT = 15.0
+# Characters a line of a column holds, as a share of its width in characters (the width unit
+# is a digit; prose runs about as wide): rounding down keeps the last line in view.
+FILL = 0.95
 
 
 def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
-             title: str = "drugstrat") -> bytes:
+             title: str = "drugstrat", whole: KB | None = None) -> bytes:
+    """The workbook of `kb` (a part of `whole`, where a filter kept one: the strategic
+    objective a record belongs to is read in the whole, whose parents a part may lack)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -28,7 +37,7 @@ def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
     skipped = skipped if skipped is not None else Skipped()
     data = aligned_rows(kb, langs, skipped)
     for row in data:
-        number = kb.objective_number(row["id"].split("+")[0])
+        number = (whole or kb).objective_number(row["id"].split("+")[0])
         row["SO"] = ids.strategic(number) if number is not None else ""
     extra = list(dict.fromkeys(k for row in data for k in row
                                if k not in ("id", "SO", "type", "parent", *langs)))
@@ -40,8 +49,10 @@ def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    widths = [TEXT_WIDTH if key in langs else NARROW for key in columns]
     for row in data:
         sheet.append([None] * len(columns))
+        sheet.row_dimensions[sheet.max_row].height = _height(row, columns, widths)
         for index, key in enumerate(columns, start=1):
             cell = sheet.cell(row=sheet.max_row, column=index)
             value = row.get(key)
@@ -52,11 +63,42 @@ def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, even where it starts with "="
             cell.alignment = wrap
-    for index, key in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = (
-            TEXT_WIDTH if key in langs else NARROW)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2"  # the header row and the ids stay in view
     sheet.auto_filter.ref = sheet.dimensions
+    # Printed as a colleague reads it: across the page, every column on it, the header on
+    # every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _height(row: dict[str, Any], columns: list[str], widths: list[int]) -> float:
+    """Points for the row to show each cell's text wrapped in its column."""
+    lines = 1
+    for key, width in zip(columns, widths, strict=True):
+        if (value := row.get(key)) is not None:
+            lines = max(lines, _wrapped_lines(str(value), max(1, int(width * FILL))))
+    return lines * LINE_HEIGHT
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes wrapped at word boundaries in `per_line` characters."""
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, 0
+            used += (1 if used else 0) + len(word)
+            while used > per_line:  # a word longer than the line wraps inside itself
+                lines, used = lines + 1, used - per_line
+        total += lines
+    return total

@@ -3,8 +3,11 @@ tools read).
 
 A unit per aligned record, a segment per aligned sentence, the whitespace between segments kept
 (XLIFF 2.0's `<ignorable>`; 1.2's text between `<mrk mtype="seg">`), so that a tool joining the
-segments gives the record's text back, not "…process.This document…". A person's status on
-either record is the segments' state (the target's first: it is the translation being judged);
+segments gives the record's text back, not "…process.This document…"; a sentence the alignment
+leaves alone stays in its unit (with no target where the other text has nothing for it). Then
+a unit per line of the document as printed that no record holds (`export.printed`). A published
+edition is an approved translation: `final` (1.2: `approved="yes"`) unless a person's status
+on either record says otherwise (the target's first: it is the translation being judged);
 their notes travel as notes on the side they belong to; and the record's diff findings come as
 notes too, with the severity as priority, so a reviser sees them in the CAT tool.
 """
@@ -21,17 +24,25 @@ from drugstrat.export.pairs import (
     Skipped,
     TranslationPair,
     length_ratio,
-    sentence_pairs,
+    segment_beads,
     translation_pairs,
 )
+from drugstrat.export.printed import printed_pairs
 from drugstrat.kb.store import KB
 from drugstrat.record import field
 
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 STATES = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0's
-STATES_12 = {"initial": "new", "translated": "translated", "reviewed": "signed-off",
-             "final": "final"}
+# A person's status as XLIFF 1.2 says it: (approved, the target's state). A published edition
+# is an approved translation: no status is (yes, final); a status of a draft is not approved.
+STATES_12 = {"initial": (False, "new"), "new": (False, "new"),
+             "translated": (False, "translated"), "reviewed": (True, "signed-off"),
+             "signed-off": (True, "signed-off"), "approved": (True, "signed-off"),
+             "final": (True, "final"), "needs-fix": (False, "needs-review-translation"),
+             "needs-review": (False, "needs-review-translation")}
+PUBLISHED = "final"  # the state of a record no person gave a status
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # A note's priority, 1 the highest.
 PRIORITY = {Severity.error: "1", Severity.warning: "5", Severity.info: "9"}
 BETWEEN = " "  # what stands between two sentences of a record
@@ -43,7 +54,7 @@ class Unit:
     """What both versions write of a translation pair."""
 
     pair: TranslationPair
-    segments: list[tuple[str, str]]
+    segments: list[tuple[str, str]]  # a segment the other text has nothing for: "" there
     status: str | None  # a person's, on the target record or else the source one
     notes: list[tuple[str, str]]  # (source|target, text)
     findings: list[Finding]
@@ -51,6 +62,9 @@ class Unit:
 
 def units(kb: KB, langs: tuple[str, str], skipped: Skipped,
           findings: list[Finding] | None = None) -> Iterator[Unit]:
+    """A unit per aligned record, then one per line of the document as printed that no record
+    holds as it is (a heading with its numeral, an objective's label, an endnote with its
+    marker …): every sentence of both texts in a segment, none dropped."""
     source, target = langs
     by_record: dict[str, list[Finding]] = {}
     for finding in findings or ():
@@ -58,17 +72,50 @@ def units(kb: KB, langs: tuple[str, str], skipped: Skipped,
             by_record.setdefault(finding.id, []).append(finding)
     pairs = translation_pairs(kb, langs, skipped)
     ratio = length_ratio(pairs)
+    # A line already a record's text, or a line written before, is not another unit.
+    seen = {(pair.source, pair.target) for pair in pairs} | {pair.source for pair in pairs}
+    furniture = []
+    for printed in printed_pairs(kb, langs, ratio):
+        if printed.kind == "line" and printed.source not in seen \
+                and (printed.source, printed.target) not in seen:
+            seen.add((printed.source, printed.target))
+            furniture.append(TranslationPair(printed.id, "printed-line", printed.record, langs,
+                                             printed.source, printed.target, {}))
     safe = skipped.xml
-    for pair in pairs:
+    for pair in [*pairs, *furniture]:
         records = pair.records
-        status = field(records[target], "status") or field(records[source], "status")
+        status = next((value for lang in (target, source)
+                       if lang in records and (value := field(records[lang], "status"))
+                       is not None), None)
         notes = [(side, safe(pair.id, str(note))) for side, lang in (("source", source),
                                                                      ("target", target))
-                 if (note := field(records[lang], "note")) is not None]
+                 if lang in records and (note := field(records[lang], "note")) is not None]
         segments = [(safe(pair.id, mine), safe(pair.id, theirs))
-                    for mine, theirs in sentence_pairs(pair, ratio, skipped)]
+                    for mine, theirs in _kept(segment_beads(pair.source, pair.target, langs,
+                                                            ratio), skipped)]
         found = [f for record_id in pair.id.split("+") for f in by_record.get(record_id, ())]
         yield Unit(pair, segments, None if status is None else str(status), notes, found)
+
+
+def _kept(beads: list[tuple[str, str]], skipped: Skipped) -> list[tuple[str, str]]:
+    """Every bead as a segment: a source sentence with nothing in the target stays with an
+    empty target; a target sentence with nothing in the source joins the target beside it, so
+    that no text of either record is lost."""
+    out: list[tuple[str, str]] = []
+    orphan = ""  # target text before the first source sentence
+    for mine, theirs in beads:
+        if not (mine and theirs):
+            skipped.kept += 1
+        if mine:
+            out.append((mine, BETWEEN.join(t for t in (orphan, theirs) if t)))
+            orphan = ""
+        elif out:
+            out[-1] = (out[-1][0], BETWEEN.join(t for t in (out[-1][1], theirs) if t))
+        else:
+            orphan = BETWEEN.join(t for t in (orphan, theirs) if t)
+    if orphan and not out:
+        out.append(("", orphan))
+    return out
 
 
 def xliff(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
@@ -99,9 +146,12 @@ def xliff(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
                 ignorable = ET.SubElement(element, f"{{{NS2}}}ignorable")
                 ET.SubElement(ignorable, f"{{{NS2}}}source", PRESERVE).text = BETWEEN
                 ET.SubElement(ignorable, f"{{{NS2}}}target", PRESERVE).text = BETWEEN
-            segment = ET.SubElement(element, f"{{{NS2}}}segment", {"id": f"{name}-{n}", **state})
+            # A sentence the other text has nothing for is still to translate: no target.
+            segment = ET.SubElement(element, f"{{{NS2}}}segment", {
+                "id": f"{name}-{n}", **(state if theirs else {"state": "initial"})})
             ET.SubElement(segment, f"{{{NS2}}}source").text = mine
-            ET.SubElement(segment, f"{{{NS2}}}target").text = theirs
+            if theirs:
+                ET.SubElement(segment, f"{{{NS2}}}target").text = theirs
     return _serialised(root)
 
 
@@ -119,14 +169,15 @@ def xliff12(kb: KB, langs: tuple[str, str], original: str = "drugstrat",
         "datatype": "plaintext"})
     body = ET.SubElement(file, f"{{{NS12}}}body")
     for unit in units(kb, langs, skipped, findings):
+        approved, state = _state_12(unit.status)
         element = ET.SubElement(body, f"{{{NS12}}}trans-unit", {
             "id": _nmtoken(unit.pair.id), "resname": unit.pair.id,
-            "restype": f"x-{_nmtoken(unit.pair.type)}"})
+            "restype": f"x-{_nmtoken(unit.pair.type)}", "approved": "yes" if approved else "no"})
         ET.SubElement(element, f"{{{NS12}}}source").text = BETWEEN.join(
             mine for mine, _ in unit.segments)
         seg_source = ET.SubElement(element, f"{{{NS12}}}seg-source", PRESERVE)
         translated = ET.SubElement(element, f"{{{NS12}}}target",
-                                   {"state": _state_12(unit.status), **PRESERVE})
+                                   {"state": state, XML_LANG: target, **PRESERVE})
         _marked(seg_source, [mine for mine, _ in unit.segments])
         _marked(translated, [theirs for _, theirs in unit.segments])
         for side, text in unit.notes:
@@ -149,15 +200,16 @@ def _marked(container: ET.Element, texts: list[str]) -> None:
 
 
 def _state(status: str | None) -> dict[str, str]:
-    value = (status or "translated").strip().lower()
+    value = (status or PUBLISHED).strip().lower()
     if value in STATES:
         return {"state": value}
     return {"state": "translated", "subState": f"drugstrat:{_nmtoken(value)}"}
 
 
-def _state_12(status: str | None) -> str:
-    value = (status or "translated").strip().lower()
-    return STATES_12.get(value, f"x-{_nmtoken(value)}")
+def _state_12(status: str | None) -> tuple[bool, str]:
+    """(approved, state) of a unit whose records carry `status` (None: published as is)."""
+    value = (status or PUBLISHED).strip().lower()
+    return STATES_12.get(value, (False, f"x-{_nmtoken(value)}"))
 
 
 def _nmtoken(text: str) -> str:
