@@ -104,7 +104,7 @@ def _render(whole: KB, kb: KB, fmt: Format, langs: tuple[str, str], settings: Se
     if fmt is Format.xlsx:
         from drugstrat.export.workbook import workbook
 
-        return workbook(kb, langs, skipped, title=title(whole))
+        return workbook(kb, langs, skipped, title=title(whole), whole=whole)
     return tabular.to_jsonl(kb, langs, skipped)
 
 
@@ -118,7 +118,7 @@ def _sqlite(whole: KB, kb: KB, langs: tuple[str, str], target: Target, settings:
     held = set(kb.ids)
     write_database(kb, langs, path, [f for f in findings(whole, with_accepted=True)
                                      if f.id in held])
-    cited = cite(whole, "title", whole.reference)
+    cited = cite(whole, "title", whole.reference, fallback=True)
     meta.write(metadata(path.stem, cited.work(), langs, cited.source(), settings.license_name,
                         settings.license_url, settings.source_url))
     done.files += [str(path), meta.name]

@@ -100,4 +100,11 @@ FRENCH = Language(
     },
     title_case=False,
     quotes=("«\u00a0", "\u00a0»"),
+    colon="\u00a0:",
+    edition_names={
+        "en": "version anglaise",
+        "nl": "version néerlandaise",
+        "fr": "version française",
+        "de": "version allemande",
+    },
 )

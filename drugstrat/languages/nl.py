@@ -100,4 +100,10 @@ DUTCH = Language(
         "date": "datum",
     },
     title_case=False,
+    edition_names={
+        "en": "Engelse versie",
+        "nl": "Nederlandse versie",
+        "fr": "Franse versie",
+        "de": "Duitse versie",
+    },
 )
