@@ -20,7 +20,9 @@ NARROW = 14
 
 
 def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
-             title: str = "drugstrat") -> bytes:
+             title: str = "drugstrat", whole: KB | None = None) -> bytes:
+    """The workbook of `kb`; `whole`, the knowledge base `kb` was filtered from, tells each
+    record's strategic objective where the filter left out the objective itself."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -28,7 +30,7 @@ def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
     skipped = skipped if skipped is not None else Skipped()
     data = aligned_rows(kb, langs, skipped)
     for row in data:
-        number = kb.objective_number(row["id"].split("+")[0])
+        number = (whole or kb).objective_number(row["id"].split("+")[0])
         row["SO"] = ids.strategic(number) if number is not None else ""
     extra = list(dict.fromkeys(k for row in data for k in row
                                if k not in ("id", "SO", "type", "parent", *langs)))
