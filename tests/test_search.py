@@ -369,17 +369,19 @@ def test_exact_lets_nothing_stand_in(runner, bundled_kb):
     assert "showing" not in result.stderr
 
 
-def test_search_hits_carry_their_parent_and_the_words_they_matched(runner, bundled_kb):
-    hits = json.loads(run(runner, bundled_kb, "search", "money", "laundering", "fishing",
-                          "--json").stdout)
+def test_search_hits_carry_their_parent_objective_and_the_words_they_matched(runner,
+                                                                            bundled_kb):
+    result = run(runner, bundled_kb, "search", "money", "laundering", "xylofoonqq", "--json")
+    assert "no 'xylofoonqq' in the strategy" in result.stderr
+    hits = json.loads(result.stdout)
     top = [h for h in hits if h["rank"] == 1]
-    assert all(h["parent"] for h in top)
-    assert any(set(h["matched"]) == {"money", "laundering"} for h in top)
-    for hit in hits:
-        for start, end in hit["spans"]:
-            assert any(w in hit["text"][start:end].lower() for w in ("money", "laundering",
-                                                                      "witwas")) or \
-                hit["matched"] == [] or hit["lang"] != "en"
+    assert {h["lang"] for h in top} == {"en", "nl"}
+    assert all(h["parent"] and h["so"] == f"SO{h['id'].split('.')[0]}" for h in top)
+    en = next(h for h in top if h["lang"] == "en")
+    assert set(en["matched"]) == {"money", "laundering"}
+    for start, end in en["spans"]:
+        assert en["text"][start:end].lower() in ("money", "laundering", "money laundering")
+    assert all("xylofoonqq" not in h["matched"] for h in hits)
 
 
 def test_wide_search_gives_one_row_per_record_with_its_languages_inside(runner, bundled_kb):
@@ -391,7 +393,7 @@ def test_wide_search_gives_one_row_per_record_with_its_languages_inside(runner, 
     assert [r["rank"] for r in rows] == [1, 2, 3, 4]
     for row in rows:
         assert set(row["langs"]) == {"en", "nl"} and row["en"] and row["nl"]
-        assert row["parent"] and "gokken" in row["matched"]
+        assert row["parent"] and "gokken" in row["matched"] and "so" in row
         nl = row["langs"]["nl"]
         assert nl["matched"] == ["gokken"] and nl["spans"]
     csv_rows = list(csv.DictReader(io.StringIO(run(

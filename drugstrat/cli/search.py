@@ -30,7 +30,7 @@ from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
 if TYPE_CHECKING:
     from drugstrat.search.query import Results
 
-HIT_COLUMNS = [Column(key) for key in ("rank", "id", "type", "lang", "parent", "score",
+HIT_COLUMNS = [Column(key) for key in ("rank", "id", "type", "lang", "parent", "so", "score",
                                        "matched", "text")]
 
 
@@ -90,7 +90,7 @@ def search(
 
             shown_langs = [code] if code else kb.langs
             columns = [Column(key) for key in ("id", "type", "parent", "number", *shown_langs,
-                                               "rank", "score", "matched",
+                                               "so", "rank", "score", "matched",
                                                *(f"matched:{c}" for c in shown_langs))]
             shown.emit(View(hit_rows(kb, groups, shown_langs), columns, human=human))
         else:

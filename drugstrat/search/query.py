@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from drugstrat import ids
 from drugstrat.kb.store import KB
 from drugstrat.languages import LANGUAGES, all_of, language
 from drugstrat.text.fold import fold, fold_with_offsets, original_span
@@ -59,9 +60,10 @@ TYPE_WEIGHT = {
 
 class Hit:
     """One language's version of a record found: `matched` the query's words (as searched:
-    a typo's correction, a compound's part) its text holds."""
+    a typo's correction, a compound's part) its text holds; `so` the strategic objective it
+    belongs to (itself, its parent or an ancestor), if any."""
 
-    __slots__ = ("id", "type", "lang", "score", "text", "spans", "parent", "matched")
+    __slots__ = ("id", "type", "lang", "score", "text", "spans", "parent", "matched", "so")
 
     def __init__(self, id: str, type: str, lang: str, score: float, text: str,
                  spans: list[tuple[int, int]] | None = None, parent: str | None = None,
@@ -74,10 +76,11 @@ class Hit:
         self.spans = spans or []
         self.parent = parent
         self.matched = matched or []
+        self.so: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "lang": self.lang, "parent": self.parent,
-                "score": round(self.score, 3), "text": self.text,
+                "so": self.so, "score": round(self.score, 3), "text": self.text,
                 "spans": [list(span) for span in self.spans], "matched": self.matched}
 
 
@@ -95,6 +98,10 @@ class Group:
     @property
     def parent(self) -> str | None:
         return next((h.parent for h in self.hits if h.parent), None)
+
+    @property
+    def so(self) -> str | None:
+        return next((h.so for h in self.hits if h.so), None)
 
     @property
     def matched(self) -> list[str]:
@@ -173,6 +180,9 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         versions = kb.get(direct, [lang] if lang else None)
         hits = [Hit(r["id"], r["type"], code, 1.0, r["text"], parent=r.get("parent"))
                 for code, r in versions.items()]
+        number = kb.objective_number(direct)
+        for hit in hits:
+            hit.so = ids.strategic(number) if number is not None else None
         return Results([Group(direct, hits[0].type, 1.0, hits)] if hits else [],
                        1 if hits else 0)
 
@@ -242,8 +252,10 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
     patterns = _highlights([used for _, used, tiers in searched if tiers], kb.langs,
                            matcher.also_marked)
     for group in shown:
+        number = kb.objective_number(group.id)
         for hit in group.hits:
             hit.score = group.score  # a record and its translation rank as one
+            hit.so = ids.strategic(number) if number is not None else None
             hit.spans = _spans(hit.text, patterns.get(hit.lang, []))
     results = Results(shown, len(groups))
     results.stood_in = stood_in
@@ -615,4 +627,5 @@ def _add_counterparts(kb: KB, group: Group) -> None:
     present = {h.lang for h in group.hits}
     for code, record in kb.get(group.id).items():
         if code not in present:
-            group.hits.append(Hit(group.id, record["type"], code, 0.0, record["text"]))
+            group.hits.append(Hit(group.id, record["type"], code, 0.0, record["text"],
+                                  parent=record.get("parent")))

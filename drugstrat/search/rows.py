@@ -1,6 +1,6 @@
 """Search hits as side-by-side rows (see `drugstrat.kb.rows`): one row per record, its
-languages' texts side by side, its rank, score and the words it matched; each language's spans
-and matched words under `langs`."""
+languages' texts side by side, its strategic objective, rank, score and the words it matched;
+each language's spans and matched words under `langs`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from drugstrat.search.query import Results
 def hit_rows(kb: KB, results: Results, langs: list[str]) -> list[dict[str, Any]]:
     rows = []
     for rank, group in enumerate(results, start=1):
-        row = record_row(kb, group.id, langs, {"rank": rank, "score": round(group.score, 3),
+        row = record_row(kb, group.id, langs, {"so": group.so, "rank": rank,
+                                               "score": round(group.score, 3),
                                                "matched": group.matched})
         for hit in group.hits:
             if hit.lang in row["langs"]:
