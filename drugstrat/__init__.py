@@ -7,7 +7,7 @@ The library is usable without the CLI; its packages follow the data flow (README
 `drugstrat.kb.store.load` answers queries from it.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # Version of the record contract (ids, types, fields, JSON shape). Bumped, with a README note,
 # whenever scripts relying on the JSON would have to change.

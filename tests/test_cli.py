@@ -279,3 +279,91 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+# -- global options anywhere, completion, names ---------------------------------------------------
+
+
+def test_global_options_go_before_or_after_the_command(runner, bundled_kb, tmp_path):
+    after = runner.invoke(app, ["show", "3.4", "--data", str(bundled_kb), "--json"],
+                          env={"DRUGSTRAT_DATA": str(tmp_path / "nowhere")})
+    assert after.exit_code == 0, after.stderr
+    assert [r["id"] for r in json.loads(after.stdout)] == ["3.4", "3.4"]
+    # The environment's, or one given before the command, stands unless given after it.
+    before = runner.invoke(app, ["--data", str(bundled_kb), "show", "3.4", "--json"])
+    assert before.stdout == after.stdout
+    narrow = runner.invoke(app, ["show", "3.4", "--width", "60", "--lang", "en"],
+                           env={"DRUGSTRAT_DATA": str(bundled_kb)})
+    assert "EN: To promote" in narrow.stdout  # under 80 columns, a record stacks
+    wide = runner.invoke(app, ["--width", "100", "show", "3.4"],
+                         env={"DRUGSTRAT_DATA": str(bundled_kb)})
+    assert wide.exit_code == 0 and max(len(line) for line in wide.stdout.splitlines()) == 100
+    bad = runner.invoke(app, ["show", "3.4", "--color", "sometimes"])
+    assert bad.exit_code == 2 and "--color" in bad.stderr
+
+
+@pytest.mark.parametrize(("where", "escapes"), [(["--color", "always"], True),
+                                                (["--color", "never"], False), ([], False)])
+def test_colour_goes_into_a_pipe_only_when_asked(runner, bundled_kb, where, escapes):
+    result = run(runner, bundled_kb, "show", "3.4", *where)
+    assert result.exit_code == 0 and ("\x1b[" in result.stdout) is escapes
+
+
+def complete(runner, line: str, root: Path) -> list[str]:
+    """What the shell's tab key offers after `line` (bash's protocol)."""
+    result = runner.invoke(app, [], prog_name="drugstrat", env={
+        "_DRUGSTRAT_COMPLETE": "complete_bash", "COMP_WORDS": line,
+        "COMP_CWORD": str(len(line.split(" ")) - 1), "DRUGSTRAT_DATA": str(root)})
+    return result.stdout.split()
+
+
+def test_completion_offers_what_the_knowledge_base_holds(runner, bundled_kb):
+    assert complete(runner, "drugstrat show 3.4 --lang ", bundled_kb) == ["en", "nl"]
+    assert complete(runner, "drugstrat search drugs --so ", bundled_kb) == [
+        f"SO{n}" for n in range(1, 7)]
+    assert complete(runner, "drugstrat search drugs --so 3", bundled_kb) == ["3"]
+    assert complete(runner, "drugstrat list --type sig", bundled_kb) == ["signatory"]
+    assert complete(runner, "drugstrat show 3.1", bundled_kb) == ["3.1", "3.10"]
+    assert len(complete(runner, "drugstrat show ", bundled_kb)) <= 50
+    assert complete(runner, "drugstrat --color a", bundled_kb) == ["auto", "always"]
+
+
+def test_every_type_is_understood_in_the_singular_and_the_plural(runner, bundled_kb):
+    from drugstrat.kb import store
+    from drugstrat.kb.names import plural
+
+    for kind in store.load(bundled_kb).types():
+        for typed in (kind, plural(kind), plural(kind).upper().replace("_", "-")):
+            result = run(runner, bundled_kb, "list", "--type", typed, "--lang", "en", "--json")
+            assert result.exit_code == 0, (typed, result.stderr)
+            assert {r["type"] for r in json.loads(result.stdout)} == {kind}, typed
+    assert run(runner, bundled_kb, "list", "--type", "signatorys").exit_code == 2
+
+
+def test_show_takes_several_ids_and_refuses_them_all_for_one_unknown(runner, bundled_kb):
+    shown = json.loads(run(runner, bundled_kb, "show", "3.2", "SD 3", "--json").stdout)
+    assert [(r["id"], r["lang"]) for r in shown] == [("3.2", "en"), ("3.2", "nl"),
+                                                      ("SO3", "en"), ("SO3", "nl")]
+    table = runner.invoke(app, ["--data", str(bundled_kb), "show", "3.2", "3.4"],
+                          env={"COLUMNS": "120"}).stdout
+    assert table.index("3.2  specific_objective") < table.index("3.4  specific_objective")
+    unknown = run(runner, bundled_kb, "show", "3.2", "9.9", "--json")
+    assert (unknown.exit_code, unknown.stdout) == (1, "") and "9.9" in unknown.stderr
+    missing = run(runner, bundled_kb, "show", "3.2", "SO2.p3", "--lang", "nl", "--json")
+    assert (missing.exit_code, missing.stdout) == (1, "")
+
+
+@pytest.mark.parametrize(("command", "variants"), [
+    (["list"], [["--type", "so"], ["--type", "signatory"], ["--parent", "SO4", "--lang", "nl"]]),
+    (["list", "--wide"], [["--type", "so"], ["--type", "signatory"], ["--parent", "SO4"]]),
+    (["search"], [["gokken"], ["3.4"], ["minister", "--type", "signatory"]]),
+    (["search", "--wide"], [["gokken"], ["3.4"], ["minister", "--type", "signatory"]]),
+    (["groups"], [[], ["--so", "2"]]),
+    (["xref"], [["SO2.p4"], ["n8"]]),
+    (["terms"], [["douaniers"], ["drug", "trafficking"]]),
+])
+def test_a_commands_csv_header_does_not_depend_on_what_it_shows(runner, bundled_kb, command,
+                                                                  variants):
+    headers = {run(runner, bundled_kb, *command, *args, "--format", "csv").stdout
+               .splitlines()[0] for args in variants}
+    assert len(headers) == 1, headers

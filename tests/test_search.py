@@ -76,7 +76,7 @@ def test_all_the_words_outrank_some_of_them(bundled_kb):
 def test_a_typo_is_corrected_out_loud_and_a_limit_is_counted(runner, bundled_kb):
     result = run(runner, bundled_kb, "search", "verslaafing", "--limit", "3", "--json")
     assert result.exit_code == 0
-    assert "no 'verslaafing' here; showing 'verslaving'" in result.stderr
+    assert "no 'verslaafing' in the strategy; showing 'verslaving'" in result.stderr
     assert "showing 3 of" in result.stderr
     assert len({h["rank"] for h in json.loads(result.stdout)}) == 3
 
@@ -221,16 +221,17 @@ def test_xref_of_an_unknown_id_exits_1(runner, bundled_kb):
 
 def test_groups_align_names_across_languages_and_map_objectives(runner, bundled_kb):
     groups = json.loads(run(runner, bundled_kb, "groups", "--json").stdout)
-    young = next(g for g in groups if "young people" in g["en"])
-    assert "jongeren" in young["nl"] and "SO1" in young["objectives"]
-    prison = next(g for g in groups if g["en"] == ["prison staff"])
-    assert prison["nl"] == ["gevangenispersoneel"] and "1.6" in prison["objectives"]
+    young = next(g for g in groups if "young people" in g["langs"]["en"]["names"])
+    assert "jongeren" in young["langs"]["nl"]["names"] and "SO1" in young["objectives"]
+    prison = next(g for g in groups if g["en"] == "prison staff")
+    assert prison["nl"] == "gevangenispersoneel" and "1.6" in prison["objectives"]
 
 
 def test_groups_matrix_as_csv(runner, bundled_kb):
     rows = list(csv.DictReader(io.StringIO(
         run(runner, bundled_kb, "groups", "--matrix", "--format", "csv").stdout)))
-    assert list(rows[0]) == ["en", "nl", "SO1", "SO2", "SO3", "SO4", "SO5", "SO6"]
+    assert list(rows[0]) == ["en", "nl", "SO1", "SO2", "SO3", "SO4", "SO5", "SO6", "names:en",
+                             "names:nl"]
     prison = next(r for r in rows if r["en"] == "prison staff")
     assert prison["SO1"] == "1" and prison["SO3"] == "1"
     table = runner.invoke(app, ["--data", str(bundled_kb), "groups", "--matrix"],
@@ -287,7 +288,8 @@ def test_groups_keep_an_objectives_groups_with_so(runner, bundled_kb):
     rows = json.loads(run(runner, bundled_kb, "groups", "--so", "SD 2", "--json").stdout)
     every = json.loads(run(runner, bundled_kb, "groups", "--json").stdout)
     assert rows and rows == [r for r in every if "SO2" in r["objectives"]]
-    assert isinstance(rows[0]["nl"], list)  # names as a list, not a joined string
+    # The usual name as a string, every name as a list.
+    assert isinstance(rows[0]["nl"], str) and isinstance(rows[0]["langs"]["nl"]["names"], list)
     counted = json.loads(run(runner, bundled_kb, "groups", "--matrix", "--so", "2",
                              "--json").stdout)
     assert len(counted) == len(rows) and all(r["SO2"] > 0 for r in counted)
@@ -297,3 +299,163 @@ def test_show_of_an_objective_points_to_read(runner, bundled_kb):
     result = runner.invoke(app, ["--data", str(bundled_kb), "show", "SO5"],
                            env={"COLUMNS": "120"})
     assert "drugstrat read SO5" in result.stdout
+
+
+# -- a search that says what it did --------------------------------------------------------------
+
+
+def test_a_query_word_found_nowhere_is_named(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "drug", "dealers", "--type", "specific",
+                 "--json")
+    assert result.exit_code == 0
+    assert "no 'dealers' in the strategy" in result.stderr
+    hits = json.loads(result.stdout)
+    assert hits and all(h["matched"] in ([], ["drug"]) for h in hits)
+    place = run(runner, bundled_kb, "search", "port", "of", "Antwerp", "--json")
+    assert "no 'antwerp' in the strategy" in place.stderr
+    assert "3.9" in [h["id"] for h in json.loads(place.stdout)]
+
+
+def test_a_word_only_the_filters_leave_out_is_named(tmp_path, runner):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nPrisons matter.\n\nIV. STRATEGIC OBJECTIVES\n\n"
+                                "SO. 1 Health\n\nBody text.\n",
+                      "I. INLEIDING\n\nGevangenissen tellen.\n\nIV. STRATEGISCHE DOELSTELLINGEN"
+                      "\n\nSD. 1 Gezondheid\n\nTekst.\n")
+    result = run(runner, root, "search", "prisons", "health", "--type", "so", "--json")
+    assert result.exit_code == 0 and [h["id"] for h in json.loads(result.stdout)][0] == "SO1"
+    assert "'prisons' is only in records the filters leave out" in result.stderr
+
+
+@pytest.mark.parametrize(("query", "said", "expected"), [
+    ("vroegdetectie", "showing its last part 'detectie', and words beginning 'vroeg'",
+     "intro.p1"),
+    ("drugshandelaars", "showing its beginning 'drugshandel'", "intro.p2"),
+])
+def test_a_compound_the_document_never_writes_falls_back_and_says_so(tmp_path, runner, query,
+                                                                       said, expected):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nEarly detection helps.\n\n"
+                                "Drug trafficking harms.\n\nNothing else here.\n",
+                      "I. INLEIDING\n\nVroegtijdige detectie helpt.\n\n"
+                      "Drugshandel schaadt.\n\nNiets anders hier.\n")
+    result = run(runner, root, "search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert f"no {query!r} in the strategy; {said}" in result.stderr
+    assert json.loads(result.stdout)[0]["id"] == expected
+
+
+def test_a_compound_finds_the_other_spellings_the_document_uses(tmp_path, runner):
+    root = build_pair(tmp_path, "I. INTRODUCTION\n\nTrafficking in drugs.\n\nDrug trade rises.\n",
+                      "I. INLEIDING\n\nDe drughandel groeit.\n\nDe drugshandel stijgt.\n")
+    result = run(runner, root, "search", "drugshandel", "--lang", "nl", "--json")
+    assert {h["id"] for h in json.loads(result.stdout)} == {"intro.p1", "intro.p2"}
+    assert "'drugshandel' is also written 'drughandel' here" in result.stderr
+    hit = next(h for h in json.loads(result.stdout) if h["id"] == "intro.p1")
+    start, end = hit["spans"][0]
+    assert hit["text"][start:end] == "drughandel"
+
+
+def test_the_compounds_analysts_typed_reach_their_records(bundled_kb):
+    kb = store.load(bundled_kb)
+    for query, expected in (("vroegdetectie", "means6"), ("vroegopsporing", "1.6"),
+                            ("drugshandel", "3.2"), ("drugshandelaars", "3.2")):
+        found = search(kb, query, limit=5, glossary_file=glossary_path(bundled_kb))
+        assert expected in [g.id for g in found], query
+        assert not found.missing
+
+
+def test_exact_lets_nothing_stand_in(runner, bundled_kb):
+    result = run(runner, bundled_kb, "search", "vroegdetectie", "--exact")
+    assert result.exit_code == 1 and "no 'vroegdetectie' in the strategy" in result.stderr
+    assert "showing" not in result.stderr
+
+
+def test_search_hits_carry_their_parent_objective_and_the_words_they_matched(runner,
+                                                                            bundled_kb):
+    result = run(runner, bundled_kb, "search", "money", "laundering", "xylofoonqq", "--json")
+    assert "no 'xylofoonqq' in the strategy" in result.stderr
+    hits = json.loads(result.stdout)
+    top = [h for h in hits if h["rank"] == 1]
+    assert {h["lang"] for h in top} == {"en", "nl"}
+    assert all(h["parent"] and h["so"] == f"SO{h['id'].split('.')[0]}" for h in top)
+    en = next(h for h in top if h["lang"] == "en")
+    assert set(en["matched"]) == {"money", "laundering"}
+    for start, end in en["spans"]:
+        assert en["text"][start:end].lower() in ("money", "laundering", "money laundering")
+    assert all("xylofoonqq" not in h["matched"] for h in hits)
+
+
+def test_wide_search_gives_one_row_per_record_with_its_languages_inside(runner, bundled_kb):
+    rows = json.loads(run(runner, bundled_kb, "search", "gokken", "--limit", "4", "--wide",
+                          "--json").stdout)
+    hits = json.loads(run(runner, bundled_kb, "search", "gokken", "--limit", "4",
+                          "--json").stdout)
+    assert len(rows) == len({h["rank"] for h in hits}) == 4
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4]
+    for row in rows:
+        assert set(row["langs"]) == {"en", "nl"} and row["en"] and row["nl"]
+        assert row["parent"] and "gokken" in row["matched"] and "so" in row
+        nl = row["langs"]["nl"]
+        assert nl["matched"] == ["gokken"] and nl["spans"]
+    csv_rows = list(csv.DictReader(io.StringIO(run(
+        runner, bundled_kb, "search", "gokken", "--limit", "4", "--wide", "-f", "csv").stdout)))
+    assert [r["id"] for r in csv_rows] == [r["id"] for r in rows]
+    assert csv_rows[0]["matched:nl"] == "gokken"
+
+
+def test_the_table_cuts_long_texts_between_words_and_keeps_colour_on_request(runner, bundled_kb):
+    result = runner.invoke(app, ["search", "gokken", "--type", "specific", "--limit", "2",
+                                 "--data", str(bundled_kb), "--width", "100"])
+    assert "gam…" not in result.stdout and "withi…" not in result.stdout
+    plain = "\x1b[" not in result.stdout  # a pipe gets no colour by default
+    coloured = runner.invoke(app, ["--color", "always", "--data", str(bundled_kb), "search",
+                                   "gokken", "--limit", "1"]).stdout
+    assert plain and "\x1b[1;33m" in coloured  # the matches, bold yellow, even into a pipe
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["gambling", "a", "market", "of", "illegal", "the", "x" * 12,
+                                 "–", "(unlicensed)"]), min_size=1, max_size=90),
+       st.integers(min_value=0, max_value=89))
+def test_a_snippet_never_cuts_a_word_or_a_match(words_, at):
+    from drugstrat.text.snippets import WHOLE, snippet
+
+    text = " ".join(words_)
+    starts = [i for i in range(len(text)) if i == 0 or text[i - 1] == " "]
+    start = starts[min(at, len(starts) - 1)]
+    end = text.find(" ", start)
+    spans = [(start, len(text) if end == -1 else end)]
+    shown, moved = snippet(text, spans)
+    if len(text) <= WHOLE:
+        assert (shown, moved) == (text, spans)
+        return
+    body = shown.strip("…")
+    assert body in text and body.split() == text[text.index(body):][:len(body)].split()
+    index = text.index(body)
+    assert index == 0 or text[index - 1] == " "  # starts at a word
+    assert index + len(body) == len(text) or text[index + len(body)] == " "  # ends after one
+    assert moved and all(shown[s:e] == text[spans[0][0]:spans[0][1]] for s, e in moved)
+
+
+def test_a_learned_translation_is_never_certain(runner, bundled_kb):
+    customs = json.loads(run(runner, bundled_kb, "terms", "douaniers", "--json").stdout)
+    learned = [p for p in customs if p["source"] == "aligned records"]
+    assert learned and all(p["score"] < 0.5 for p in learned)
+    assert all(p["support"] <= p["seen"] for p in learned)
+    assert any(p["attested"] is False for p in learned)
+    # A target group named in its paragraph is that paragraph: one record, not two.
+    port = json.loads(run(runner, bundled_kb, "terms", "havenarbeiders", "--json").stdout)
+    one = next(p for p in port if p["source"] == "aligned records")
+    assert len(one["records"]) == 2 and (one["support"], one["seen"]) == (1, 1)
+    assert one["score"] < 0.5
+    trafficking = json.loads(run(runner, bundled_kb, "terms", "drug", "trafficking",
+                                 "--json").stdout)
+    best = trafficking[0]
+    assert best["nl"] == "drugshandel" and best["support"] > 1 and best["score"] < 1
+
+
+def test_the_wilson_bound_grows_with_the_evidence_and_stays_below_one():
+    from drugstrat.search.terms import wilson
+
+    assert wilson(0, 0) == 0.0
+    assert wilson(1, 1) < wilson(4, 4) < wilson(40, 40) < 1
+    assert wilson(3, 4) < wilson(4, 4)

@@ -35,7 +35,7 @@ def test_excel_csv_has_a_bom_semicolons_and_crlf(runner, bundled_kb):
     # (The raw bytes: the test runner's text output folds CRLF.)
     out = run(runner, bundled_kb, "list", "--type", "so", "--wide", "--format",
               "excel").stdout_bytes.decode("utf-8")
-    assert out.startswith("\ufeffid;type;en;nl") and out.count("\r\n") == 7
+    assert out.startswith("\ufeffid;type;parent;number;en;nl;") and out.count("\r\n") == 7
     exported = run(runner, bundled_kb, "export", "--format", "csv", "--excel", "--out", "-")
     assert exported.stdout_bytes.decode("utf-8").startswith("\ufeffid;type;parent;en;nl\r\n")
 
@@ -92,3 +92,20 @@ def test_a_filter_keeping_nothing_is_said(runner, bundled_kb):
     result = run(runner, bundled_kb, "export", "--format", "csv", "--out", "-", "--query",
                  "xylofoonqq")
     assert result.exit_code == 2 and "no record" in result.stderr
+
+
+@pytest.mark.parametrize("filters", [["--type", "specific"], ["--query", "money laundering"]])
+def test_the_workbooks_objective_column_is_filled_whatever_the_filter(runner, bundled_kb,
+                                                                      tmp_path, filters):
+    """A filter that leaves out the strategic objectives themselves still names each row's."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "part.xlsx"
+    assert run(runner, bundled_kb, "export", "--format", "xlsx", *filters, "--out",
+               str(path)).exit_code == 0
+    from drugstrat.kb import store
+
+    kb = store.load(bundled_kb)
+    rows = list(load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+    under = {row[0]: row[1] for row in rows if kb.objective_number(row[0]) is not None}
+    assert under and all(so == f"SO{kb.objective_number(i)}" for i, so in under.items()), under

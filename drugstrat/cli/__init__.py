@@ -7,7 +7,7 @@ a query costs little more than starting typer.
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer import _click as click
@@ -47,7 +47,26 @@ class _Group(TyperGroup):
     """The command group: commands in `COMMANDS` order, listed by section with one line each
     (click would sort them and cut their descriptions), each command's module imported only
     when click resolves that command's name — a query pays for one module, whatever global
-    options come before it."""
+    options come before it.
+
+    Every command also accepts the global options (`--data`, `--width`, `--color`) after its
+    name — `drugstrat show 3.4 --data DIR` — as copies of the group's own, which update the
+    run's `Invocation` (see `_shared`)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for command in self.commands.values():
+            self._share_options(command)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        self._share_options(cmd)
+        super().add_command(cmd, name)
+
+    def _share_options(self, command: click.Command) -> None:
+        taken = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        for option in self.params:
+            if option.name in GLOBAL_OPTIONS and not taken & set(getattr(option, "opts", ())):
+                command.params.append(_shared(option))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [c.name for c in COMMANDS]
@@ -92,6 +111,48 @@ app = typer.Typer(
 )
 
 
+COLORS = ("auto", "always", "never")
+# The options of the group that every command accepts after its name as well.
+GLOBAL_OPTIONS = ("data", "width", "color")
+
+
+def _colors(incomplete: str) -> list[str]:
+    return [c for c in COLORS if c.startswith(incomplete.lower())]
+
+
+def _color(value: str | None) -> str | None:
+    if value is not None and value.lower() not in COLORS:
+        raise typer.BadParameter(f"{value!r}: give {', '.join(COLORS)}", param_hint="--color")
+    return value.lower() if value is not None else None
+
+
+def _shared(option: click.Parameter) -> click.Parameter:
+    """A command's copy of a global option: no default and no environment variable of its own
+    (a value given before the command name, or by the environment, stands unless this one is
+    given), and a value given here goes to the run's `Invocation`."""
+    import copy
+
+    shared = copy.copy(option)
+    shared.expose_value = False
+    shared.envvar = None
+    shared.default = None
+    shared.is_eager = False
+
+    def given(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            from drugstrat.cli.context import Invocation
+
+            if param.name == "color":
+                value = _color(value)
+            elif param.name == "data":
+                value = Path(value)  # typer converts the group's own, not a copy's
+            setattr(Invocation.of(ctx), str(param.name), value)
+        return value
+
+    shared.callback = given
+    return shared
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"drugstrat {__version__}\n")
@@ -115,6 +176,13 @@ def _options(
         typer.Option("--width", min=20, help="Draw tables this many columns wide (default: "
                                              "the terminal's; under 80, records stack)."),
     ] = None,
+    color: Annotated[
+        str | None,
+        typer.Option("--color", metavar="auto|always|never", callback=_color,
+                     autocompletion=_colors,
+                     help="Colour tables and matches: on a terminal (auto), always (for "
+                          "`less -R`), never."),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -122,7 +190,7 @@ def _options(
 ) -> None:
     from drugstrat.cli.context import Invocation
 
-    ctx.obj = Invocation(data=data, width=width)
+    ctx.obj = Invocation(data=data, width=width, color=color)
     _forgiving_streams()
 
 

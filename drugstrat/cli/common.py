@@ -32,26 +32,52 @@ FormatOption = Annotated[
 def _completion_kb(ctx: typer.Context) -> KB | None:
     """The knowledge base a command line being completed names (None if it cannot be read:
     completion never fails loudly)."""
+    from drugstrat.cli.context import Invocation
     from drugstrat.kb import store
     from drugstrat.kb.paths import data_dir as resolve
 
-    root = ctx.find_root().params.get("data")
+    # --data after the command name has gone to the invocation; before it, to the root's
+    # parameters (the root's callback does not run while a shell completes).
+    root = Invocation.of(ctx).data or ctx.find_root().params.get("data")
     try:
-        return store.load(resolve(root))
+        return store.load(resolve(Path(root) if root else None))
     except Exception:  # noqa: BLE001 - a shell's tab must never print a traceback
         return None
+
+
+COMPLETIONS = 50  # candidates offered at most: a shell shows the rest as noise
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Ids starting with what was typed, for the shell's tab key."""
     kb = _completion_kb(ctx)
     typed = incomplete.casefold()
-    return [i for i in kb.ids if i.casefold().startswith(typed)][:200] if kb else []
+    return [i for i in kb.ids if i.casefold().startswith(typed)][:COMPLETIONS] if kb else []
 
 
 def complete_types(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The record types of the knowledge base starting with what was typed (by their names:
+    the plural, also understood, would only double the list)."""
     kb = _completion_kb(ctx)
     return [t for t in kb.types() if t.startswith(incomplete.lower())] if kb else []
+
+
+def complete_langs(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The knowledge base's languages."""
+    kb = _completion_kb(ctx)
+    return [c for c in kb.langs if c.startswith(incomplete.lower())] if kb else []
+
+
+def complete_objectives(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The strategic objectives: their numbers for a digit typed, else their ids."""
+    kb = _completion_kb(ctx)
+    if kb is None:
+        return []
+    objectives = kb.of_type("strategic_objective")
+    if incomplete.isdigit():
+        numbers = (str(kb.objective_number(i)) for i in objectives)
+        return [n for n in numbers if n.startswith(incomplete)]
+    return [i for i in objectives if i.casefold().startswith(incomplete.casefold())]
 
 
 IdArgument = Annotated[str, typer.Argument(
@@ -62,13 +88,14 @@ TypesOption = Annotated[list[str] | None, typer.Option(
     help="Only records of this type (repeatable; so, specific, groups … as well as the full "
          "name).")]
 SoOption = Annotated[str | None, typer.Option(
-    "--so", autocompletion=complete_ids,
+    "--so", autocompletion=complete_objectives,
     help="Only records under this strategic objective (3, SO3, SD 3).")]
 OutOption = Annotated[str, typer.Option(
     "--out", "-o", help="File to write (atomically), or - for standard output.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", "-l", help="Only this language (e.g. en, nl).")
+    str | None, typer.Option("--lang", "-l", autocompletion=complete_langs,
+                             help="Only this language (e.g. en, nl).")
 ]
 
 

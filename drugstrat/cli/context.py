@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import typer
+    from typer import _click as click
 
     from drugstrat.cli.output import Format, Output
     from drugstrat.kb.store import KB
@@ -17,14 +17,18 @@ if TYPE_CHECKING:
 
 class Invocation:
     # A plain class, not a dataclass: `dataclasses` is no import a query should pay for.
-    def __init__(self, data: Path | None = None, width: int | None = None) -> None:
+    def __init__(self, data: Path | None = None, width: int | None = None,
+                 color: str | None = None) -> None:
+        # The global options, as given before the command's name or after it (a command's
+        # copy of an option updates these while its arguments are parsed, before it runs).
         self.data = data  # --data / DRUGSTRAT_DATA, as given (None: the bundled KB)
         self.width = width  # --width: tables this wide (None: the terminal's)
+        self.color = color  # --color: auto (None), always or never
         self._kb: KB | None = None
         self._glossary: Glossary | None = None
 
     @classmethod
-    def of(cls, ctx: typer.Context) -> Invocation:
+    def of(cls, ctx: click.Context) -> Invocation:
         """The invocation a command runs in (a bare one for a command called on its own)."""
         root = ctx.find_root()
         if not isinstance(root.obj, Invocation):
@@ -69,4 +73,4 @@ class Invocation:
         """The one output path, in the format asked for, at this invocation's width."""
         from drugstrat.cli.output import Output, choose
 
-        return Output(choose(fmt, as_json), self.width)
+        return Output(choose(fmt, as_json), self.width, self.color)

@@ -34,9 +34,11 @@ def choose(fmt: Format | None, as_json: bool) -> Format:
 
 
 class Output:
-    def __init__(self, fmt: Format = Format.table, width: int | None = None) -> None:
+    def __init__(self, fmt: Format = Format.table, width: int | None = None,
+                 color: str | None = None) -> None:
         self.fmt = fmt
         self.width = width  # of tables for people; the terminal's when None
+        self.color = color  # "always", "never", or None: colour on a terminal only
 
     def emit(self, view: View) -> None:
         whole = view.rows if view.document is None else view.document
@@ -58,7 +60,7 @@ class Output:
         else:
             from drugstrat.cli.render import draw
 
-            draw(view.blocks(), self.width)
+            draw(view.blocks(), self.width, self.color)
 
 
 def json_default(value: Any) -> Any:
@@ -95,6 +97,11 @@ def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None,
                             delimiter=";" if excel else ",")
     writer.writeheader()
     for row in rows:
+        # A side-by-side row's fields of one language (`langs`) are columns `FIELD:LANG`.
+        per_lang = row.get("langs")
+        if isinstance(per_lang, Mapping):
+            row = {**row, **{f"{key}:{code}": value for code, fields in per_lang.items()
+                             for key, value in fields.items()}}
         # Opened in a spreadsheet, a cell starting with = or @ would run: it is text here.
         writer.writerow({key: formula_safe(_cell(row.get(key))) for key in columns})
 

@@ -9,7 +9,6 @@ import typer
 from drugstrat.cli import app, messages
 from drugstrat.cli.common import (
     FormatOption,
-    IdArgument,
     JsonOption,
     LangOption,
     check_lang,
@@ -24,7 +23,7 @@ from drugstrat.cli.common import (
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
-from drugstrat.record import KEY_ORDER, Record, field
+from drugstrat.record import Record, field
 
 LIST_KEYS = ("id", "type", "lang", "parent", "number", "text", "aligned")
 LIST_COLUMNS = [Column(key) for key in LIST_KEYS]
@@ -55,7 +54,7 @@ def list_records(
 ) -> None:
     """List records, in document order.
 
-    Example: drugstrat list --type so --wide --format excel > objectives.csv
+    Example: drugstrat list --type specific --wide --format excel > objectives.csv
     """
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
@@ -64,50 +63,62 @@ def list_records(
         parent = resolve_or_exit(kb, parent)  # an unknown parent: exit 1, with near ids
     ids = kb.select({record_type} if record_type else None, parent)
     langs = [code] if code else kb.langs
-    rows = kb.rows(ids, langs)
     people = [{"id": i, "type": kb.type_of(i),
                **{c: r["text"] for c, r in kb.get(i, langs).items()}} for i in ids]
     columns = [Column("id", style="cyan"), Column("type", style="dim"),
                *language_columns(langs)]
     human: list[Block] = [Table(people, columns, caption=f"{len(ids)} records")]
     if wide:
-        from drugstrat.export.tabular import wide as side_by_side
+        from drugstrat.kb.rows import per_lang_fields, record_rows
 
-        flat, keys = side_by_side(kb, ids, langs)
-        output(ctx, fmt, as_json).emit(View(flat, [Column(key) for key in keys], human=human))
+        keys = ["id", "type", "parent", "number", *langs, "aligned",
+                *(f"{key}:{c}" for key in per_lang_fields(kb) for c in langs)]
+        output(ctx, fmt, as_json).emit(View(record_rows(kb, ids, langs),
+                                            [Column(key) for key in keys], human=human))
         return
-    # Every field the JSON has, a person's own (status, notes, dates) too, is a column.
-    fields = dict.fromkeys(key for r in rows for key in r)
-    extra = [key for key in KEY_ORDER if key in fields and key not in LIST_KEYS] + [
-        key for key in fields if key not in KEY_ORDER]
-    output(ctx, fmt, as_json).emit(View(rows, [*LIST_COLUMNS, *(Column(key) for key in extra)],
-                                   human=human))
+    from drugstrat.kb.rows import record_fields
+
+    # Every field a record of this knowledge base has, a person's own (status, notes, dates)
+    # too, is a column, whatever the filters keep: a script's CSV header does not move.
+    extra = [key for key in record_fields(kb) if key not in LIST_KEYS]
+    output(ctx, fmt, as_json).emit(View(kb.rows(ids, langs),
+                                        [*LIST_COLUMNS, *(Column(key) for key in extra)],
+                                        human=human))
 
 
 @app.command()
 @reports_errors
 def show(
     ctx: typer.Context,
-    record_id: IdArgument,
+    record_ids: Annotated[list[str], typer.Argument(
+        metavar="ID...", autocompletion=complete_ids,
+        help="Record ids: SO3, 'SO 3', SD.3, 3.4, n2, scope1 … (several: each in turn).")],
     lang: LangOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Show a record in its languages side by side.
+    """Show records in their languages side by side: one, or several in turn.
+
+    An unknown id exits 1 with the ids it may have meant, and nothing is shown.
 
     Example: drugstrat show 3.4
     """
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs)
-    found = resolve_or_exit(kb, record_id)
-    versions = kb.get(found, [code] if code else None)
-    if not versions:
-        messages.error(f"{found} has no {code} version")
-        raise typer.Exit(code=Exit.NOT_FOUND)
-    missing = [c for c in kb.langs if c not in kb.get(found)]
-    output(ctx, fmt, as_json).emit(View(list(versions.values()), LIST_COLUMNS,
-                                   human=_side_by_side(found, versions, kb.children(found),
-                                                       missing)))
+    found = [resolve_or_exit(kb, typed) for typed in record_ids]
+    records: list[Record] = []
+    human: list[Block] = []
+    for record_id in dict.fromkeys(found):
+        versions = kb.get(record_id, [code] if code else None)
+        if not versions:
+            messages.error(f"{record_id} has no {code} version")
+            raise typer.Exit(code=Exit.NOT_FOUND)
+        missing = [c for c in kb.langs if c not in kb.get(record_id)]
+        records += versions.values()
+        if human:
+            human.append(Line([]))
+        human += _side_by_side(record_id, versions, kb.children(record_id), missing)
+    output(ctx, fmt, as_json).emit(View(records, LIST_COLUMNS, human=human))
 
 
 def _side_by_side(record_id: str, versions: dict[str, Record], children: list[str],

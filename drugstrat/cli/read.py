@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drugstrat.cli import app
+from drugstrat.cli import app, messages
 from drugstrat.cli.common import (
     IdArgument,
     JsonOption,
@@ -21,7 +21,11 @@ from drugstrat.cli.common import (
     reports_errors,
     resolve_or_exit,
 )
+from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Line, Table, View
+
+if TYPE_CHECKING:
+    from drugstrat.export.citation import MissingVersion
 
 
 class ReadFormat(StrEnum):
@@ -71,29 +75,60 @@ def read(
         sys.stdout.write(running_text(kb, ids, langs, markdown=fmt is ReadFormat.md))
 
 
+class CiteStyle(StrEnum):
+    plain = "plain"
+    md = "md"
+    bibtex = "bibtex"
+    csl = "csl"
+
+
 @app.command()
 @reports_errors
 def cite(
     ctx: typer.Context,
     record_id: IdArgument,
     lang: LangOption = None,
-    quote: Annotated[bool, typer.Option("--quote", "-q", help="Add the record's text.")
-                     ] = False,
+    quote: Annotated[bool, typer.Option(
+        "--quote", "-q", help="Add the record's text (plain and md).")] = False,
+    style: Annotated[CiteStyle, typer.Option(
+        "--style", "-s", help="plain: one line; md: Markdown; bibtex, csl: an entry for the "
+                              "document (BibTeX, CSL-JSON), the passage as its note.")
+    ] = CiteStyle.plain,
+    fallback: Annotated[bool, typer.Option(
+        "--fallback", help="Where the record has no version in --lang, quote another "
+                           "language's, and say so in the citation.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """A ready citation of a record, in the document's own words: "specific objective 3.10",
-    "specifieke doelstelling 3.10", "SD 3", with the title, publisher and year. In the
-    reference language unless --lang.
+    "specifieke doelstelling 3.10", "SD 3", with the title, publisher, year and the publisher's
+    web address. In the reference language unless --lang; paragraphs and items are numbered
+    as that language's edition has them. A record that edition does not have exits 1, naming
+    the records that hold its text there (or --fallback).
 
-    Example: drugstrat cite 3.10 --lang nl
+    Example: drugstrat cite SO2.p4 --lang nl
     """
+    from drugstrat.export.citation import MissingVersion
     from drugstrat.export.citation import cite as citation
 
     kb = load_kb(ctx)
     code = check_lang(lang, kb.langs) or kb.reference
     found = resolve_or_exit(kb, record_id)
-    made = citation(kb, found, code)
+    try:
+        made = citation(kb, found, code, fallback)
+    except MissingVersion as missing:
+        messages.error(_missing(missing))
+        raise typer.Exit(code=Exit.NOT_FOUND) from None
     if as_json:
         output(ctx, None, True).emit(View([made.to_dict()], [], document=made.to_dict()))
     else:
-        sys.stdout.write(made.line(quote) + "\n")
+        sys.stdout.write(made.styled(style.value, quote) + "\n")
+
+
+def _missing(missing: MissingVersion) -> str:
+    """What to cite instead of a record the edition asked for lacks."""
+    text = str(missing)
+    if missing.near:
+        text += f"; its {missing.lang} text is in {', '.join(missing.near)}"
+    if missing.others:
+        text += f" (--fallback quotes the {missing.others[0]} version)"
+    return text

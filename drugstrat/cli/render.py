@@ -24,12 +24,21 @@ from drugstrat.text.controls import visible
 STACK_BELOW = 80  # columns
 
 
-def console(width: int | None = None) -> Console:
+def console(width: int | None = None, color: str | None = None) -> Console:
+    """A console writing to stdout; `color` "always" writes colours into a pipe too (`less -R`
+    shows them), "never" writes none even on a terminal."""
+    if color == "always":
+        # Forced colours take the 16 standard ones: a pager's terminal is not known.
+        return Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
+                       width=width, force_terminal=True, color_system="standard")
+    if color == "never":
+        return Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
+                       width=width, color_system=None)
     return Console(file=sys.stdout, emoji=False, highlight=False, markup=False, width=width)
 
 
-def draw(blocks: Sequence[Block], width: int | None = None) -> None:
-    out = console(width)
+def draw(blocks: Sequence[Block], width: int | None = None, color: str | None = None) -> None:
+    out = console(width, color)
     stacked = out.width < STACK_BELOW
     for block in blocks:
         if isinstance(block, Line):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,8 +27,11 @@ from drugstrat.cli.common import (
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
 
-HIT_COLUMNS = [Column(key) for key in ("rank", "id", "type", "lang", "score", "text")]
-SNIPPET = 150
+if TYPE_CHECKING:
+    from drugstrat.search.query import Results
+
+HIT_COLUMNS = [Column(key) for key in ("rank", "id", "type", "lang", "parent", "so", "score",
+                                       "matched", "text")]
 
 
 @app.command()
@@ -43,6 +46,10 @@ def search(
     exact: Annotated[bool, typer.Option(
         "--exact", "-w", help="Whole words only: no other word forms, compounds, "
                               "translations or typo corrections.")] = False,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="JSON, CSV: one row per record, its languages side by side (the rows "
+                       "of list --wide), with its rank, score and the words it matched.")
+    ] = False,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -50,12 +57,12 @@ def search(
 
     The word itself ranks first, then its other forms (Snowball stems), then Dutch compounds
     holding it (`gokken` finds `gokspelen`, `handel in drugs` finds `drugshandel`) and its
-    translations; records with all the words (or a "quoted phrase") before those with some. A
-    word found nowhere is taken for a typo and its nearest word used instead, as stderr says.
-    An id or label (`3.4`, `SO 3`, `SD.3`) goes straight to its record. Exits 1 when nothing
-    matches.
+    translations; records with all the words (or a "quoted phrase") before those with some.
+    Stderr names every word found nowhere, and what stood in for it: a compound's known last
+    part, a typo's nearest word, or a compound's known beginning. An id or label (`3.4`,
+    `SO 3`, `SD.3`) goes straight to its record. Exits 1 when nothing matches.
 
-    Example: drugstrat search money laundering --type so
+    Example: drugstrat search money laundering --type specific
     """
     from drugstrat.search.query import search as run_search
 
@@ -69,26 +76,27 @@ def search(
                                  param_hint="QUERY")
     groups = run_search(kb, text, types=wanted_types, lang=code, so=number, limit=limit,
                         glossary_file=glossary_file(ctx), exact=exact)
-    for typed, used in groups.corrections.items():
-        messages.warn(f"no {typed!r} here; showing {used!r}")
-    rows = [{"rank": rank, **hit.to_dict()}
-            for rank, group in enumerate(groups, start=1) for hit in group.hits]
+    _say_what_was_searched(groups)
     langs = [c for c in kb.langs if any(h.lang == c for g in groups for h in g.hits)]
-    people = []
-    for rank, group in enumerate(groups, start=1):
-        row: dict[str, Any] = {"#": rank, "id": Marked(f"{group.id}\n{group.type}",
-                                                       [(len(group.id) + 1,
-                                                         len(group.id) + 1 + len(group.type),
-                                                         "dim")])}
-        for hit in group.hits:
-            snippet, spans = _snippet(hit.text, hit.spans)
-            row[hit.lang] = Marked(snippet, [(s, e, "bold yellow") for s, e in spans])
-        people.append(row)
-    columns = [Column("#", numeric=True, style="dim"), Column("id", style="bold cyan"),
-               *language_columns(langs)]
     shown = output(ctx, fmt, as_json)
     if groups or shown.fmt.value != "table":
-        shown.emit(View(rows, HIT_COLUMNS, human=[Table(people, columns, lines=True)]))
+        # The table, for a person only: scripts pay for no snippets.
+        human: list[Block] | None = [Table(
+            _people(groups), [Column("#", numeric=True, style="dim"),
+                              Column("id", style="bold cyan"), *language_columns(langs)],
+            lines=True)] if shown.fmt.value == "table" else None
+        if wide:
+            from drugstrat.search.rows import hit_rows
+
+            shown_langs = [code] if code else kb.langs
+            columns = [Column(key) for key in ("id", "type", "parent", "number", *shown_langs,
+                                               "so", "rank", "score", "matched",
+                                               *(f"matched:{c}" for c in shown_langs))]
+            shown.emit(View(hit_rows(kb, groups, shown_langs), columns, human=human))
+        else:
+            rows = [{"rank": rank, **hit.to_dict()}
+                    for rank, group in enumerate(groups, start=1) for hit in group.hits]
+            shown.emit(View(rows, HIT_COLUMNS, human=human))
     if not groups:
         messages.warn(f"no match for {text!r}")
         raise typer.Exit(code=Exit.NOT_FOUND)
@@ -96,19 +104,45 @@ def search(
         messages.warn(f"showing {len(groups)} of {groups.total} records (--limit for more)")
 
 
-def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the text around its first match, and the spans moved into it."""
-    if len(text) <= SNIPPET:
-        return text, list(spans)
-    first = spans[0][0] if spans else 0
-    start = max(0, min(first - SNIPPET // 3, len(text) - SNIPPET))
-    start = text.rfind(" ", 0, start) + 1 if start else 0
-    window = text[start:start + SNIPPET]
-    prefix = "…" if start else ""
-    suffix = "…" if start + SNIPPET < len(text) else ""
-    shift = len(prefix) - start
-    moved = [(s + shift, e + shift) for s, e in spans if s >= start and e <= start + SNIPPET]
-    return prefix + window + suffix, moved
+def _say_what_was_searched(groups: Results) -> None:
+    """On stderr: what stood in for a word, the other spellings found, and every word found
+    nowhere, or only where the filters do not look."""
+    for stand in groups.stood_in:
+        used = " and ".join(repr(w) for w in stand.used)
+        if stand.why == "typo":
+            messages.warn(f"no {stand.typed!r} in the strategy; showing {used}")
+        elif stand.why == "head":
+            messages.warn(f"no {stand.typed!r} in the strategy; showing its last part "
+                          f"{stand.used[0]!r}" + (f", and words beginning {stand.used[1]!r}"
+                                                  if len(stand.used) > 1 else ""))
+        else:
+            messages.warn(f"no {stand.typed!r} in the strategy; showing its beginning "
+                          f"{used}")
+    for typed, spellings in groups.variants.items():
+        messages.warn(f"{typed!r} is also written {', '.join(map(repr, spellings))} here; "
+                      "showing both")
+    for word in groups.missing:
+        messages.warn(f"no {word!r} in the strategy")
+    for word in groups.filtered:
+        messages.warn(f"{word!r} is only in records the filters leave out")
+
+
+def _people(groups: Results) -> list[dict[str, Any]]:
+    """The table a person reads: each record's id and type, and a window of each language's
+    text around its matches, the matches marked."""
+    from drugstrat.text.snippets import snippet
+
+    people = []
+    for rank, group in enumerate(groups, start=1):
+        row: dict[str, Any] = {"#": rank, "id": Marked(f"{group.id}\n{group.type}",
+                                                       [(len(group.id) + 1,
+                                                         len(group.id) + 1 + len(group.type),
+                                                         "dim")])}
+        for hit in group.hits:
+            window, spans = snippet(hit.text, hit.spans)
+            row[hit.lang] = Marked(window, [(s, e, "bold yellow") for s, e in spans])
+        people.append(row)
+    return people
 
 
 @app.command()
@@ -177,9 +211,12 @@ def groups(
     columns = [*language_columns(kb.langs), *(Column(c, numeric=True) for c in counted)]
     if not matrix:
         columns += [Column("objectives"), Column("sources", prose=True)]
-    people = [{**row, **{c: "●" * min(row[c], 3) if row[c] else "" for c in objectives
-                         if matrix}} for row in rows]
-    output(ctx, fmt, as_json).emit(View(rows, columns, human=[
+    # A person reads every name a group goes by; a script finds them under `langs`.
+    people = [{**row, **{c: "; ".join(row["langs"][c]["names"]) for c in kb.langs},
+               **{c: "●" * min(row[c], 3) if row[c] else "" for c in objectives
+                  if matrix}} for row in rows]
+    output(ctx, fmt, as_json).emit(View(rows, [
+        *columns, *(Column(f"names:{c}") for c in kb.langs)], human=[
         Table(people, columns, caption=f"{len(rows)} target groups")]))
 
 
@@ -195,7 +232,9 @@ def terms(
 
     The lexicon is learned from the aligned records when the knowledge base is built: for the
     query, it shows how the records holding it render it in the other language, each rendering
-    with its share and the records that use it. Exits 1 when nothing pairs.
+    with the records that use it ("support": 3 of the 4 independent records holding the term)
+    and a score that one record, or one list, never makes certain (the lower bound of the
+    Wilson interval of that share). Exits 1 when nothing pairs.
 
     Example: drugstrat terms harm reduction
     """
@@ -210,13 +249,17 @@ def terms(
     kb = load_kb(ctx)
     path = glossary_file(ctx)
     glossary = load_glossary(path)
-    pairs = term_pairs(kb, glossary, lexicons_of(kb, glossary, path), text)
-    rows = [{"source": p["source"],
-             **{c: "; ".join(dict.fromkeys(p.get(c, ()))) for c in kb.langs},
-             "score": p.get("score"), "records": p["records"]} for p in pairs]
+    rows = term_pairs(kb, glossary, lexicons_of(kb, glossary, path), text)
+    # A person reads every form of a glossary term; a script finds them under `langs`.
+    people = [{**r, **{c: "; ".join(r["langs"][c]["forms"]) for c in kb.langs},
+               "support": f"{r['support']} of {r['seen']}" if r["seen"] else ""}
+              for r in rows]
     columns = [Column("source"), *language_columns(kb.langs), Column("score", numeric=True),
-               Column("records", prose=True)]
-    output(ctx, fmt, as_json).emit(View(rows, columns, document=pairs))
-    if not pairs:
+               Column("support", numeric=True), Column("records", prose=True)]
+    output(ctx, fmt, as_json).emit(View(rows, [
+        Column("source"), *(Column(c) for c in kb.langs),
+        *(Column(k) for k in ("score", "support", "seen", "attested", "records")),
+        *(Column(f"forms:{c}") for c in kb.langs)], human=[Table(people, columns)]))
+    if not rows:
         messages.warn(f"no translations for {text!r}")
         raise typer.Exit(code=Exit.NOT_FOUND)

@@ -11,9 +11,9 @@ from functools import lru_cache
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.parse.inline import FOOTNOTE_MARK
+from drugstrat.text.urls import ADDRESS as URL
 
 Tokens = list[tuple[str, Span]]
-URL = re.compile(r"(?:https?://|www\.)[^\s)\]>,;]+[^\s)\]>,;.]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&+]*[A-Z+](?![\w-])")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 _MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # endnote marks

@@ -118,7 +118,7 @@ def _sqlite(whole: KB, kb: KB, langs: tuple[str, str], target: Target, settings:
     held = set(kb.ids)
     write_database(kb, langs, path, [f for f in findings(whole, with_accepted=True)
                                      if f.id in held], whole=whole)
-    cited = cite(whole, "title", whole.reference)
+    cited = cite(whole, "title", whole.reference, fallback=True)
     meta.write(metadata(path.stem, cited.work(), langs, cited.source(), settings.license_name,
                         settings.license_url, settings.source_url))
     done.files += [str(path), meta.name]

@@ -10,7 +10,7 @@ from typing import Any
 
 from drugstrat.export.pairs import Skipped, translation_pairs
 from drugstrat.kb.store import KB
-from drugstrat.record import KEY_ORDER, field
+from drugstrat.record import field
 from drugstrat.text.controls import formula_safe
 
 PERSON_COLUMNS = ("status", "note")
@@ -64,38 +64,20 @@ def _id_cell(value: str) -> str:
 
 
 def to_jsonl(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n"
-                   for row in rows(kb, langs, skipped))
+    """A side-by-side row (`drugstrat.kb.rows`) per aligned record, as JSON Lines: the id (the
+    source ids joined where the translator merged records), type, parent and number, each
+    language's text, and each record's own fields (a person's status, note …) under
+    `langs`."""
+    from drugstrat.kb.rows import OWN, row
+    from drugstrat.storage.plain import json_default
 
-
-def wide(kb: KB, ids: list[str], langs: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
-    """One row per record, its languages' texts side by side, and the columns in order: every
-    field the JSON has, once where the languages agree on it in every record (`parent`,
-    `number`, a person's `status`), else once per language (`name:en`, `name:nl`)."""
-    records = [versions for versions in (kb.get(i, langs) for i in ids) if versions]
-    keys: dict[str, None] = {}
-    split: set[str] = set()
-    for versions in records:
-        for key in dict.fromkeys(k for r in versions.values() for k in r):
-            if key in ("id", "type", "lang", "text"):
-                continue
-            keys[key] = None
-            values = [json.dumps(field(r, key), sort_keys=True, default=str)
-                      for r in versions.values()]
-            if len(set(values)) > 1:
-                split.add(key)
-    rows = []
-    for versions in records:
-        first = next(iter(versions.values()))
-        row: dict[str, Any] = {"id": first["id"], "type": first["type"]}
-        row.update({lang: r["text"] for lang, r in versions.items()})
-        for key in keys:
-            if key in split:
-                row.update({f"{key}:{lang}": field(r, key) for lang, r in versions.items()})
-            elif key in first:
-                row[key] = field(first, key)
-        rows.append(row)
-    ordered = [k for k in KEY_ORDER if k in keys] + [k for k in keys if k not in KEY_ORDER]
-    columns = [c for k in ordered for c in ([f"{k}:{lang}" for lang in langs] if k in split
-                                            else [k])]
-    return rows, ["id", "type", *langs, *columns]
+    lines = []
+    for pair in translation_pairs(kb, langs, skipped):
+        some = pair.records[langs[0]]
+        lines.append(row({langs[0]: pair.source, langs[1]: pair.target},
+                         per_lang={code: {k: v for k, v in record.items() if k not in OWN}
+                                   for code, record in pair.records.items()},
+                         identity={"id": pair.id, "type": pair.type, "parent": pair.parent,
+                                   "number": some.get("number")}))
+    return "".join(json.dumps(line, ensure_ascii=False, default=json_default) + "\n"
+                   for line in lines)

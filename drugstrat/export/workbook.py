@@ -28,8 +28,8 @@ FILL = 0.95
 
 def workbook(kb: KB, langs: tuple[str, str], skipped: Skipped | None = None,
              title: str = "drugstrat", whole: KB | None = None) -> bytes:
-    """The workbook of `kb` (a part of `whole`, where a filter kept one: the strategic
-    objective a record belongs to is read in the whole, whose parents a part may lack)."""
+    """The workbook of `kb`; `whole`, the knowledge base `kb` was filtered from, tells each
+    record's strategic objective where the filter left out the objective itself."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

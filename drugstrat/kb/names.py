@@ -23,22 +23,38 @@ ABBREVIATIONS = {
 }
 
 
+def plural(name: str) -> str:
+    """A type's name in the plural, as English writes it: `signatory` -> `signatories`,
+    `target_group` -> `target_groups`, `mission_means` stays as it is."""
+    if name.endswith("s"):
+        return name
+    if name.endswith("y") and name[-2:-1] not in "aeiou":
+        return name[:-1] + "ies"
+    return name + "s"
+
+
 def resolve_type(typed: str, types: list[str]) -> str:
     """The record type `typed` names among `types`: the type itself in any case, with hyphens
-    or spaces, singular or plural, an abbreviation or a prefix only one type has. Anything
-    else is an `InputError` listing the types."""
+    or spaces, in the singular or the plural, an abbreviation (singular or plural), or a prefix
+    or the initials only one type has. Anything else is an `InputError` listing the types."""
     from drugstrat.languages import all_of
 
     wanted = re.sub(r"[\s_-]+", "_", typed.strip().lower())
     short = {**ABBREVIATIONS, **{label.lower(): "strategic_objective"
                                  for label in all_of("objective_labels")}}
-    for form in (wanted, wanted[:-1] if wanted.endswith("s") else wanted):
-        if form in types:
-            return form
-        if short.get(form) in types:
-            return short[form]
+    # Every name in both numbers: "signatories" is a signatory, "groups" a target group.
+    named = {form: t for t in types for form in (t, plural(t))}
+    named.update({form: t for word, t in short.items() if t in types
+                  for form in (word, plural(word))})
+    if wanted in named:
+        return named[wanted]
+    # Initials (`sd`) or the start of one type's name (`spec`), in the plural too (`specs`);
+    # a misspelt plural of a whole name (`signatorys`) is no start of it.
+    forms = [wanted] + ([wanted[:-1]] if wanted.endswith("s") else [])
+    for form in forms:
         initials = [t for t in types if "".join(w[0] for w in t.split("_")) == form]
-        starting = [t for t in types if t.startswith(form)] if len(form) >= 2 else []
+        starting = [t for t in types if t.startswith(form) and t != form] \
+            if len(form) >= 2 else []
         for found in (initials, starting):
             if len(found) == 1:
                 return found[0]

@@ -38,12 +38,18 @@ class Place(NamedTuple):
     item: int = 0
 
 
-def place(kb: KB, record_id: str) -> Place:
-    record = kb.record(record_id)
+def place(kb: KB, record_id: str, lang: str | None = None) -> Place:
+    """Where a record stands in the edition of `lang` (the first language that has it when
+    None): counted among that edition's own records, so a paragraph the translator merged
+    with the one before it, or split, moves the numbers after it as a reader of that edition
+    sees them."""
+    code = lang or next((c for c in kb.langs if record_id in kb.by_id[c]), None)
+    own = kb.by_id.get(code, {}) if code else {}
+    record = own.get(record_id)
     if record is None or not record.get("parent"):
         return Place()
-    siblings = [kb.record(i) for i in kb.children(record["parent"])]
-    same = [r for r in siblings if r is not None and r["type"] == record["type"]]
+    siblings = [own[i] for i in kb.children(record["parent"]) if i in own]
+    same = [r for r in siblings if r["type"] == record["type"]]
     if record["type"] == "paragraph":
         return Place(paragraph=[r["id"] for r in same].index(record_id) + 1)
     if record["type"] == "list_item":
@@ -52,3 +58,21 @@ def place(kb: KB, record_id: str) -> Place:
         return Place(list=lists.index(record.get("in_list")) + 1,
                      item=members.index(record_id) + 1)
     return Place()
+
+
+def covering(kb: KB, record_id: str, lang: str) -> list[str]:
+    """The records of `lang` that hold the text of a record it has no version of: the one
+    its translator merged it into, else its neighbours in that edition (nearest first)."""
+    own = kb.by_id.get(lang, {})
+    merged = [i for i, r in own.items() if record_id in r.get("merges", ())]
+    if merged:
+        return merged
+    record = kb.record(record_id)
+    parent = record.get("parent") if record else None
+    siblings = kb.children(parent) if parent else kb.ids
+    if record_id not in siblings:
+        return []
+    at = siblings.index(record_id)
+    before = [i for i in reversed(siblings[:at]) if i in own][:1]
+    after = [i for i in siblings[at + 1:] if i in own][:1]
+    return before + after

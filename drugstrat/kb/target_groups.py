@@ -88,22 +88,27 @@ def target_groups(kb: KB) -> list[Cluster]:
 
 
 def group_rows(kb: KB, matrix: bool = False, so: int | None = None) -> list[dict[str, Any]]:
-    """One row a group: its names in each language (as lists), and either where it is named
-    (mentions, objectives, sources) or, with `matrix`, how often under each strategic
+    """One side-by-side row a group (`drugstrat.kb.rows`): its usual name in each language
+    (all its names under `langs.<lang>.names`, most frequent first), and either where it is
+    named (mentions, objectives, sources) or, with `matrix`, how often under each strategic
     objective. With `so`, only the groups named under that strategic objective."""
+    from drugstrat.kb.rows import row
+
     objectives = kb.of_type("strategic_objective")
     rows = []
     for cluster in target_groups(kb):
         if so is not None and so not in cluster["so"]:
             continue
-        row: dict[str, Any] = {code: cluster["names"].get(code, []) for code in kb.langs}
+        names = {code: cluster["names"].get(code, []) for code in kb.langs}
+        fields: dict[str, Any] = {}
         if matrix:
             for objective in objectives:
                 number = kb.objective_number(objective)
-                row[objective] = sum(m["so"] == number for m in cluster["mentions"])
+                fields[objective] = sum(m["so"] == number for m in cluster["mentions"])
         else:
-            row["mentions"] = len(cluster["mentions"])
-            row["objectives"] = cluster["objectives"]
-            row["sources"] = [m["source"] for m in cluster["mentions"]]
-        rows.append(row)
+            fields["mentions"] = len(cluster["mentions"])
+            fields["objectives"] = cluster["objectives"]
+            fields["sources"] = [m["source"] for m in cluster["mentions"]]
+        rows.append(row({code: found[0] if found else None for code, found in names.items()},
+                        fields, {code: {"names": found} for code, found in names.items()}))
     return rows

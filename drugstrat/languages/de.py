@@ -103,4 +103,10 @@ GERMAN = Language(
     },
     title_case=False,
     quotes=("„", "“"),
+    edition_names={
+        "en": "englische Fassung",
+        "nl": "niederländische Fassung",
+        "fr": "französische Fassung",
+        "de": "deutsche Fassung",
+    },
 )

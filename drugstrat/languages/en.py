@@ -107,4 +107,10 @@ ENGLISH = Language(
         (r"No\.", r"\s\d"), (r"[Aa]pprox\.", r"\s"), (r"\d\smi?n\.", r"\s"),
         (r"\d\ssec\.", r"\s"), (r"\s[vV][sS]?\.", r"\s"),
     ),
+    edition_names={
+        "en": "English version",
+        "nl": "Dutch version",
+        "fr": "French version",
+        "de": "German version",
+    },
 )

@@ -132,4 +132,11 @@ FRENCH = Language(
         (r"\.", r"[\u00A0\s]»"),
         (r"[\.\?\!][\u00A0\s]»", r"\s"),
     ),
+    colon="\u00a0:",
+    edition_names={
+        "en": "version anglaise",
+        "nl": "version néerlandaise",
+        "fr": "version française",
+        "de": "version allemande",
+    },
 )

@@ -140,4 +140,10 @@ DUTCH = Language(
     # OmegaT's default Dutch exceptions (its segmentation rules): no break after one of these
     # abbreviations where white space stands before it (so one opening a paragraph breaks).
     segment_exceptions=tuple((r"\s" + word, r"\s") for word in _OMEGAT_ABBREVIATIONS.split()),
+    edition_names={
+        "en": "Engelse versie",
+        "nl": "Nederlandse versie",
+        "fr": "Franse versie",
+        "de": "Duitse versie",
+    },
 )

@@ -103,6 +103,12 @@ class Language(NamedTuple):
     # The quotation marks the language opens and closes a quotation with (spaces included
     # where its typography puts one inside them: « … » in French).
     quotes: tuple[str, str] = ("“", "”")
+    # How the language writes a colon after a label ("Specific objectives:"; French puts a
+    # space before it: "Objectifs spécifiques :").
+    colon: str = ":"
+    # How the language names each language's version of the document ("Engelse versie"): a
+    # citation that quotes a version other than its own says which.
+    edition_names: dict[str, str] = {}
     # Whether titles are written in title case ("Interfederal Strategy for …") rather than
     # sentence case ("Interfederale strategie voor …") when a citation quotes a title set in
     # capitals.

@@ -16,14 +16,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drugstrat.kb.store import KB, cache_candidates
 from drugstrat.languages import language
-from drugstrat.search.forms import WordForms
-from drugstrat.storage.atomic import replacing
-from drugstrat.terms.glossary import Glossary
 from drugstrat.text.fold import fold
 from drugstrat.text.words import words
+
+if TYPE_CHECKING:
+    from drugstrat.terms.glossary import Glossary
 
 INDEX_VERSION = 6
 
@@ -79,6 +80,9 @@ def _candidates(root: Path) -> list[Path]:
 
 
 def _build(kb: KB, path: Path, stamp: str, glossary_file: Path | None) -> None:
+    # Writing an index is the rare case: a query that finds one current pays for none of this.
+    from drugstrat.storage.atomic import replacing
+
     with replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
         try:
@@ -114,6 +118,8 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
             connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
                                    [(number, lang, form) for lang, forms in term.forms.items()
                                     for form in forms])
+    from drugstrat.search.forms import WordForms
+
     df: dict[tuple[str, str], int] = {}
     rows = []
     analysers = {lang: WordForms(language(lang), _compounds(kb, lang)) for lang in kb.langs}

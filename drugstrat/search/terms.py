@@ -1,13 +1,24 @@
 """A term and its translations: the glossary's first (a person curated them), then what the
-lexicon learned from the aligned records — for one word, its translations with their scores; for
-a phrase, the way the aligned records render it, each rendering with the records that use it.
+lexicon learned from the aligned records — the ways the aligned records render the term, each
+with the records that use it and how far they can be trusted.
+
+A rendering's score is the lower bound of the Wilson interval (95 %) of its share of the
+independent records where the term stands: records, not mentions — a target group named inside
+a paragraph is that paragraph, the items of one list are one list — so one record, or one list,
+never makes a rendering certain (one record of one: 0.21; four of four: 0.51). `attested` says
+whether a glossary or a general dictionary vouches for every word pair of it.
+
+Rows have the side-by-side shape (`drugstrat.kb.rows`): each language's term or rendering as a
+string, all its forms under `langs.<lang>.forms`.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from typing import Any
 
+from drugstrat.kb.rows import row
 from drugstrat.kb.store import KB
 from drugstrat.languages import language
 from drugstrat.terms.glossary import Glossary
@@ -17,13 +28,14 @@ from drugstrat.terms.rendering import render
 from drugstrat.terms.tokens import Token, tokenize
 from drugstrat.text.fold import fold
 
-MIN_SCORE = 0.1  # lexicon translations shown
 SHOWN = 5
+Z = 1.96  # the Wilson interval's, at 95 %
 
 
 def term_pairs(kb: KB, glossary: Glossary, lexicons: list[Lexicon], query: str,
                limit: int = SHOWN) -> list[dict[str, Any]]:
-    """Rows of `{source, <lang>: [words], score, records}`, the glossary's first."""
+    """Side-by-side rows `{source, <lang>: term, score, support, seen, attested, records,
+    langs: {<lang>: {forms}}}`, the glossary's first."""
     from rapidfuzz import fuzz
 
     wanted = " ".join(fold(query).split())
@@ -31,12 +43,22 @@ def term_pairs(kb: KB, glossary: Glossary, lexicons: list[Lexicon], query: str,
     for term in glossary.terms:
         forms = [fold(f.strip("*")) for fs in term.forms.values() for f in fs]
         if any(wanted == f or fuzz.ratio(wanted, f) >= 90 for f in forms):
-            rows.append({"source": "glossary", **{
-                code: [f.strip("*") for f in term.forms.get(code, ())] for code in kb.langs},
-                "score": None, "records": []})
+            written = {code: [f.strip("*") for f in term.forms.get(code, ())]
+                       for code in kb.langs}
+            rows.append(_row(kb.langs, written, {"source": "glossary", "score": None,
+                                                 "support": None, "seen": None,
+                                                 "attested": True, "records": []}))
     for lexicon in lexicons:
         rows.extend(_renderings(kb, lexicon, query, limit))
     return rows
+
+
+def _row(langs: list[str], written: dict[str, list[str]],
+         fields: dict[str, Any]) -> dict[str, Any]:
+    source = {"source": fields.pop("source")}
+    return row({code: written[code][0] if written.get(code) else None for code in langs},
+               {**fields}, {code: {"forms": written.get(code, [])} for code in langs},
+               identity=source)
 
 
 def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[str, Any]]:
@@ -54,7 +76,9 @@ def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[s
         found: Counter[str] = Counter()
         places: dict[str, list[str]] = defaultdict(list)
         written: dict[str, Counter[str]] = defaultdict(Counter)  # rendering -> as written
+        linked: dict[str, tuple[str, ...]] = {}  # rendering -> its keys
         phrases: Counter[str] = Counter()
+        seen: list[str] = []  # the aligned records holding the term
         for record_id in kb.ids:
             versions = kb.get(record_id)
             if source not in versions or target not in versions:
@@ -63,6 +87,7 @@ def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[s
             run = _occurrence(mine, keys)
             if run is None:
                 continue
+            seen.append(record_id)
             theirs = tokenize(versions[target]["text"], language(target),
                               lexicon.compounds.get(target))
             forward = source == lexicon.langs[0]
@@ -76,19 +101,56 @@ def _renderings(kb: KB, lexicon: Lexicon, query: str, limit: int) -> list[dict[s
             found[key] += 1
             written[key][rendering] += 1
             places[key].append(record_id)
+            linked[key] = rendered.keys
             own_text = versions[source]["text"]
             phrases[own_text[mine[min(run)].start:mine[max(run)].end]] += 1
-        total = sum(found.values())
-        if not total:
+        if not found:
             continue
         phrase = phrases.most_common(1)[0][0]
-        for key, count in found.most_common(limit):
-            out.append({"source": "aligned records", source: [phrase],
-                        target: [written[key].most_common(1)[0][0]],
-                        "score": round(count / total, 3), "records": places[key]})
+        among = independent(kb, seen)
+        for key, _ in found.most_common(limit):
+            support = independent(kb, places[key])
+            vouched = all(any((f"{q}\t{r}" if source == lexicon.langs[0] else f"{r}\t{q}")
+                              in lexicon.attested for q in keys) for r in linked[key])
+            out.append(_row(kb.langs, {source: [phrase],
+                                       target: [written[key].most_common(1)[0][0]]},
+                            {"source": "aligned records",
+                             "score": round(wilson(support, among), 3), "support": support,
+                             "seen": among, "attested": vouched, "records": places[key]}))
+        out.sort(key=lambda r: -r["score"])
         if out:
             break  # the query is of this language
     return out
+
+
+def independent(kb: KB, record_ids: list[str]) -> int:
+    """How many independent records these are: a record inside another of them (a target
+    group in its paragraph) is that one, and the items of one list are one list."""
+    held = set(record_ids)
+    units = set()
+    for record_id in record_ids:
+        record = kb.record(record_id)
+        ancestor = record.get("parent") if record else None
+        seen = {record_id}
+        while ancestor and ancestor not in held and ancestor not in seen:
+            seen.add(ancestor)
+            parent = kb.record(ancestor)
+            ancestor = parent.get("parent") if parent else None
+        if ancestor in held:
+            continue
+        units.add((record.get("in_list") if record else None) or record_id)
+    return len(units)
+
+
+def wilson(successes: int, trials: int) -> float:
+    """The lower bound of the Wilson score interval of a share: how large it surely is."""
+    if not trials:
+        return 0.0
+    share = successes / trials
+    z2 = Z * Z
+    centre = share + z2 / (2 * trials)
+    spread = Z * math.sqrt(share * (1 - share) / trials + z2 / (4 * trials * trials))
+    return max(0.0, (centre - spread) / (1 + z2 / trials))
 
 
 def _occurrence(tokens: list[Token], keys: set[str]) -> set[int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drugstrat import ids
+from drugstrat.kb.rows import record_row
 from drugstrat.kb.store import KB
 from drugstrat.kb.target_groups import target_groups
 from drugstrat.record import OBJECTIVE_TYPES
@@ -12,9 +13,8 @@ from drugstrat.terms.glossary import Glossary
 
 
 def _brief(kb: KB, record_id: str) -> dict[str, Any]:
-    versions = kb.get(record_id)
-    return {"id": record_id, "type": kb.type_of(record_id),
-            **{code: record["text"] for code, record in versions.items()}}
+    """A connected record as a side-by-side row (`drugstrat.kb.rows`)."""
+    return record_row(kb, record_id, kb.langs)
 
 
 def xref(kb: KB, record_id: str, glossary: Glossary) -> dict[str, Any]:
