@@ -167,7 +167,7 @@ def test_needs_fix_is_downloaded_and_lands_in_the_records_status_and_note(
     assert (record["status"], record["note"]) == ("needs-fix", "vertaal de eindnoot")
     rows = [json.loads(line) for line in runner.invoke(
         app, ["--data", str(scratch_kb), "export", "-f", "jsonl", "-o", "-"]).stdout.splitlines()]
-    assert next(r for r in rows if r["id"] == "n7")["status:nl"] == "needs-fix"
+    assert next(r for r in rows if r["id"] == "n7")["langs"]["nl"]["status"] == "needs-fix"
 
 
 def test_a_record_reached_from_the_panel_stops_below_the_header(browser, page):
