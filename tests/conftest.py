@@ -155,3 +155,17 @@ def short_edition(tmp_path: Path, replace: dict[str, str] | None = None) -> dict
             text = text.replace(old, new)
         sources[lang] = write(tmp_path / f"short-{lang}" / f"strategy.{lang}.txt", text)
     return sources
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that run an outside program (Chromium, OmegaT, LibreOffice, Datasette,
+    translate-toolkit) run in CI (CI=true, as .ci/run sets), or when asked for (`-m external`,
+    DRUGSTRAT_EXTERNAL=1); a developer's plain `pytest` skips them, saying so."""
+    if os.environ.get("CI") or os.environ.get("DRUGSTRAT_EXTERNAL") or "external" in (
+            config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="runs an outside program: CI=true (as .ci/run sets), "
+                                   "-m external or DRUGSTRAT_EXTERNAL=1 runs it")
+    for item in items:
+        if "external" in item.keywords:
+            item.add_marker(skip)

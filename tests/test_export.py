@@ -31,6 +31,7 @@ def export(runner, root: Path, *args: str):
 
 
 @pytest.mark.parametrize("segments", ["paragraph", "sentence"])
+@pytest.mark.external
 def test_tmx_reads_back_with_translate_toolkit(runner, bundled_kb, tmp_path, segments):
     from translate.storage import tmx
 
@@ -164,6 +165,7 @@ def test_a_filtered_sqlite_export_holds_the_whole_documents_findings_on_its_reco
     assert so3 == {f for f in whole if f[0] == "SO3" or f[0].startswith(("3.", "SO3."))}
 
 
+@pytest.mark.external
 def test_sqlite_utils_sees_the_full_text_indexes(runner, bundled_kb, tmp_path):
     import sqlite_utils
 
@@ -180,6 +182,7 @@ def test_sqlite_utils_sees_the_full_text_indexes(runner, bundled_kb, tmp_path):
     assert (tmp_path / "other.metadata.json").exists()
 
 
+@pytest.mark.external
 def test_datasette_searches_both_tables(runner, bundled_kb, tmp_path):
     import socket
     import time
@@ -265,6 +268,7 @@ def _render(page: Path, query: str, tmp_path: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.external
 def test_the_review_page_renders_in_chromium_with_its_findings_panel(runner, bundled_kb,
                                                                     tmp_path):
     page = tmp_path / "review.html"
@@ -285,6 +289,7 @@ def test_the_review_page_renders_in_chromium_with_its_findings_panel(runner, bun
     assert "SO2.p3" in merged and "no nl version" not in merged
 
 
+@pytest.mark.external
 def test_the_review_pages_filters_narrow_what_is_shown(runner, bundled_kb, tmp_path):
     page = tmp_path / "review.html"
     assert runner.invoke(app, ["--data", str(bundled_kb), "report", "--out",
@@ -303,6 +308,7 @@ def test_the_review_pages_filters_narrow_what_is_shown(runner, bundled_kb, tmp_p
     assert "SO3.p4" in visible_ids and len(visible_ids) < 10
 
 
+@pytest.mark.external
 def test_a_decision_taken_in_the_page_lands_in_the_acceptances(runner, scratch_kb, tmp_path):
     import html as markup
 
@@ -368,6 +374,7 @@ def _annotated(kb_root) -> None:
             "  - id: '3.4'\n", "  - id: '3.4'\n" + fields, 1), encoding="utf-8")
 
 
+@pytest.mark.external
 def test_xliff2_keeps_the_space_between_segments_and_both_records_notes(runner, scratch_kb,
                                                                        tmp_path):
     from translate.storage import xliff2
@@ -398,6 +405,7 @@ def test_xliff2_keeps_the_space_between_segments_and_both_records_notes(runner, 
     assert units and all(u.target for u in units)
 
 
+@pytest.mark.external
 def test_xliff12_reads_back_with_translate_toolkit(runner, scratch_kb, tmp_path):
     from translate.storage import xliff
 

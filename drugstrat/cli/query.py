@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,7 +23,9 @@ from drugstrat.cli.common import (
 )
 from drugstrat.cli.status import Exit
 from drugstrat.cli.view import Block, Column, Line, Marked, Table, View
-from drugstrat.record import Record, field
+
+if TYPE_CHECKING:
+    from drugstrat.record import Record
 
 LIST_KEYS = ("id", "type", "lang", "parent", "number", "text", "aligned")
 LIST_COLUMNS = [Column(key) for key in LIST_KEYS]
@@ -129,6 +131,8 @@ def _side_by_side(record_id: str, versions: dict[str, Record], children: list[st
         heading += [("  in ", "dim"), (parent, "cyan")]
     rows: list[dict[str, Any]] = [{lang: _emphasised(r) for lang, r in versions.items()}]
     extra = sorted({k for r in versions.values() for k in r} - SHOWN_FIELDS)
+    from drugstrat.record import field
+
     rows += [{lang: f"{key}: {_plain(field(r, key))}" for lang, r in versions.items()
               if field(r, key) is not None} for key in extra]
     blocks: list[Block] = [Line(heading), Table(rows, language_columns(list(versions)),

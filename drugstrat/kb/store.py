@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drugstrat import SCHEMA_VERSION
 from drugstrat.errors import KBError
@@ -26,7 +26,9 @@ from drugstrat.kb.paths import (
     manifest_path,
     present_languages,
 )
-from drugstrat.record import Record
+
+if TYPE_CHECKING:
+    from drugstrat.record import Record
 
 CACHE_FILE = "kb.json"
 READ_ATTEMPTS = 3  # reads of the YAML when a build replaces it meanwhile
@@ -50,12 +52,26 @@ class KB:
             for record in records:
                 order.setdefault(record["id"], None)
         self.ids = list(order)
-        self._position = {record_id: i for i, record_id in enumerate(self.ids)}
-        self._children: dict[str, dict[str, None]] = {}
-        for record_id in self.ids:
-            for record in self.get(record_id).values():
-                if parent := record.get("parent"):
-                    self._children.setdefault(parent, {})[record_id] = None
+        # Made on first use: a `show` reads one record and asks for neither.
+        self._positions: dict[str, int] | None = None
+        self._children_of: dict[str, dict[str, None]] | None = None
+
+    @property
+    def _position(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {record_id: i for i, record_id in enumerate(self.ids)}
+        return self._positions
+
+    @property
+    def _children(self) -> dict[str, dict[str, None]]:
+        if self._children_of is None:
+            children: dict[str, dict[str, None]] = {}
+            for record_id in self.ids:
+                for record in self.get(record_id).values():
+                    if parent := record.get("parent"):
+                        children.setdefault(parent, {})[record_id] = None
+            self._children_of = children
+        return self._children_of
 
     def subset(self, ids: set[str]) -> KB:
         """The same knowledge base with only these records (what an export is filtered to);

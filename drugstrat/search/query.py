@@ -535,7 +535,10 @@ class _Matcher:
             terms.setdefault(number, []).append((code, form))
         out: set[tuple[str, str]] = set()
         for forms in terms.values():
-            if any(" " not in form and find_forms((form,), code, word) for code, form in forms):
+            # A form can stand in the word only if its letters do: most terms are ruled out
+            # without the matching proper (this runs on every search).
+            if any(" " not in form and fold(form.strip("*")).replace("-", " ") in word
+                   and find_forms((form,), code, word) for code, form in forms):
                 out |= {(code, form) for code, form in forms if " " not in form}
         return {(code, form) for code, form in out if fold(form.strip("*")) != word}
 
@@ -589,10 +592,21 @@ class _WordPattern:
         self.stem = snowball(word, table)
 
     def finditer(self, folded: str) -> Iterator[re.Match[str]]:
-        for match in WORD.finditer(folded):
+        yield from self.among(list(WORD.finditer(folded)), {})
+
+    def among(self, words: list[re.Match[str]],
+              stems: dict[str, str]) -> Iterator[re.Match[str]]:
+        """The matching words of a text already cut into words; `stems` remembers the stems
+        found, for the next pattern over the same text."""
+        for match in words:
             token = match.group()
-            if token == self.word or snowball(token, self.table) == self.stem or self._holds(
-                    token):
+            if token == self.word:
+                yield match
+                continue
+            stem = stems.get(token)
+            if stem is None:
+                stem = stems[token] = snowball(token, self.table)
+            if stem == self.stem or self._holds(token):
                 yield match
 
     def _holds(self, token: str) -> bool:
@@ -605,8 +619,13 @@ class _WordPattern:
 def _spans(text: str, patterns: list[Any]) -> list[tuple[int, int]]:
     folded, offsets = fold_with_offsets(text)
     spans: set[tuple[int, int]] = set()
+    # The text is cut into words and its words stemmed once, whatever the number of patterns.
+    words = list(WORD.finditer(folded))
+    stems: dict[str, str] = {}
     for pattern in patterns:
-        for match in pattern.finditer(folded):
+        found = (pattern.among(words, stems) if isinstance(pattern, _WordPattern)
+                 else pattern.finditer(folded))
+        for match in found:
             if match.end() > match.start():
                 spans.add(original_span(offsets, match.start(), match.end(), len(text)))
     return _merge(sorted(spans))
