@@ -40,6 +40,8 @@ ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
 # Untranslated content words in a row, in one clause, that are a phrase missing from the other
 # text however rare their words (an added clause, a dropped complement).
 MIN_RUN = 3
+# Words of a text past which it is not read word by word (ten times a long paragraph).
+MAX_WORDS = 3000
 
 
 class Side(NamedTuple):
@@ -60,6 +62,9 @@ def omission(doc: Document) -> Iterator[Finding]:
     for pair in doc.prose_pairs():
         if pair.type in PEOPLE_TYPES:
             continue  # names and offices: read by the names checks
+        if max(len(doc.tokens(pair.a)), len(doc.tokens(pair.b))) > MAX_WORDS:
+            yield _too_long(doc, pair)
+            continue
         sides = _sides(doc, pair)
         for mine, theirs in (sides, sides[::-1]):
             seen: set[int] = set()
@@ -70,6 +75,16 @@ def omission(doc: Document) -> Iterator[Finding]:
                     yield _finding(pair, mine, theirs, first, last)
                 elif part := _missing_part(doc, token, mine, theirs):
                     yield _part_finding(pair, mine, theirs, token, part)
+
+
+def _too_long(doc: Document, pair: Pair) -> Finding:
+    """Said of a pair too long to read word by word (each word is placed against its
+    neighbours, at a cost that grows faster than the text): no real paragraph is this long."""
+    counts = ", ".join(f"{len(doc.tokens(pair[lang]))} words in {lang}" for lang in doc.langs)
+    return Finding(pair.id, pair.type, "omission", Severity.info,
+                   f"not read word by word: {counts}, more than {MAX_WORDS}",
+                   {lang: excerpt(pair[lang]["text"], width=90) for lang in doc.langs},
+                   key="too-long")
 
 
 def _missing_part(doc: Document, token: Token, mine: Side, theirs: Side) -> str | None:

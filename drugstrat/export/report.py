@@ -11,8 +11,8 @@ with their comment.
 A reviser accepts a finding with a comment right in the page; the page keeps the decisions and
 saves them as a small YAML file (`decisions.yaml`), which `drugstrat diff --apply FILE` records
 in the acceptances. The page reads `?severity=`, `?check=`, `?so=`, `?q=`, `?only=1` from its
-address (a filtered view can be bookmarked or sent), and `?accept=FINDING&comment=TEXT`
-accepts on load (a link that pre-fills a decision).
+address (a filtered view can be bookmarked or sent) — views only: a decision is never taken from
+the address, where a crafted link could put one a reviser would then save unawares.
 """
 
 from __future__ import annotations
@@ -157,7 +157,6 @@ SCRIPT = """
   only.checked = q.get('only') === '1';
   [severity, check, so, only].forEach(function (el) { el.addEventListener('change', save); });
   text.addEventListener('input', save);
-  if (q.get('accept')) accept(q.get('accept'), q.get('comment') || '');
   apply();
 })();
 """

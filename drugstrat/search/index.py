@@ -79,7 +79,7 @@ def _candidates(root: Path) -> list[Path]:
 
 
 def _build(kb: KB, path: Path, stamp: str, glossary_file: Path | None) -> None:
-    with replacing(path) as tmp:
+    with replacing(path, follow=False) as tmp:  # ours: never written through a link
         connection = sqlite3.connect(tmp)
         try:
             _fill(kb, connection, stamp, glossary_file)
