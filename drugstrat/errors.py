@@ -11,3 +11,9 @@ class InputError(DrugstratError):
 
 class KBError(DrugstratError):
     """A knowledge base whose YAML is malformed or does not match the record schema."""
+
+
+class Notice(UserWarning):
+    """Something a user should hear of that stops nothing: a damaged cache made again, a wait
+    for another build's lock. Issued with `warnings.warn`; the CLI writes each as one line on
+    stderr, a library user sees Python's warnings."""

@@ -204,8 +204,13 @@ def test_diff_filters_and_fail_on(runner, bundled_kb):
         == 1
     errors = json.loads(run(runner, bundled_kb, "diff", "--severity", "error", "--json").stdout)
     assert errors["findings"] and {f["severity"] for f in errors["findings"]} == {"error"}
-    only = json.loads(run(runner, bundled_kb, "diff", "--id", "n 7", "--json").stdout)
-    assert {f["id"] for f in only["findings"]} == {"n7"} or not only["findings"]
+    only = json.loads(run(runner, bundled_kb, "diff", "--id", "n7", "--json").stdout)
+    assert only["findings"] and {f["id"] for f in only["findings"]} == {"n7"}
+    # An id that names no record is a usage error with the ids it may have meant, never an
+    # empty report a CI gate would pass.
+    typo = run(runner, bundled_kb, "diff", "--id", "n 7", "--json")
+    assert typo.exit_code == 2 and typo.stdout == ""
+    assert "no record with id 'n 7'" in typo.stderr and "n7" in typo.stderr
     never = run(runner, bundled_kb, "diff", "--fail-on", "never", "--json")
     assert never.exit_code == 0
 

@@ -308,6 +308,19 @@ def test_the_review_pages_filters_narrow_what_is_shown(runner, bundled_kb, tmp_p
     assert "SO3.p4" in visible_ids and len(visible_ids) < 10
 
 
+def _reviser_accepts(page: Path, finding: str, comment: str) -> Path:
+    """The page as a reviser works it: a copy whose last script types a comment under the
+    finding and presses its Accept button, as a hand would (the page takes no decision from
+    its address)."""
+    hand = (f"<script>(function () {{ var form = document.querySelector("
+            f"'form.accept[data-finding=\"{finding}\"]'); form.querySelector('textarea').value "
+            f"= {json.dumps(comment)}; form.querySelector('button').click(); }})();</script>")
+    worked = page.with_name("worked-" + page.name)
+    worked.write_text(page.read_text(encoding="utf-8").replace("</body>", hand + "</body>"),
+                      encoding="utf-8")
+    return worked
+
+
 @pytest.mark.external
 def test_a_decision_taken_in_the_page_lands_in_the_acceptances(runner, scratch_kb, tmp_path):
     import html as markup
@@ -318,7 +331,7 @@ def test_a_decision_taken_in_the_page_lands_in_the_acceptances(runner, scratch_k
     finding = json.loads(runner.invoke(app, ["--data", str(scratch_kb), "diff", "--check",
                                              "untranslated", "--json"]).stdout
                          )["findings"][0]["finding"]
-    dom = _render(page, f"?accept={finding}&comment=legal%20text%20quoted%20in%20English",
+    dom = _render(_reviser_accepts(page, finding, "legal text quoted in English"), "",
                   tmp_path)
     saved = markup.unescape(dom.split('<pre id="decisions">')[1].split("</pre>")[0])
     assert f'finding: "{finding}"' in saved and "decisions: []" not in saved

@@ -171,10 +171,10 @@ def test_a_kb_in_a_read_only_place_still_answers(scratch_kb, tmp_path, monkeypat
     (scratch_kb / ".cache" / "kb.json").unlink()
     real_write = fsutil.atomic_write_text
 
-    def read_only(path: Path, text: str) -> None:
+    def read_only(path: Path, text: str, follow: bool = True) -> None:
         if scratch_kb in path.parents:
             raise PermissionError(13, "Permission denied")
-        real_write(path, text)
+        real_write(path, text, follow)
 
     monkeypatch.setattr(fsutil, "atomic_write_text", read_only)
     assert store.load(scratch_kb).get("3.4")

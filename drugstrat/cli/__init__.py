@@ -183,6 +183,12 @@ def _options(
                      help="Colour tables and matches: on a terminal (auto), always (for "
                           "`less -R`), never."),
     ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option("--max-size", metavar="SIZE",
+                     help="Read no file larger than this: a source, the YAML people edit, "
+                          "decisions (default 100M; also DRUGSTRAT_MAX_SIZE)."),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -191,6 +197,14 @@ def _options(
     from drugstrat.cli.context import Invocation
 
     ctx.obj = Invocation(data=data, width=width, color=color)
+    if max_size is not None:
+        from drugstrat.errors import DrugstratError
+        from drugstrat.storage.limits import limited, parse_size
+
+        try:
+            ctx.with_resource(limited(parse_size(max_size)))
+        except DrugstratError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--max-size") from None
     _forgiving_streams()
 
 
@@ -222,7 +236,26 @@ def register_all() -> None:
         importlib.import_module(f"drugstrat.cli.{module}")
 
 
+def _whole_writes() -> None:
+    """Standard output that says when it cannot take what is written. Closed by the shell
+    (`>&-`), it is an object whose every write fails with that said; unbuffered (python -u,
+    PYTHONUNBUFFERED), a short write — a file at its size limit — would drop the rest without
+    a word, where a buffered writer writes all or raises."""
+    import io
+
+    if sys.stdout is None:
+        from drugstrat.cli.common import ClosedOutput
+
+        sys.stdout = ClosedOutput()
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if isinstance(buffer, io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(buffer), encoding=sys.stdout.encoding,
+                                      errors=sys.stdout.errors, line_buffering=True)
+
+
 def main() -> None:
+    _whole_writes()
     try:
         app(prog_name="drugstrat")
     except BrokenPipeError:

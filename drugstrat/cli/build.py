@@ -88,9 +88,24 @@ def build(
         messages.info(f"{root}: up to date")
         return
 
+    # `--data A build --out B`: A rebuilt into B, with what people keep beside A's records.
+    origin = data_dir(ctx) if out is not None and invocation(ctx).data_given else None
+    if origin is not None and origin.resolve() == root.resolve():
+        origin = None
+    carried: list[str] = []
+    if origin is not None and not sources and not _has_sources(root):
+        sources = kb_build.recorded_sources(origin)
+        carried = kb_build.carry(origin, root)
+        for name in carried:
+            messages.info(f"{origin / name}: carried into {root}")
     chosen = sources or kb_build.recorded_sources(root)
     with _progress(kb_build.stages(len(chosen))) as progress:
         report = kb_build.build(chosen, root, encodings, not any_language, progress)
+    if origin is not None:
+        _name_acceptances(origin, root, carried)
+    for lang in report.left_out():
+        messages.warn(f"{root / lang}: {lang} is not in this build; its files are left as they "
+                      f"were, no longer part of the knowledge base (build with it to keep it)")
     for built in report.languages.values():
         for warning in built.warnings:
             messages.warn(warning.format(str(built.source)))
@@ -108,6 +123,26 @@ def build(
                       f"from the glossary and cognates alone (Debian: dict-freedict-"
                       f"{_iso(first)}-{_iso(second)} and -{_iso(second)}-{_iso(first)})")
     _emit(shown, report, checking=False)
+
+
+def _has_sources(root: Path) -> bool:
+    from drugstrat.errors import DrugstratError
+    from drugstrat.kb import build as kb_build
+
+    try:
+        return bool(kb_build.recorded_sources(root))
+    except DrugstratError:
+        return False
+
+
+def _name_acceptances(origin: Path, root: Path, carried: list[str]) -> None:
+    """Say where acceptances recorded in `origin` are not carried into `root`."""
+    from drugstrat.kb.paths import ACCEPTED_FILE
+
+    kept = origin / ACCEPTED_FILE
+    if ACCEPTED_FILE not in carried and kept.is_file() and not (root / ACCEPTED_FILE).exists():
+        messages.warn(f"{kept}: the findings accepted there stay with {origin}; {root} has none "
+                      f"(copy the file into it to carry them)")
 
 
 def _iso(code: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import errno
 import functools
+import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -103,12 +105,14 @@ def reports_errors(command: F) -> F:
     """Turn every error a user or the machine can cause — a library error, a file that cannot
     be read or written, a full disk, a database that will not open — into one message on
     stderr and exit code 2, never a traceback. A reader that went away (`| head`) is no error:
-    exit 0, quietly."""
+    exit 0, quietly. What the library has to say meanwhile (`drugstrat.errors.Notice`: a
+    cache made again, a wait for a lock) is one line on stderr each."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            result = command(*args, **kwargs)
+            with _notices():
+                result = command(*args, **kwargs)
             sys.stdout.flush()  # a full device or a closed pipe shows here, not at exit
             return result
         except DrugstratError as exc:
@@ -134,12 +138,67 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextmanager
+def _notices() -> Iterator[None]:
+    """Within this block, each `Notice` the library issues is a line on stderr."""
+    import warnings
+
+    from drugstrat.errors import Notice
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", Notice)
+        others = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: TextIO | None = None, line: str | None = None) -> None:
+            if issubclass(category, Notice):
+                messages.warn(str(message))
+            else:
+                others(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
+
+
+# Failures of a write that name no file: the output's, standard output's mostly.
+OUTPUT_ERRORS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def describe_os_error(exc: OSError) -> str:
     """One line for a failed file operation: the file, then what went wrong."""
     what = exc.strerror or str(exc)
     if exc.filename is not None:
         return f"{exc.filename}: {what}"
-    return f"cannot write the output: {what}" if exc.errno == errno.ENOSPC else what
+    return f"cannot write the output: {what}" if exc.errno in OUTPUT_ERRORS else what
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output when the shell closed it (`cmd >&-`): Python leaves `sys.stdout` None,
+    and every command would end in an AttributeError. Here every write is an `OSError` that
+    says what happened, which the commands report as any failed write."""
+
+    encoding = "utf-8"
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, "standard output is closed; nothing can be written to it "
+                                    "(open it, or give --out FILE where the command takes one)")
+
+    def write(self, text: Any) -> int:
+        raise self._closed()
+
+    def fileno(self) -> int:
+        raise self._closed()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> ClosedOutput:
+        """The bytes' side: as closed."""
+        return self
 
 
 def _reader_left() -> None:

@@ -83,7 +83,6 @@ def diff(
     from drugstrat.diff.accept import accepted_path
     from drugstrat.diff.review import accept as accept_findings
     from drugstrat.diff.review import apply_decisions, review
-    from drugstrat.kb.names import resolve
 
     unknown = [c for c in checks or () if c not in qa.REGISTRY]
     if unknown:
@@ -95,6 +94,7 @@ def diff(
         raise typer.BadParameter("give the id of a finding, as the report shows it",
                                  param_hint="--accept")
     kb = load_kb(ctx)
+    wanted = {_record_id(kb, typed) for typed in ids or ()}
     langs = qa.language_pairs(kb.langs, pairs)
     report = review(kb, langs, checks or None)
 
@@ -114,7 +114,6 @@ def diff(
             messages.info(f"accepted {entry['finding']}: {entry['comment']}")
         return
 
-    wanted = {resolve(i, kb.ids) or i for i in ids or ()}
     shown = report.select(severity or Severity.info, wanted, include_accepted=show_all)
     rows = [f.to_dict(with_acceptance=show_all) for f in shown]
     summary = report.summary(shown)
@@ -130,6 +129,19 @@ def diff(
                       f"({entry.get('message', '')})")
     if report.fails(shown, fail_on if isinstance(fail_on, Severity) else None):
         raise typer.Exit(code=Exit.FOUND)
+
+
+def _record_id(kb: KB, typed: str) -> str:
+    """The record an --id names; one that names none is a usage error (with the ids it may
+    have meant), never an empty report a CI gate would pass."""
+    from drugstrat.kb.names import resolve, suggest
+
+    found = resolve(typed, kb.ids)
+    if found is None:
+        near = suggest(typed, kb.ids)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise typer.BadParameter(f"no record with id {typed!r}{hint}", param_hint="--id")
+    return found
 
 
 def _report_view(kb: KB, shown: list[Finding], summary: dict[str, Any],

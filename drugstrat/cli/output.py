@@ -83,7 +83,7 @@ def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None,
                excel: bool = False) -> None:
     """CSV to stdout; `excel`: the dialect Excel opens in a Dutch or French locale (a UTF-8
     byte-order mark, so accents survive; semicolons, as the locale's list separator; CRLF)."""
-    import csv
+    from drugstrat.storage.csvrows import row as csv_row
 
     if columns is None:
         seen: dict[str, None] = {}
@@ -92,18 +92,18 @@ def _write_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None,
         columns = list(seen)
     if excel:
         sys.stdout.write("\ufeff")
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore",
-                            lineterminator="\r\n" if excel else "\n",
-                            delimiter=";" if excel else ",")
-    writer.writeheader()
+    delimiter, terminator = (";", "\r\n") if excel else (",", "\n")
+    sys.stdout.write(csv_row(columns, delimiter, terminator))
     for row in rows:
         # A side-by-side row's fields of one language (`langs`) are columns `FIELD:LANG`.
         per_lang = row.get("langs")
         if isinstance(per_lang, Mapping):
             row = {**row, **{f"{key}:{code}": value for code, fields in per_lang.items()
                              for key, value in fields.items()}}
-        # Opened in a spreadsheet, a cell starting with = or @ would run: it is text here.
-        writer.writerow({key: formula_safe(_cell(row.get(key))) for key in columns})
+        # Opened in a spreadsheet, a cell starting with = or @ would run: it is text here; a
+        # line break inside a cell is quoted, so no line of it starts a row of its own.
+        sys.stdout.write(csv_row((formula_safe(_cell(row.get(key))) for key in columns),
+                                 delimiter, terminator))
 
 
 def _cell(value: Any) -> Any:

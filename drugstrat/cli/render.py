@@ -10,6 +10,7 @@ drawn as a block of "header: value" lines instead, which stays readable at any w
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -24,17 +25,26 @@ from drugstrat.text.controls import visible
 STACK_BELOW = 80  # columns
 
 
+class _Console(Console):
+    """rich's console, but a reader that left (`| head`) is the command's to handle: rich
+    would end the process with exit code 1 itself, where `cli.common.reports_errors` ends it
+    quietly with 0."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(errno.EPIPE, "the reader left")
+
+
 def console(width: int | None = None, color: str | None = None) -> Console:
     """A console writing to stdout; `color` "always" writes colours into a pipe too (`less -R`
     shows them), "never" writes none even on a terminal."""
     if color == "always":
         # Forced colours take the 16 standard ones: a pager's terminal is not known.
-        return Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
+        return _Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
                        width=width, force_terminal=True, color_system="standard")
     if color == "never":
-        return Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
+        return _Console(file=sys.stdout, emoji=False, highlight=False, markup=False,
                        width=width, color_system=None)
-    return Console(file=sys.stdout, emoji=False, highlight=False, markup=False, width=width)
+    return _Console(file=sys.stdout, emoji=False, highlight=False, markup=False, width=width)
 
 
 def draw(blocks: Sequence[Block], width: int | None = None, color: str | None = None) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 
 from drugstrat.diff.model import Acceptance, Finding
 from drugstrat.errors import KBError
+from drugstrat.kb.paths import ACCEPTED_FILE, inside
 from drugstrat.storage import yamlfile
 from drugstrat.storage.atomic import atomic_write_text
 
-ACCEPTED_FILE = "accepted.yaml"
 HEADER = "# Findings of `drugstrat diff` a reviser accepted. Keep under version control.\n"
 
 
@@ -52,7 +52,7 @@ def load(root: Path, default_pair: tuple[str, str]) -> Acceptances:
     path = accepted_path(root)
     if not path.is_file():
         return Acceptances([], default_pair)
-    entries = yamlfile.load(path) or []
+    entries = yamlfile.load(inside(root, path)) or []
     if not isinstance(entries, list) or not all(isinstance(e, dict) and "finding" in e
                                                 for e in entries):
         raise KBError(f"{path}: expected a list of entries with a 'finding' key")
@@ -67,7 +67,19 @@ def accept(root: Path, acceptances: Acceptances, finding: Finding, comment: str,
 
 def accept_all(root: Path, acceptances: Acceptances, decided: list[tuple[Finding, str]],
                today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Record several acceptances in one write."""
+    """Record several acceptances in one write. The file is changed as a person would change
+    it: their comments, the order and every key they added stay, an entry listed twice stays
+    twice; an acceptance of a finding already listed updates its (last) entry."""
+    path = inside(root, accepted_path(root))
+    document, text = yamlfile.load_round_trip(path)
+    if document is None:  # no file, or nothing in it but comments: those stay on top
+        document = yamlfile.new_list()
+        header = "".join(line + "\n" for line in text.splitlines()) or HEADER
+    elif isinstance(document, list):
+        header = ""
+    else:
+        raise KBError(f"{path}: expected a list of entries with a 'finding' key")
+    default = ":".join(acceptances.default_pair)
     entries = []
     for finding, comment in decided:
         entry = {
@@ -75,10 +87,16 @@ def accept_all(root: Path, acceptances: Acceptances, decided: list[tuple[Finding
             "check": finding.check, "message": finding.message, "comment": comment,
             "accepted": (today or dt.date.today()).isoformat(),
         }
+        listed = [e for e in document if isinstance(e, dict)
+                  and str(e.get("finding")) == finding.finding_id
+                  and str(e.get("pair") or default) == finding.pair]
+        if listed:
+            listed[-1].update(entry)
+        else:
+            document.append(entry)
         acceptances.by_key[(finding.pair, finding.finding_id)] = entry
         entries.append(entry)
-    atomic_write_text(accepted_path(root),
-                      yamlfile.dumps(list(acceptances.by_key.values()), HEADER))
+    atomic_write_text(path, yamlfile.dumps(document, header))
     return entries
 
 

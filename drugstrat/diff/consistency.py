@@ -261,7 +261,9 @@ def _names(doc: Document, record: Record) -> list[list[Token]]:
     run: list[Token] = []
     for i, token in enumerate(tokens):
         capital = token.surface[:1].isupper() and token.content
-        starts_sentence = i == 0 or text[:token.start].rstrip()[-1:] in ".:;!?\"“(«"
+        # What stands between the last word and this one (a word's own letters are no mark).
+        starts_sentence = i == 0 or (text[tokens[i - 1].end:token.start].rstrip()[-1:]
+                                     or "a") in ".:;!?\"“(«"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if capital and starts_sentence and not run and not (
                 following and following.surface[:1].isupper()

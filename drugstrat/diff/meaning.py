@@ -40,6 +40,8 @@ ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
 # Untranslated content words in a row, in one clause, that are a phrase missing from the other
 # text however rare their words (an added clause, a dropped complement).
 MIN_RUN = 3
+# Words of a text past which it is not read word by word (ten times a long paragraph).
+MAX_WORDS = 3000
 
 
 class Side(NamedTuple):
@@ -62,6 +64,9 @@ def omission(doc: Document) -> Iterator[Finding]:
     if doc.lexicon is None:
         return
     for pair in doc.prose_pairs():
+        if _too_many_words(doc, pair):
+            yield _too_long(doc, pair)
+            continue
         sides = _sides(doc, pair)
         for mine, theirs in (sides, sides[::-1]):
             seen: set[int] = set()
@@ -81,6 +86,8 @@ def mistranslation(doc: Document) -> Iterator[Finding]:
     if doc.lexicon is None:
         return
     for pair in doc.prose_pairs():
+        if _too_many_words(doc, pair):
+            continue  # said by the omission check
         mine, theirs = _sides(doc, pair)
         for token in mine.tokens:
             if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
@@ -139,6 +146,20 @@ def _replaced(doc: Document, pair: Pair, mine: Side, theirs: Side, token: Token,
         key=f"{token.folded}|{other.folded}",
         spans={mine.lang: [(token.start, token.end)], theirs.lang: [(other.start, other.end)]},
     )
+
+
+def _too_many_words(doc: Document, pair: Pair) -> bool:
+    return max(len(doc.tokens(pair.a)), len(doc.tokens(pair.b))) > MAX_WORDS
+
+
+def _too_long(doc: Document, pair: Pair) -> Finding:
+    """Said of a pair too long to read word by word (each word is placed against its
+    neighbours, at a cost that grows faster than the text): no real paragraph is this long."""
+    counts = ", ".join(f"{len(doc.tokens(pair[lang]))} words in {lang}" for lang in doc.langs)
+    return Finding(pair.id, pair.type, "omission", Severity.info,
+                   f"not read word by word: {counts}, more than {MAX_WORDS}",
+                   {lang: excerpt(pair[lang]["text"], width=90) for lang in doc.langs},
+                   key="too-long")
 
 
 def _missing_part(doc: Document, token: Token, mine: Side, theirs: Side) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
 from drugstrat.kb.lengths import median_ratio
 from drugstrat.record import PEOPLE_TYPES
+from drugstrat.text.controls import Unformatted
 from drugstrat.text.fold import fold
 from drugstrat.text.sentences import sentences
 from drugstrat.text.words import function_word_share, words
@@ -54,9 +55,11 @@ def untranslated(doc: Document) -> Iterator[Finding]:
         mine, theirs = pair.a["text"], pair.b["text"]
         if pair.type in PEOPLE_TYPES:
             continue  # names and offices: the language of a name says nothing
-        if fold(mine) == fold(theirs) and len(words(mine)) >= 4:
+        # Compared as a reader sees them: zero-width characters hide nothing (and are said).
+        seen = Unformatted(mine), Unformatted(theirs)
+        if fold(seen[0]) == fold(seen[1]) and len(words(seen[0])) >= 4:
             yield Finding(pair.id, pair.type, "untranslated", Severity.error,
-                          f"identical in {a} and {b}",
+                          f"identical in {a} and {b}{_hiding(*seen)}",
                           {a: excerpt(mine, width=120), b: excerpt(theirs, width=120)},
                           key="identical",
                           spans={a: [(0, len(mine))], b: [(0, len(theirs))]})
@@ -64,22 +67,31 @@ def untranslated(doc: Document) -> Iterator[Finding]:
         yield from _foreign_sentences(doc, pair)
 
 
+def _hiding(*texts: Unformatted) -> str:
+    """What a message adds where format characters stood in the way."""
+    hidden = sorted({code for text in texts for code in text.hidden})
+    return f", behind invisible format characters ({', '.join(hidden)})" if hidden else ""
+
+
 def _foreign_sentences(doc: Document, pair: Pair) -> Iterator[Finding]:
     for lang, record, counterpart in reversed(pair.sides()):
         other = counterpart["lang"]
         own, foreign = doc.tables[lang], doc.tables[other]
-        for sentence in sentences(record["text"], own):
+        text = Unformatted(record["text"])
+        for sentence in sentences(text, own):
             if len(words(sentence)) < MIN_SENTENCE_WORDS:
                 continue
             theirs = function_word_share(sentence, foreign)
             if theirs >= 0.15 and theirs > 2 * function_word_share(sentence, own):
-                start = record["text"].find(sentence)
+                found = text.find(sentence)
+                start, end = text.span(found, found + len(sentence))
                 yield Finding(
                     pair.id, pair.type, "untranslated", Severity.error,
-                    f"a sentence of the {lang} text is in {foreign.name}",
-                    {lang: excerpt(sentence, width=140),
+                    f"a sentence of the {lang} text is in {foreign.name}"
+                    f"{_hiding(Unformatted(record['text'][start:end]))}",
+                    {lang: excerpt(record["text"][start:end], width=140),
                      other: excerpt(counterpart["text"], width=140)},
-                    key=f"{lang}:{sentence[:40]}", spans={lang: [(start, start + len(sentence))]},
+                    key=f"{lang}:{sentence[:40]}", spans={lang: [(start, end)]},
                 )
 
 

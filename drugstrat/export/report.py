@@ -15,8 +15,8 @@ warns before leaving with decisions not saved) and saves them as a small YAML fi
 acceptances, a needed fix as the translation's status and note. The search folds case and
 accents as the command line does; under ~1000 px the page is one column; printing prints what
 the filters show. The page reads `?severity=`, `?check=`, `?so=`, `?q=`, `?only=1` from its
-address (a filtered view can be bookmarked or sent), and `?accept=FINDING&comment=TEXT` (or
-`?fix=`) decides on load (a link that pre-fills a decision).
+address (a filtered view can be bookmarked or sent) — views only: a decision is never taken
+from the address, where a crafted link could put one a reviser would then save unawares.
 """
 
 from __future__ import annotations
@@ -241,8 +241,6 @@ SCRIPT = """
   only.checked = q.get('only') === '1';
   [severity, check, so, only].forEach(function (el) { el.addEventListener('change', save); });
   text.addEventListener('input', save);
-  if (q.get('accept')) decide(q.get('accept'), 'accept', q.get('comment') || '');
-  if (q.get('fix')) decide(q.get('fix'), 'needs-fix', q.get('comment') || '');
   recount();
   apply();
 })();

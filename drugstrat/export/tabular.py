@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from drugstrat.export.pairs import Skipped, translation_pairs
 from drugstrat.kb.store import KB
 from drugstrat.record import field
+from drugstrat.storage.csvrows import row as csv_row
 from drugstrat.text.controls import formula_safe
 
 PERSON_COLUMNS = ("status", "note")
@@ -51,12 +50,11 @@ def to_csv(kb: KB, langs: tuple[str, str], bom: bool = False,
                 for row in data]
     columns = ["id", "type", "parent", *langs]
     columns += [c for c in person_columns(langs) if any(c in r for r in data)]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n",
-                            extrasaction="ignore", delimiter=delimiter)
-    writer.writeheader()
-    writer.writerows(data)
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    # Every line break inside a cell quoted (storage.csvrows), `raw` or not: a raw text is the
+    # cell's text, never the start of another row.
+    lines = [csv_row(columns, delimiter, "\r\n")]
+    lines += [csv_row((row.get(key) for key in columns), delimiter, "\r\n") for row in data]
+    return ("\ufeff" if bom else "") + "".join(lines)
 
 
 def _id_cell(value: str) -> str:

@@ -15,6 +15,7 @@ build replace the old ones as one generation (see `drugstrat.kb.generation`).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,15 @@ from drugstrat.kb.generation import (
     sweep,
 )
 from drugstrat.kb.lexicon import learned
-from drugstrat.kb.paths import ORPHANS_FILE, glossary_path, manifest_path, records_path
+from drugstrat.kb.paths import (
+    ACCEPTED_FILE,
+    GLOSSARY_FILE,
+    ORPHANS_FILE,
+    glossary_path,
+    inside,
+    manifest_path,
+    records_path,
+)
 from drugstrat.languages import language
 from drugstrat.parse import ParseResult, ParseWarning, parse_text, read_source
 from drugstrat.record import PARSER_FIELDS, Record, add_fields, person_fields
@@ -112,6 +121,13 @@ class BuildReport:
         return [records_path(self.root, lang) for lang, built in self.languages.items()
                 if _stamp(records_path(self.root, lang)) != built.read_as]
 
+    def left_out(self) -> list[str]:
+        """Languages whose records are in the folder but not in this build: no longer part
+        of the knowledge base (the manifest lists what is), their files left as they were."""
+        from drugstrat.kb.paths import present_languages
+
+        return [lang for lang in present_languages(self.root) if lang not in self.languages]
+
     def seeds(self) -> dict[str, list[str]]:
         """What seeded each pair's lexicon: "glossary", "freedict-eng-nld 0.2" …"""
         return {"-".join(lexicon.langs): lexicon.seeded_by for lexicon in self.lexicons}
@@ -165,13 +181,17 @@ def recorded_sources(root: Path) -> dict[str, Path]:
     for lang in langs:
         name = None
         if records_path(root, lang).is_file():
-            name = yamlio.load(records_path(root, lang)).get("source")
+            name = yamlio.load(inside(root, records_path(root, lang))).get("source")
+        if name is not None and not _plain_name(name):
+            raise KBError(f"{records_path(root, lang)}: source {name!r} is no file name of its "
+                          f"folder; a knowledge base names only files inside it (give the "
+                          f"file's name alone, as strategy.{lang}.txt)")
         if name and (root / lang / name).is_file():
-            sources[lang] = root / lang / name
+            sources[lang] = inside(root, root / lang / name)
             continue
         texts = sorted((root / lang).glob("*.txt"))
         if len(texts) == 1:
-            sources[lang] = texts[0]
+            sources[lang] = inside(root, texts[0])
         elif texts:
             raise InputError(f"{root / lang}: several .txt files and no records.yaml naming one; "
                              f"build with --source {lang}=FILE")
@@ -224,7 +244,7 @@ def prepare(sources: dict[str, Path], root: Path, encoding: Encodings | None = N
         path = records_path(root, lang)
         # A records file we cannot read is refused rather than overwritten: it may hold notes.
         built.read_as = _stamp(path)
-        built.on_disk = yamlio.load(path) if path.is_file() else None
+        built.on_disk = yamlio.load(inside(root, path)) if path.is_file() else None
         built.orphans = _carry_person_fields(built.on_disk, built.records)
         kept = _load_orphans(root, lang)
         still, built.reattached = _reattach(kept, built.records)
@@ -258,7 +278,8 @@ def build(sources: dict[str, Path], root: Path, encoding: Encodings | None = Non
     # records file changed by then (another build, a person saving) is read again below.
     report = prepare(sources, root, encoding, check_languages, progress)
     with locked(root):
-        finish_pending(root)
+        # A journal that cannot be finished safely is discarded: this build writes every file.
+        finish_pending(root, discard_refused=True)
         sweep(root)
         for _ in range(REREADS):
             if not report.changed_on_disk():
@@ -274,6 +295,28 @@ def build(sources: dict[str, Path], root: Path, encoding: Encodings | None = Non
     for lexicon in report.lexicons:
         kept_lexicon.save(kb, lexicon, glossary_path(root))
     return report
+
+
+# What people keep beside a knowledge base's records: a rebuild of it into another folder
+# carries them (its records carry their own fields).
+PERSON_FILES = (GLOSSARY_FILE, ACCEPTED_FILE)
+
+
+def carry(origin: Path, root: Path) -> list[str]:
+    """Copy into `root` the files people keep in the knowledge base `origin` (its glossary,
+    its acceptances) where `root` has none of its own; the names of those copied. Call before
+    building `root`: the glossary seeds its lexicon."""
+    from drugstrat.storage.atomic import atomic_write_bytes
+    from drugstrat.storage.limits import read_regular
+
+    carried = []
+    for name in PERSON_FILES:
+        if (origin / name).is_file() and not os.path.lexists(root / name):
+            data = read_regular(inside(origin, origin / name))
+            root.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(root / name, data)
+            carried.append(name)
+    return carried
 
 
 def check(root: Path, encoding: Encodings | None = None,
@@ -328,7 +371,7 @@ def _load_orphans(root: Path, lang: str) -> list[dict[str, Any]]:
     path = root / lang / ORPHANS_FILE
     if not path.is_file():
         return []
-    kept = yamlfile.load(path)
+    kept = yamlfile.load(inside(root, path))
     if kept is None:
         return []
     if not isinstance(kept, list) or not all(isinstance(o, dict) for o in kept):
@@ -370,8 +413,10 @@ def _read(lang: str, path: Path, encodings: Encodings) -> str:
         return read_source(path, encodings[lang])
     legacy = encodings.get("*")
     if legacy:
+        from drugstrat.storage.limits import read_regular
+
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
             if not data.isascii():
                 data.decode("utf-8")
                 raise InputError(f"{path}: already UTF-8, not {legacy}; give the legacy "
@@ -410,6 +455,12 @@ def _refuse_wrong_language(sources: dict[str, Path], texts: dict[str, str]) -> N
                 f"({language(best).name}: function words {shares[best]:.0%} {best}, "
                 f"{shares.get(lang, 0.0):.0%} {lang}); check which file is which language, "
                 f"or pass --any-language")
+
+
+def _plain_name(name: object) -> bool:
+    """Whether a records file's `source` names a file of its own folder: a name, no path."""
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name \
+        and name not in (".", "..")
 
 
 def _same_file(a: Path, b: Path) -> bool:

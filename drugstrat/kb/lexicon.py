@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from drugstrat import __version__
 from drugstrat.kb.store import KB, side_files
@@ -46,7 +47,9 @@ def _origin(versions: dict[str, list[Record]], langs: tuple[str, str],
                                    r.get("continues")] for r in versions[lang]],
                                  ensure_ascii=False).encode())
     if glossary_file is not None and glossary_file.is_file():
-        digest.update(glossary_file.read_bytes())
+        from drugstrat.storage.limits import read_regular
+
+        digest.update(read_regular(glossary_file))
     digest.update(json.dumps(dictionaries(langs)).encode())
     return digest.hexdigest()
 
@@ -83,7 +86,7 @@ def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
                          ensure_ascii=False, separators=(",", ":"))
     for path in _candidates(kb.root, lexicon.langs):
         try:
-            atomic_write_text(path, payload)
+            atomic_write_text(path, payload, follow=False)  # ours: never through a link
             return
         except OSError:
             continue  # nowhere to keep it: it is learned again next time
@@ -101,18 +104,74 @@ def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
 
 def _kept(root: Path, langs: tuple[str, str], key: str, value: str) -> Lexicon | None:
     """The pair's lexicon kept beside the cache whose `key` ("stamp": the knowledge base's
-    files; "origin": what it was learned from) is `value`; None if there is none, or it is
-    damaged (it is then learned again)."""
+    files; "origin": what it was learned from) is `value`; None if there is none (it is then
+    learned again). One that matches but is not this pair's, or not of the shape we write (a
+    file edited, swapped or damaged), is learned again too, and said."""
+    import warnings
+
+    from drugstrat.errors import Notice
+    from drugstrat.kb.store import read_cache_file
+
     for path in _candidates(root, langs):
-        try:
-            data = json.loads(path.read_bytes())
-            if isinstance(data, dict) and data.get(key) == value:
-                lexicon = Lexicon.from_json(data["lexicon"])
-                lexicon.origin = str(data.get("origin") or "")
-                return lexicon
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        data = read_cache_file(path)
+        if data is None:
             continue
+        try:
+            document = json.loads(data)
+        except ValueError:
+            continue
+        if not isinstance(document, dict) or document.get(key) != value:
+            continue
+        inner = document.get("lexicon")
+        if _well_formed(inner, langs):
+            lexicon = Lexicon.from_json(inner)
+            lexicon.origin = str(document.get("origin") or "")
+            return lexicon
+        warnings.warn(Notice(f"{path}: not the {'-'.join(langs)} lexicon of this knowledge "
+                             f"base (damaged or swapped); learned again"), stacklevel=2)
     return None
+
+
+def _well_formed(data: Any, langs: tuple[str, str]) -> TypeGuard[dict[str, Any]]:
+    """Whether a kept lexicon is the lexicon of `langs` (in this order) in the shape
+    `Lexicon.to_json` writes: a check of every value, cheaper than learning it again."""
+    if not isinstance(data, dict) or data.get("langs") != list(langs):
+        return False
+    words = _table(str, (int, float))
+    counts = _table(str, int)
+    listed = _listing()
+    return (_table(str, words)(data.get("scores"))
+            and _table(str, counts)(data.get("occurrences"))
+            and _table(str, counts)(data.get("reliability"))
+            and listed(data.get("support"))
+            and _table(str, listed)(data.get("compounds"))
+            and _table(str, listed)(data.get("forms", {}))
+            and _strings(data.get("attested", []))
+            and _strings(data.get("seeded_by", [])))
+
+
+Check = Callable[[Any], bool]
+
+
+def _table(keys: type, values: type | tuple[type, ...] | Check) -> Check:
+    """A check of a mapping of `keys` to `values` (types, or a check of each value)."""
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False
+        if isinstance(values, (type, tuple)):
+            return all(isinstance(k, keys) and isinstance(v, values)
+                       and not isinstance(v, bool) for k, v in value.items())
+        return all(isinstance(k, keys) and values(v) for k, v in value.items())
+    return check
+
+
+def _listing() -> Check:
+    """A check of a mapping of strings to lists of strings."""
+    return _table(str, _strings)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _candidates(root: Path, langs: tuple[str, str]) -> list[Path]:

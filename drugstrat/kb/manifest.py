@@ -46,15 +46,22 @@ def generation(root: Path) -> str | None:
 
 
 def language_order(root: Path) -> list[str]:
-    """The languages present in `root`, reference first. A knowledge base built before the
-    manifest existed lists its languages by code."""
-    present = present_languages(root)
+    """The languages of `root`, reference first: those the manifest lists (a folder it does
+    not list is no part of the knowledge base: a language a later build left out), each a
+    plain folder name. A knowledge base built before the manifest existed has the languages
+    present, by code."""
     path = manifest_path(root)
     if not path.is_file():
-        return present
+        return present_languages(root)
     document = yamlfile.load(path)
     listed = document.get("languages") if isinstance(document, dict) else None
-    if not isinstance(listed, list) or not all(isinstance(code, str) for code in listed):
-        raise KBError(f"{path}: expected 'languages: [..]', a list of language codes")
-    ordered = [code for code in listed if code in present]
-    return ordered + [code for code in present if code not in ordered]
+    if not isinstance(listed, list) or not listed or not all(
+            isinstance(code, str) and _folder_name(code) for code in listed):
+        raise KBError(f"{path}: expected 'languages: [..]', a list of language codes (each a "
+                      f"folder of the knowledge base)")
+    return list(dict.fromkeys(listed))
+
+
+def _folder_name(code: str) -> bool:
+    """Whether a language code names a folder right inside the knowledge base."""
+    return bool(code) and not code.startswith(".") and "/" not in code and "\\" not in code

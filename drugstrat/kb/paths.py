@@ -11,6 +11,7 @@ RECORDS_FILE = "records.yaml"
 ORPHANS_FILE = "orphans.yaml"
 MANIFEST_FILE = "kb.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+ACCEPTED_FILE = "accepted.yaml"  # findings a reviser accepted (drugstrat.diff.accept)
 CACHE_DIR = ".cache"
 JOURNAL_FILE = ".build-journal.json"  # present only while a build commits (kb.generation)
 
@@ -48,7 +49,24 @@ def present_languages(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / RECORDS_FILE).is_file())
 
 
+def inside(root: Path, path: Path, what: str = "") -> Path:
+    """`path`, when it leads to a place inside the knowledge base `root` (symbolic links on the
+    way followed); else a `KBError` naming it. A knowledge base received from someone else is
+    untrusted input: no file it names or links to may take a read or a write outside it."""
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return path
+    from drugstrat.errors import KBError
+
+    raise KBError(f"{path}: {what or 'leads'} outside the knowledge base (to {real}); every "
+                  f"file of a knowledge base must be inside its folder: move the file into "
+                  f"{root}, or remove the link")
+
+
 def glossary_path(root: Path) -> Path:
     """A knowledge base's own glossary, else the bundled one."""
     own = root / GLOSSARY_FILE
+    if own.is_symlink():  # a link is followed only to a file of the knowledge base
+        inside(root, own)
     return own if own.is_file() else bundled_data_dir() / GLOSSARY_FILE

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from drugstrat.kb.store import KB, side_files
+from drugstrat.kb.store import KB, read_cache_file, side_files
 from drugstrat.languages import language
 from drugstrat.text.spelling import Speller, speller
 
@@ -29,14 +29,14 @@ def remembered(kb: KB) -> Iterator[None]:
 def _recall(kb: KB, lang: str, dictionary: Speller) -> None:
     for path in side_files(kb.root, f"spelling-{lang}"):
         try:
-            data = json.loads(path.read_bytes())
+            data = json.loads(read_cache_file(path) or b"null")
             if isinstance(data, dict) and data.get("dictionary") == dictionary.stamp() and \
                     isinstance(data.get("answers"), dict):
                 suggestions = data.get("suggestions")
                 dictionary.recall(data["answers"],
                                   suggestions if isinstance(suggestions, dict) else None)
                 return
-        except (OSError, ValueError):
+        except ValueError:
             continue
 
 
@@ -48,7 +48,7 @@ def _keep(kb: KB, lang: str, dictionary: Speller) -> None:
                          ensure_ascii=False, separators=(",", ":"))
     for path in side_files(kb.root, f"spelling-{lang}"):
         try:
-            atomic_write_text(path, payload)
+            atomic_write_text(path, payload, follow=False)  # ours: never through a link
             dictionary.learned = False
             return
         except OSError:

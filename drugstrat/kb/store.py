@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -197,10 +198,13 @@ def _recompile(root: Path, written: dict[Path, dict[str, Any]] | None = None
                ) -> tuple[dict[str, list[Record]], dict[str, str]]:
     from drugstrat.kb.align import align
     from drugstrat.kb.generation import finish_pending
+    from drugstrat.kb.paths import inside
     from drugstrat.kb.validate import first_problem_message, load_validated
 
     for attempt in range(READ_ATTEMPTS):
         files = source_files(root)
+        for name in files:
+            inside(root, root / name)
         # Stamped before reading, so an edit made while we read makes the cache stale, not
         # wrong.
         stamps = {name: stamp(root / name) for name in files}
@@ -228,7 +232,8 @@ def _write_cache(root: Path, hashes: dict[str, str], stamps: dict[str, list[int]
         ensure_ascii=False, separators=(",", ":"))
     for path in cache_candidates(root):
         try:
-            atomic_write_text(path, payload)
+            # Our own file: never written through a link someone put there.
+            atomic_write_text(path, payload, follow=False)
             return
         except OSError:
             continue  # a read-only install: fall back to the user's cache directory
@@ -250,12 +255,54 @@ def side_files(root: Path, name: str) -> list[Path]:
 
 
 def _read_cache(path: Path) -> dict[str, Any] | None:
+    """A cache file's content; None when there is none, or it is not of our making. One that
+    is no regular file (a link, a pipe, a device) is refused: it was put there by someone."""
+    data = read_cache_file(path)
+    if data is None:
+        return None
     try:
-        with path.open("rb") as handle:
-            cached = json.loads(handle.read())
-    except (OSError, ValueError):
+        cached = json.loads(data)
+    except ValueError:
         return None
     return cached if isinstance(cached, dict) else None
+
+
+# A cache this small is read without asking `storage.limits` (which a query need not import).
+SMALL_CACHE = 64 * 2**20
+
+
+def read_cache_file(path: Path) -> bytes | None:
+    """The bytes of a cache file of ours; None when it is missing, unreadable or larger than a
+    cache of ours grows (it is then made again). One that is no regular file (a link, a pipe,
+    a device) is refused with an `InputError`: someone put it there. The checks are the open
+    and stat the read needs anyway, done as `storage.limits.read_regular` does them."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return _read_odd_cache(path)
+    try:
+        info = os.fstat(fd)
+        if info.st_size > SMALL_CACHE or not stat.S_ISREG(info.st_mode):
+            return _read_odd_cache(path)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _read_odd_cache(path: Path) -> bytes | None:
+    from drugstrat.storage.limits import TooLarge, read_regular
+
+    try:
+        return read_regular(path, follow=False, cache=True)
+    except (OSError, TooLarge):
+        return None
 
 
 def _whole(cached: dict[str, Any]) -> bool:
@@ -291,7 +338,9 @@ def stamp(path: Path) -> list[int]:
 def _sha256(path: Path) -> str:
     import hashlib
 
+    from drugstrat.storage.limits import read_regular
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except OSError as exc:
         raise KBError(f"{path}: cannot read ({exc.strerror})") from None

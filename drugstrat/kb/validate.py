@@ -38,7 +38,7 @@ def load_validated(root: Path, written: Mapping[Path, dict[str, Any]] | None = N
 
     from drugstrat.kb import yamlio
     from drugstrat.kb.generation import mixed
-    from drugstrat.kb.paths import MANIFEST_FILE, manifest_path
+    from drugstrat.kb.paths import MANIFEST_FILE, inside, manifest_path
     from drugstrat.kb.schema import RecordModel
 
     langs = manifest.language_order(root)
@@ -52,8 +52,15 @@ def load_validated(root: Path, written: Mapping[Path, dict[str, Any]] | None = N
         generations[MANIFEST_FILE] = manifest.generation(root)
     for lang in langs:
         path = records_path(root, lang)
-        document = (written or {}).get(path) or yamlio.load(path)
         where = _relative(root, path)
+        if path not in (written or {}) and not path.is_file():
+            problems.append(Problem(file=where, line=None, id=None, lang=lang,
+                                    problem=f"missing, though {MANIFEST_FILE} lists {lang}; "
+                                            f"rebuild with `drugstrat --data {root} build`, "
+                                            f"or take {lang} out of {MANIFEST_FILE}"))
+            continue
+        inside(root, path)
+        document = (written or {}).get(path) or yamlio.load(path)
         generations[where] = _generation(document.get("build"))
         if document.get("schema") != SCHEMA_VERSION:
             problems.append(Problem(file=where, line=1, id=None, lang=lang,

@@ -64,13 +64,14 @@ def _decode_detected(data: bytes, name: str) -> str:
 
 
 def read_source(path: Path, encoding: str | None = None) -> str:
-    """Read and decode one language version; an empty or unreadable file is an error."""
+    """Read and decode one language version; an empty or unreadable file is an error, and so
+    is anything but a regular file (`/dev/zero` never ends) or one past the size limit."""
+    from drugstrat.storage.limits import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text = decode(data, str(path), encoding)

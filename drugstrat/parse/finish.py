@@ -39,12 +39,20 @@ def check_numbering(sink: RecordSink) -> None:
                         f"specific objective {objective.get('number')}.", specific)
 
 
+# Missing numbers a gap lists one by one; a wider gap (an objective numbered 10^30) is said as a
+# range, whose cost does not grow with it.
+LISTED_GAP = 5
+
+
 def _check_sequence(sink: RecordSink, numbers: list[int], what: str,
                     records: list[Record]) -> None:
     expected = 1
     for number, record in zip(numbers, records, strict=True):
         if number > expected:
-            missing = ", ".join(str(n) for n in range(expected, number))
             sep = "" if what.endswith(".") else " "
+            if number - expected <= LISTED_GAP:
+                missing = ", ".join(str(n) for n in range(expected, number))
+            else:
+                missing = f"{expected} to {number - 1} ({number - expected} numbers)"
             sink.warn(record.get("line", 0), f"numbering gap: {what}{sep}{missing} is missing")
         expected = max(expected, number + 1)

@@ -83,7 +83,7 @@ def _build(kb: KB, path: Path, stamp: str, glossary_file: Path | None) -> None:
     # Writing an index is the rare case: a query that finds one current pays for none of this.
     from drugstrat.storage.atomic import replacing
 
-    with replacing(path) as tmp:
+    with replacing(path, follow=False) as tmp:  # ours: never written through a link
         connection = sqlite3.connect(tmp)
         try:
             _fill(kb, connection, stamp, glossary_file)

@@ -50,6 +50,10 @@ MIN_HEAD = 3  # letters of a compound's other part around a word found inside it
 MIN_SUBSTRING = 5
 MIN_COMPOUND = 8
 MIN_PART = 4  # letters of a compound's part that stands in for the compound
+# The longest question a search takes: its characters, its words, a word's letters.
+MAX_QUERY_CHARACTERS = 1000
+MAX_QUERY_WORDS = 50
+MAX_WORD_LENGTH = 64
 TYPE_WEIGHT = {
     "strategic_objective": 1.8, "specific_objective": 1.6, "section": 1.2, "mission_aim": 1.2,
     "mission_means": 1.2, "scope_item": 1.2, "paragraph": 1.0, "list_item": 1.0,
@@ -172,8 +176,12 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
            so: int | None = None, limit: int = 10, glossary_file: Path | None = None,
            exact: bool = False) -> Results:
     """Records answering `query`; `exact` keeps whole-word (and phrase) matches only, and
-    nothing stands in for a word found nowhere."""
+    nothing stands in for a word found nowhere. A query past MAX_QUERY_CHARACTERS,
+    MAX_QUERY_WORDS or MAX_WORD_LENGTH is an `InputError`: each word costs lookups and a typo's
+    search through the vocabulary, and no question is that long."""
     from drugstrat.kb.names import resolve
+
+    _bounded(query)
 
     direct = resolve(query, kb.ids) if _looks_like_id(query) else None
     if direct:
@@ -267,6 +275,22 @@ def search(kb: KB, query: str, *, types: set[str] | None = None, lang: str | Non
         elif not any(kept & set(tiers) for tiers in reached):
             results.filtered.append(term.text)
     return results
+
+
+def _bounded(query: str) -> None:
+    from drugstrat.errors import InputError
+
+    if len(query) > MAX_QUERY_CHARACTERS:
+        raise InputError(f"a query of {len(query)} characters; ask in at most "
+                         f"{MAX_QUERY_CHARACTERS} (a few words find what a whole passage "
+                         f"would)")
+    found = words(query)
+    if len(found) > MAX_QUERY_WORDS:
+        raise InputError(f"a query of {len(found)} words; ask in at most {MAX_QUERY_WORDS}")
+    longest = max(found, key=len, default="")
+    if len(longest) > MAX_WORD_LENGTH:
+        raise InputError(f"a query word of {len(longest)} letters ({longest[:20]}…); no word of "
+                         f"a document is longer than {MAX_WORD_LENGTH}")
 
 
 def parse_query(query: str) -> list[Term]:

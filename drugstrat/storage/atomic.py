@@ -1,9 +1,14 @@
 """Atomic file writes: a reader, or an interrupted program, sees the old file or the new one.
 
 A path that is a symbolic link is written through: the file it points to gets the new content
-and the link stays a link. A path naming something other than a regular file (a device, a pipe,
-a socket, a directory) is refused: replacing `/dev/full` or a named pipe with a regular file is
-never what a user meant.
+and the link stays a link — except for drugstrat's own files (caches), which are never written
+through a link: a link there was put by someone else, and may lead anywhere. A path naming
+something other than a regular file (a device, a pipe, a socket, a directory) is refused:
+replacing `/dev/full` or a named pipe with a regular file is never what a user meant.
+
+The new file keeps the mode of the file it replaces (a private 0600 file stays private) and,
+where the process may give it (run as root), its owner and group: a rebuild by root of someone's
+knowledge base leaves their files theirs. A new file gets the mode the umask allows.
 """
 
 from __future__ import annotations
@@ -12,24 +17,27 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from drugstrat.errors import InputError
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, follow: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), follow)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    with replacing(path) as tmp:
+def atomic_write_bytes(path: Path, data: bytes, follow: bool = True) -> None:
+    with replacing(path, follow) as tmp:
         _fill(tmp, data)
 
 
-def real_target(path: Path) -> Path:
+def real_target(path: Path, follow: bool = True) -> Path:
     """The regular file a write to `path` should replace: `path` itself, or the file its
-    symbolic links lead to (which need not exist yet). Anything else is an `InputError`."""
+    symbolic links lead to (which need not exist yet). Anything else is an `InputError`; with
+    `follow=False` (drugstrat's own files) a link is too, and so is a folder that is one."""
+    if not follow:
+        return _own_target(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         mode = target.stat().st_mode
@@ -43,16 +51,36 @@ def real_target(path: Path) -> Path:
     return target
 
 
+def _own_target(path: Path) -> Path:
+    folder = path.parent
+    for place in (folder, path):
+        try:
+            mode = os.lstat(place).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise InputError(f"{place}: cannot write ({exc.strerror})") from None
+        if place is folder and stat.S_ISLNK(mode):
+            raise InputError(f"{place}: a symbolic link where drugstrat keeps its own files; "
+                             f"refusing to write through it (remove it)")
+        if place is path and not stat.S_ISREG(mode):
+            from drugstrat.storage.limits import kind
+
+            raise InputError(f"{path}: {kind(mode)} where drugstrat keeps its own file; "
+                             f"refusing to replace it (remove it)")
+    return path
+
+
 @contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, follow: bool = True) -> Iterator[Path]:
     """A fresh temporary path beside `path` for the caller to fill (by any means: a database
     connection, a writer); when the block ends without error it replaces `path` in one rename,
     and on any error it is removed."""
-    target = real_target(path)
+    target = real_target(path, follow)
     tmp = staged_path(target)
     try:
         yield tmp
-        _settle(tmp)
+        _settle(tmp, target)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -74,7 +102,7 @@ def stage(path: Path, data: bytes, tag: str = "") -> tuple[Path, Path]:
     tmp = staged_path(target, tag)
     try:
         _fill(tmp, data)
-        _settle(tmp)
+        _settle(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -88,8 +116,24 @@ def _fill(tmp: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _settle(tmp: Path) -> None:
-    # mkstemp creates the file private (0600); give it the mode a plain open() would.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+def _settle(tmp: Path, target: Path) -> None:
+    """Give the new file the mode (and, where we may, the owner) of the file it replaces; a
+    new one the mode a plain open() would give (mkstemp makes it 0600)."""
+    try:
+        info = target.stat()
+    except OSError:
+        info = None
+    if info is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        return
+    mine = tmp.stat()
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+        try:
+            os.chown(tmp, info.st_uid, info.st_gid)
+        except OSError:  # only root gives files away; a group of our own may still do
+            with suppress(OSError):
+                os.chown(tmp, -1, info.st_gid)
+    # After chown, which clears set-id bits.
+    os.chmod(tmp, stat.S_IMODE(info.st_mode))

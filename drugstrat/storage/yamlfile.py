@@ -15,9 +15,12 @@ from drugstrat.errors import KBError
 
 def load(path: Path) -> Any:
     """The YAML document in `path`; a missing, unreadable or malformed file is a `KBError`
-    naming the file (and line)."""
+    naming the file (and line), one that is no regular file or past the size limit an
+    `InputError` (see `storage.limits`)."""
+    from drugstrat.storage.limits import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         raise KBError(f"{path}: no such file") from None
     except OSError as exc:
@@ -75,6 +78,32 @@ def _alias_line(data: bytes | str) -> int | None:
         if re.search(r"(?:^|[\s\[{,:-])\*[^\s*,\]}]+", line.split(" #")[0]):
             return number
     return None
+
+
+def load_round_trip(path: Path) -> tuple[Any, str]:
+    """A file people edit, for a program to change and write back as they left it: the
+    document in ruamel.yaml's round-trip form (comments, key order and every key kept; write
+    it with `dumps`), and the text it came from. The safe load (`load`) is the one that
+    validates: call it first."""
+    from drugstrat.storage.limits import read_regular
+
+    try:
+        text = read_regular(path).decode("utf-8")
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KBError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        return writer().load(text), text
+    except Exception as exc:  # noqa: BLE001 - ruamel's errors have no one base; the safe load said which
+        raise KBError(f"{path}: invalid YAML: {exc}") from None
+
+
+def new_list() -> Any:
+    """An empty list of the round-trip form, to append to and write with `dumps`."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq()
 
 
 def writer() -> Any:

@@ -199,11 +199,16 @@ def _units(tokens: Iterable[Token]) -> list[Unit]:
 
 
 def within_budget(segments: Iterable[Segment], budget: int) -> list[Segment]:
-    """The first segments, up to `budget` cells (pairs of words) in all."""
+    """The first segments, up to `budget` cells (pairs of words) in all. A segment past the
+    budget on its own (one line of megabytes, a paragraph of thousands of words before the
+    title) is left out: training on it would cost its length squared, and teach little."""
     kept: list[Segment] = []
     cells = 0
     for segment in segments:
-        cells += len(segment.a) * len(segment.b)
+        size = len(segment.a) * len(segment.b)
+        if size > budget:
+            continue
+        cells += size
         if cells > budget and kept:
             break
         kept.append(segment)

@@ -10,6 +10,7 @@ once. A compound word has a key per part, so "drugshandel" may link to both "dru
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
@@ -37,6 +38,12 @@ SURE = 0.3  # a translation this sure may be found inside a compound
 WEAK = 0.6  # a word linked no more surely than this may take in more words
 COGNATE = 0.85  # rapidfuzz ratio of two folded words above which they are cognates
 MIN_COGNATE = 5  # letters: shorter words are too often alike by chance
+# Pairs of words scored at once, at most: longer texts are linked window by window (`link`),
+# every pair of a window while all windows hold no more than DENSE_CELLS in all.
+WINDOW_CELLS = 250_000
+DENSE_CELLS = 8_000_000
+SPARSE_WINDOW_CELLS = 10_000
+HOST_REACH = 40  # words around its place where a windowed text's word may find a compound
 DISTANCE_PENALTY = 0.25  # share of the score lost across the whole length of the record
 
 
@@ -85,6 +92,9 @@ def _holds(host: Token, word: Token, lexicon: Lexicon | None, word_is_a: bool) -
     # "bijzonder".
     return any(len(key) >= MIN_CONTAINED and len(host.folded) >= len(key) + MIN_CONTAINED
                and key in host.folded for key in inside)
+
+
+Scorer = Callable[..., list[tuple[Token, str, Token, str, float]]]
 
 
 class _View(NamedTuple):
@@ -162,13 +172,112 @@ def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
          seeds: Seeds | frozenset[tuple[str, str]] = frozenset(),
          distrusted: frozenset[tuple[str, str]] = frozenset()) -> Links:
     """Link the words of two texts. `distrusted` pairs of keys count for nothing (those the
-    record being checked alone taught the lexicon)."""
+    record being checked alone taught the lexicon). Every word of one text is scored against
+    every word of the other, so two long texts are linked window by window along their
+    diagonal (a translation keeps its order at that scale): the cost grows with their length,
+    not with its square."""
+    cells = len(a) * len(b)
+    if cells <= WINDOW_CELLS:
+        return _link(a, b, lexicon, seeds, distrusted, _scored)
+    windows = math.isqrt(cells // WINDOW_CELLS) + 1
+    scorer = _scored
+    if windows * WINDOW_CELLS > DENSE_CELLS:
+        # Past a length no real paragraph has (a line of megabytes), only the pairs the
+        # lexicon, the seeds or the words themselves name are scored, in smaller windows: a
+        # few lookups a word, not a window's worth of pairs.
+        scorer = _sparse_scorer(seeds)
+        windows = math.isqrt(cells // SPARSE_WINDOW_CELLS) + 1
+    whole = Links([], set(), set(), set(), set(), {}, {})
+    for i in range(windows):
+        part = _link(a[i * len(a) // windows:(i + 1) * len(a) // windows],
+                     b[i * len(b) // windows:(i + 1) * len(b) // windows],
+                     lexicon, seeds, distrusted, scorer, HOST_REACH)
+        whole.pairs.extend(part.pairs)
+        whole.linked_a.update(part.linked_a)
+        whole.linked_b.update(part.linked_b)
+        whole.loose_a.update(part.loose_a)
+        whole.loose_b.update(part.loose_b)
+        whole.within_a.update(part.within_a)
+        whole.within_b.update(part.within_b)
+    return whole
+
+
+def _near(hosts: list[Token], start: int, scale: float, other_start: int,
+          reach: int | None) -> Callable[[Token], list[Token]]:
+    """The hosts a word of the other text may be taken in by: all of them, or (`reach`) those
+    within `reach` words of where the word would stand in this text."""
+    if reach is None:
+        return lambda word: hosts
+    import bisect
+
+    positions = [h.position for h in hosts]
+
+    def near(word: Token) -> list[Token]:
+        at = start + (word.position - other_start) * scale
+        return hosts[bisect.bisect_left(positions, at - reach):
+                     bisect.bisect_right(positions, at + reach)]
+
+    return near
+
+
+def _sparse_scorer(seeds: Seeds | frozenset[tuple[str, str]]) -> Scorer:
+    """A scorer of only the pairs of words that share a key, a word or a number, or that a
+    seed or the lexicon pairs: linear in the texts' length (the cognate and compound guesses
+    of `_scored`, which need every pair, are left out)."""
+    partners: dict[str, list[str]] = {}
+    for x_key, y_key in seeds:
+        partners.setdefault(x_key, []).append(y_key)
+
+    def scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
+               _seeds: Seeds | frozenset[tuple[str, str]],
+               distrusted: frozenset[tuple[str, str]] = frozenset(),
+               ) -> list[tuple[Token, str, Token, str, float]]:
+        rows = lexicon.scores if lexicon else {}
+        by_key: dict[str, list[tuple[Token, str]]] = {}
+        by_word: dict[str, list[tuple[Token, str]]] = {}
+        for y in theirs:
+            for key in y.keys:
+                by_key.setdefault(key, []).append((y, key))
+                if y.number or len(_part(y, key)) >= MIN_CONTAINED:
+                    by_word.setdefault(y.surface if y.number else _part(y, key), []).append(
+                        (y, key))
+        out: list[tuple[Token, str, Token, str, float]] = []
+        for x in mine:
+            for key in x.keys:
+                best: dict[tuple[int, str], tuple[Token, float]] = {}
+                sure = [*by_key.get(key, ()), *(by_word.get(x.surface, ()) if x.number else
+                                               by_word.get(_part(x, key), ()))]
+                sure += [found for other in partners.get(key, ())
+                         for found in by_key.get(other, ())]
+                for y, y_key in sure:
+                    best[y.position, y_key] = (y, 1.0)
+                for other, score in rows.get(key, {}).items():
+                    if score < THRESHOLD or (key, other) in distrusted:
+                        continue
+                    for y, y_key in by_key.get(other, ()):
+                        if best.get((y.position, y_key), (y, 0.0))[1] < score:
+                            best[y.position, y_key] = (y, score)
+                out.extend((x, key, y, y_key, score)
+                           for (_, y_key), (y, score) in best.items())
+        return out
+
+    return scored
+
+
+def _link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
+          seeds: Seeds | frozenset[tuple[str, str]],
+          distrusted: frozenset[tuple[str, str]], scorer: Scorer,
+          reach: int | None = None) -> Links:
+    """Link a stretch of two texts; `reach`: a compound taking in a word is looked for only
+    that many words from where the word would stand (windows of long texts)."""
     mine = [t for t in a if t.content or t.number]
     theirs = [t for t in b if t.content or t.number]
     n, m = max(len(a), 1), max(len(b), 1)
+    # Where the words stand in this stretch of the texts (all of them, unless windowed).
+    a0, b0 = (a[0].position if a else 0), (b[0].position if b else 0)
     candidates = []
-    for x, ka, y, kb, score in _scored(mine, theirs, lexicon, seeds, distrusted):
-        closeness = 1 - DISTANCE_PENALTY * abs(x.position / n - y.position / m)
+    for x, ka, y, kb, score in scorer(mine, theirs, lexicon, seeds, distrusted):
+        closeness = 1 - DISTANCE_PENALTY * abs((x.position - a0) / n - (y.position - b0) / m)
         candidates.append((score * closeness, score, x.position, ka, y.position, kb))
     candidates.sort(key=lambda c: (-c[0], c[2], c[4]))
     used_a: set[tuple[int, str]] = set()
@@ -185,14 +294,19 @@ def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
     # ("trend projections" / "trendprojecties", "arms trafficking" / "wapenhandel"): each of
     # them is there, though only one could take the compound's single key. A word is taken in
     # only by a word no stronger link explains.
-    strength_a = {p.a: max(q.score for q in pairs if q.a == p.a) for p in pairs}
-    strength_b = {p.b: max(q.score for q in pairs if q.b == p.b) for p in pairs}
+    strength_a: dict[int, float] = {}
+    strength_b: dict[int, float] = {}
+    for p in pairs:
+        strength_a[p.a] = max(strength_a.get(p.a, 0.0), p.score)
+        strength_b[p.b] = max(strength_b.get(p.b, 0.0), p.score)
     hosts_b = [y for y in theirs if strength_b.get(y.position, 0.0) < WEAK]
     hosts_a = [x for x in mine if strength_a.get(x.position, 0.0) < WEAK]
+    near_b = _near(hosts_b, b0, m / n, a0, reach)
+    near_a = _near(hosts_a, a0, n / m, b0, reach)
     within_a = {x.position: host.position for x in mine if x.position not in linked_a
-                and (host := _host(x, hosts_b, lexicon, word_is_a=True)) is not None}
+                and (host := _host(x, near_b(x), lexicon, word_is_a=True)) is not None}
     within_b = {y.position: host.position for y in theirs if y.position not in linked_b
-                and (host := _host(y, hosts_a, lexicon, word_is_a=False)) is not None}
+                and (host := _host(y, near_a(y), lexicon, word_is_a=False)) is not None}
     linked_a |= set(within_a)
     linked_b |= set(within_b)
     loose_a = {(t.position, k) for t in mine if t.position in linked_a and len(t.keys) > 1

@@ -56,3 +56,30 @@ def formula_safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+class Unformatted(str):
+    """A text without its format characters (Unicode category Cf: zero-width spaces and
+    joiners, soft hyphens, direction marks), which change no word a reader sees but split
+    every word a program compares; `span` maps its characters back to the original's, and
+    `hidden` lists the characters taken out (`U+200B`)."""
+
+    at: list[int]
+    hidden: list[str]
+    length: int
+
+    def __new__(cls, text: str) -> Unformatted:
+        import unicodedata
+
+        kept = [i for i, ch in enumerate(text) if unicodedata.category(ch) != "Cf"]
+        whole = len(kept) == len(text)
+        made = super().__new__(cls, text if whole else "".join(text[i] for i in kept))
+        made.at, made.length = kept, len(text)
+        made.hidden = [] if whole else sorted(
+            {f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"})
+        return made
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original's characters for [start, end) of this text."""
+        first = self.at[start] if start < len(self.at) else self.length
+        return (first, self.at[end - 1] + 1) if end > start else (first, first)
