@@ -23,8 +23,10 @@ def set_fields(root: Path, lang: str, changes: dict[str, dict[str, str]]) -> lis
     path = records_path(root, lang)
     yaml = writer()
     yaml.preserve_quotes = True
-    try:
-        document: Any = yaml.load(path.read_text(encoding="utf-8"))
+    from drugstrat.storage.limits import read_regular
+
+    try:  # the file a person edits: a regular file, within the size limit
+        document: Any = yaml.load(read_regular(path).decode("utf-8"))
     except OSError as exc:
         raise KBError(f"{path}: cannot read ({exc.strerror})") from None
     found = []
