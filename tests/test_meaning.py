@@ -294,6 +294,12 @@ MUTATIONS = {
                        "in samenwerking met relevante partners",
                        "in samenwerkng met relevante partners"),
         "samenwerkng met relevante", "spelling", ["samenwerkng"]),
+    "a wish turned into a duty": (
+        EN, NL.replace(_holding("Hierbij willen we inzetten", NL), "Hierbij moeten we inzetten"),
+        "Hierbij moeten we inzetten", "modality", ["moeten", "want to"]),
+    "what will be done turned into what may be": (
+        EN, NL.replace(_holding("bepalingen zal er samen", NL), "bepalingen mag er samen"),
+        "bepalingen mag er samen", "modality", ["mag", "will"]),
     "a name misspelled in one language": (
         EN, NL.replace("Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman"),
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),

@@ -26,9 +26,15 @@ from drugstrat.text.sentences import sentences
 
 CLOSE = 0.6  # share of a sentence's content words linked, in both versions, to compare them
 # What a modal says, as far as a translation must keep it: a duty ("must", "should", "dient" —
-# administrative styles weigh them differently) or a latitude ("can", "may", "kan").
-FAMILY = {"obligation": "duty", "recommendation": "duty", "possibility": "latitude",
-          "permission": "latitude"}
+# administrative styles weigh them differently), a latitude ("can", "may", "kan"), what will be
+# ("will", "zal") or what is wanted ("want to", "willen"). A binding "shall" is a duty and
+# what will be: administrative Dutch and French render it by a future ("zal", "sera").
+FAMILY: dict[str, frozenset[str]] = {
+    "obligation": frozenset({"duty"}), "recommendation": frozenset({"duty"}),
+    "possibility": frozenset({"latitude"}), "permission": frozenset({"latitude"}),
+    "future": frozenset({"future"}), "volition": frozenset({"volition"}),
+    "binding": frozenset({"duty", "future"}),
+}
 
 
 @check("modality", Severity.warning, "a modal verb (must, can, should …) of another kind in "
@@ -38,12 +44,18 @@ def modality(doc: Document) -> Iterator[Finding]:
         a, b = doc.langs
         found = {a: _modals(pair.texts, doc.tables[a]), b: _modals(pair.others, doc.tables[b])}
         kinds = {lang: set(found[lang].values()) for lang in (a, b)}
-        families = {lang: {FAMILY.get(k, k) for k in kinds[lang]} for lang in (a, b)}
-        # Both say what is obliged or possible, and not the same thing ("must" for "kan"). A
-        # modal on one side only is mostly a paraphrase ("we can observe" / "zien we").
-        if not kinds[a] or not kinds[b] or families[a] & families[b]:
+        families = {lang: set().union(*(FAMILY.get(k, {k}) for k in kinds[lang]))
+                    for lang in (a, b)}
+        # Each says something the other does not ("must" where the other has "kan"; "want
+        # to … can" against "moeten … kunnen"). A modal on one side only is mostly a
+        # paraphrase ("we can observe" / "zien we").
+        if not families[a] - families[b] or not families[b] - families[a]:
             continue
         lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
+        # What differs, not the modals both share.
+        kinds = {x: {k for k in kinds[x] if FAMILY.get(k, {k}) - families[doc.other(x)]}
+                 for x in (a, b)}
+        found = {x: {span: k for span, k in found[x].items() if k in kinds[x]} for x in (a, b)}
         spans = list(found[lang])
         said = {x: ", ".join(sorted(kinds[x])) for x in (a, b)}
         yield _finding(doc, pair, lang, spans, "modality",

@@ -46,6 +46,7 @@ GERMAN = Language(
         "kann": "possibility", "können": "possibility", "könnte": "possibility",
         "könnten": "possibility",
         "darf": "permission", "dürfen": "permission",
+        "will": "volition", "wollen": "volition", "wollte": "volition", "wollten": "volition",
     },
     negations=("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
                "niemals", "weder", "nichts"),

@@ -48,6 +48,8 @@ FRENCH = Language(
         "peut": "possibility", "peuvent": "possibility", "pouvons": "possibility",
         "pourrait": "possibility", "pourraient": "possibility", "pourrions": "possibility",
         "est autorisé à": "permission", "sont autorisés à": "permission",
+        "veut": "volition", "veulent": "volition", "voulons": "volition",
+        "souhaite": "volition", "souhaitent": "volition", "souhaitons": "volition",
     },
     # The second word of a negation ("ne" alone also opens "ne … que", only); "sans" and "non"
     # + adjective negate a word ("sans licence", "non stigmatisante"), as un- does in English.

@@ -80,6 +80,8 @@ DUTCH = Language(
         "kan": "possibility", "kunnen": "possibility", "kon": "possibility",
         "konden": "possibility", "zou kunnen": "possibility", "zouden kunnen": "possibility",
         "mag": "permission", "mogen": "permission",
+        "zal": "future", "zullen": "future",
+        "wil": "volition", "wilt": "volition", "willen": "volition",
     },
     negations=("niet", "geen", "nooit", "noch", "niets", "geen enkele"),
     not_negating=("niet alleen", "niet enkel", "zowel"),

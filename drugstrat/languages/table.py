@@ -42,9 +42,11 @@ class Language(NamedTuple):
     # before one joins two complements of one head ("médecins du travail et du sport"), not
     # two items of a series.
     complement_words: tuple[str, ...] = ()
-    # Modal verbs by what they say ("obligation", "possibility", "recommendation",
-    # "permission"), in the forms a text uses; a translation keeps what the original obliges
-    # or allows. Future and conditional are tenses, and no meaning a reviser compares.
+    # Modal verbs by what they say ("obligation", "recommendation", "possibility",
+    # "permission", "future", "volition", "binding" for a "shall" that obliges and announces
+    # at once), in the forms a text uses; a translation keeps what the original obliges,
+    # allows, announces or wants. A future a language makes by inflection ("sera") is no
+    # word here: a modal on one side only is never compared.
     modals: dict[str, str] = {}
     # Words that negate ("not", "niet", "pas"): a negation in one version only turns the
     # meaning around.
