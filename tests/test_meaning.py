@@ -300,6 +300,10 @@ MUTATIONS = {
     "what will be done turned into what may be": (
         EN, NL.replace(_holding("bepalingen zal er samen", NL), "bepalingen mag er samen"),
         "bepalingen mag er samen", "modality", ["mag", "will"]),
+    "a word of a name in lower case": (
+        EN, NL.replace(_holding("Ambtenarenzaken, Administratieve Vereenvoudiging", NL),
+                       "Ambtenarenzaken, administratieve Vereenvoudiging"),
+        "administratieve Vereenvoudiging", "capitalisation", ["administratieve"]),
     "a name misspelled in one language": (
         EN, NL.replace("Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman"),
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),

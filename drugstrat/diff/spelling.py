@@ -87,13 +87,19 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 else:
                     lower[low] += 1
                     if in_name:
-                        places.append((record, match, False))
-        for record, match, capital in places:
+                        places.append((record, match, _beside_capital(text, found, n)))
+        for record, match, beside in places:
             low = match.group().casefold()
+            capital = match.group()[0].isupper()
+            capitals = named[low] + alone[low]
             if capital and alone[low] == 1 and lower[low] >= CASE_HABIT:
                 usual, times = low, lower[low]
-            elif not capital and lower[low] == 1 and named[low] >= CASE_HABIT:
-                usual, times = low[:1].upper() + low[1:], named[low]
+            elif not capital and lower[low] == 1 and (
+                    named[low] >= CASE_HABIT or beside and capitals >= 1):
+                # Lower case once, inside a name, where the document capitalises the word
+                # again and again — or at least once, when a capitalised word of the name
+                # stands right beside it ("administratieve Vereenvoudiging").
+                usual, times = low[:1].upper() + low[1:], capitals
             else:
                 continue
             other = doc.other(lang)
@@ -103,6 +109,14 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 {lang: excerpt(record["text"], *match.span(), width=90),
                  other: excerpt(pairs[record["id"]][other]["text"], width=90)},
                 key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+
+
+def _beside_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
+    """Whether a capitalised word right before (not opening a sentence) or right after the
+    n-th word stands beside it."""
+    before = n > 0 and words[n - 1].group()[:1].isupper() and not _SENTENCE_START.search(
+        text[:words[n - 1].start()])
+    return before or (n + 1 < len(words) and words[n + 1].group()[:1].isupper())
 
 
 def _in_name(words: list[re.Match[str]], n: int, particles: set[str]) -> bool:
