@@ -122,63 +122,87 @@ def _replaces_in_a_build(root: Path, sources: dict[str, Path], monkeypatch) -> i
     return len(calls)
 
 
-def _build_killed_at(kill_at: int, sources: dict[str, Path], root: Path, monkeypatch) -> None:
-    """A build whose process dies at its `kill_at`-th rename (counting from 0)."""
-    import os
+# A build in a process of its own that dies by SIGKILL at its Nth rename (counting from 0): no
+# `finally`, no `except` of the build's runs, as with `kill -9` or a power cut.
+KILLED_AT = """\
+import os, signal, sys
+from pathlib import Path
+from drugstrat.kb import build as kb
 
-    from drugstrat.kb import build as kb
+kill_at = int(sys.argv[2])
+calls = []
+real = os.replace
 
-    real = os.replace
-    calls: list[str] = []
+def replace(a, b):
+    if len(calls) == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    calls.append(b)
+    return real(a, b)
 
-    def killed(a, b):
-        if len(calls) == kill_at:
-            raise KeyboardInterrupt  # the process dies here
-        calls.append(b)
-        return real(a, b)
+os.replace = replace
+kb.build({"en": Path(sys.argv[3]), "nl": Path(sys.argv[4])}, Path(sys.argv[1]))
+"""
 
-    monkeypatch.setattr(os, "replace", killed)
-    with pytest.raises(KeyboardInterrupt):
-        kb.build(sources, root)
-    monkeypatch.undo()
+
+def _build_killed_at(kill_at: int, sources: dict[str, Path], root: Path, script: Path) -> None:
+    """A build whose process is killed (SIGKILL) at its `kill_at`-th rename (counting from 0)."""
+    import signal
+    import subprocess
+    import sys
+
+    if not script.exists():
+        script.write_text(KILLED_AT, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(root), str(kill_at),
+                           str(sources["en"]), str(sources["nl"])], capture_output=True,
+                          timeout=120)
+    assert done.returncode == -signal.SIGKILL, (kill_at, done.stderr.decode()[-2000:])
 
 
 RENEWED = {"reinforced local effort": "renewed local effort",
            "versterkte lokale aanpak": "vernieuwde lokale aanpak"}
 
 
-def test_a_build_killed_at_any_rename_leaves_one_whole_generation(tmp_path, monkeypatch):
+def test_a_build_killed_at_any_rename_leaves_one_whole_generation(runner, tmp_path,
+                                                                   monkeypatch):
     import shutil
 
     from drugstrat.kb import build as kb
-    from drugstrat.kb import store
 
-    # The short edition: what is promised does not depend on the text, and it is built twice
-    # for every rename a build makes.
+    # The short edition: what is promised does not depend on the text, and it is built in a
+    # child process killed at every rename a build makes.
     old_kb = tmp_path / "old"
     kb.build(short_edition(tmp_path), old_kb)
     sources = short_edition(tmp_path / "new", RENEWED)
     probe = shutil.copytree(old_kb, tmp_path / "probe")
     renames = _replaces_in_a_build(probe, sources, monkeypatch)
     assert renames >= 4  # the staged files and the journal at least
+    script = tmp_path / "killed.py"
     for kill_at in range(renames):
         root = Path(shutil.copytree(old_kb, tmp_path / f"kb{kill_at}"))
-        _build_killed_at(kill_at, sources, root, monkeypatch)
-        # Whoever comes next sees the old knowledge base or the new one, never a mix.
-        loaded = store.load(root).get("1.2")
-        old = (loaded["en"]["text"].startswith("To promote a reinforced"),
-               loaded["nl"]["text"].startswith("Bevorderen van een versterkte"))
-        new = (loaded["en"]["text"].startswith("To promote a renewed"),
-               loaded["nl"]["text"].startswith("Bevorderen van een vernieuwde"))
+        _build_killed_at(kill_at, sources, root, script)
+        # Whoever comes next sees the old knowledge base or the new one, never a mix, and
+        # finishes what the killed build committed.
+        shown = cli(runner, root, "show", "1.2", "--json")
+        assert shown.exit_code == 0, (kill_at, shown.output)
+        en, nl = (r["text"] for r in json.loads(shown.stdout))
+        old = (en.startswith("To promote a reinforced"), nl.startswith("Bevorderen van een "
+                                                                       "versterkte"))
+        new = (en.startswith("To promote a renewed"), nl.startswith("Bevorderen van een "
+                                                                    "vernieuwde"))
         assert old == (True, True) or new == (True, True), kill_at
+        assert not (root / ".build-journal.json").exists(), kill_at
         # And the next build completes it, leaving no staged file behind.
-        kb.build(sources, root)
-        assert store.load(root).get("1.2")["en"]["text"].startswith("To promote a renewed")
-        assert not list(root.rglob(".tmp-*")) and not (root / ".build-journal.json").exists()
+        rebuilt = cli(runner, root, "build", "--source", f"en={sources['en']}", "--source",
+                      f"nl={sources['nl']}")
+        assert rebuilt.exit_code == 0, (kill_at, rebuilt.output)
+        shown = cli(runner, root, "show", "1.2", "--json")
+        assert json.loads(shown.stdout)[0]["text"].startswith("To promote a renewed"), kill_at
+        assert not list(root.rglob(".tmp-*")), (kill_at, list(root.rglob(".tmp-*")))
+        assert not (root / ".build-journal.json").exists(), kill_at
 
 
 def test_a_first_build_killed_half_way_leaves_nothing_or_a_whole_knowledge_base(
-        tmp_path, monkeypatch):
+        runner, tmp_path, monkeypatch):
 
     from drugstrat.errors import KBError
     from drugstrat.kb import store
@@ -188,9 +212,10 @@ def test_a_first_build_killed_half_way_leaves_nothing_or_a_whole_knowledge_base(
     whole = {lang: len(records)
              for lang, records in store.load(tmp_path / "probe").versions.items()}
     assert whole["en"] == whole["nl"] > 10
+    script = tmp_path / "killed.py"
     for kill_at in range(renames):
         root = tmp_path / f"kb{kill_at}"
-        _build_killed_at(kill_at, sources, root, monkeypatch)
+        _build_killed_at(kill_at, sources, root, script)
         try:
             loaded = store.load(root)
         except KBError as exc:
@@ -198,6 +223,13 @@ def test_a_first_build_killed_half_way_leaves_nothing_or_a_whole_knowledge_base(
         else:
             assert loaded.langs == ["en", "nl"], kill_at
             assert {lang: len(r) for lang, r in loaded.versions.items()} == whole, kill_at
+            assert not (root / ".build-journal.json").exists(), kill_at
+        # The build that follows makes it whole, leaving no staged file behind.
+        built = runner.invoke(app, ["build", "--source", f"en={sources['en']}", "--source",
+                                    f"nl={sources['nl']}", "--out", str(root)])
+        assert built.exit_code == 0, (kill_at, built.output)
+        assert {lang: len(r) for lang, r in store.load(root).versions.items()} == whole
+        assert not list(root.rglob(".tmp-*")), (kill_at, list(root.rglob(".tmp-*")))
 
 
 def test_files_of_different_builds_are_refused_with_the_repair(runner, tmp_path, scratch_kb):

@@ -197,15 +197,26 @@ def _options(
     from drugstrat.cli.context import Invocation
 
     ctx.obj = Invocation(data=data, width=width, color=color)
-    if max_size is not None:
-        from drugstrat.errors import DrugstratError
-        from drugstrat.storage.limits import limited, parse_size
-
-        try:
-            ctx.with_resource(limited(parse_size(max_size)))
-        except DrugstratError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--max-size") from None
+    _size_limit(ctx, max_size)
     _forgiving_streams()
+
+
+def _size_limit(ctx: typer.Context, given: str | None) -> None:
+    """--max-size for this run; else DRUGSTRAT_MAX_SIZE, checked now: a value that is no size
+    is the user's mistake whether or not a command would come to read a file."""
+    from drugstrat.errors import DrugstratError
+    from drugstrat.storage.limits import ENV_VAR, limited, parse_size
+
+    spec, hint = (given, "--max-size") if given is not None else (os.environ.get(ENV_VAR),
+                                                                  ENV_VAR)
+    if not spec and given is None:
+        return
+    try:
+        size = parse_size(spec or "")
+    except DrugstratError as exc:
+        raise typer.BadParameter(str(exc), param_hint=hint) from None
+    if given is not None:
+        ctx.with_resource(limited(size))
 
 
 def _forgiving_streams() -> None:

@@ -126,6 +126,7 @@ def reports_errors(command: F) -> F:
                 _reader_left()
                 raise typer.Exit(code=Exit.OK) from None
             messages.error(describe_os_error(exc))
+            _drop_unwritable_output()
             raise typer.Exit(code=Exit.MACHINE) from None
         except Exception as exc:
             # sqlite3 is imported only by the commands that use it (it costs start-up time).
@@ -199,6 +200,16 @@ class ClosedOutput(io.TextIOBase):
     def buffer(self) -> ClosedOutput:
         """The bytes' side: as closed."""
         return self
+
+
+def _drop_unwritable_output() -> None:
+    """After a failure: write what standard output still holds, or, if it cannot take it (a
+    full device, a file at its size limit), drop it — Python's final flush would otherwise fail
+    again, with a second message and a traceback-like line after ours."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _reader_left()
 
 
 def _reader_left() -> None:

@@ -40,7 +40,8 @@ STAGED_TAG = "build-"  # staged files are named .tmp-<name>.build-…
 PLACEHOLDER = "0" * 16  # rendered where the id goes, then replaced by it
 ID_LENGTH = len(PLACEHOLDER)
 PATIENCE = 2.0  # seconds of waiting for the lock before asking who holds it (and saying so)
-LONGEST_WAIT = 600.0  # seconds a running holder is waited for, at most
+LONGEST_WAIT = 600.0  # seconds a running holder is waited for, at most (default)
+WAIT_VAR = "DRUGSTRAT_LOCK_WAIT"  # seconds, to wait for a running holder less or longer
 POLL = 0.05  # seconds between tries of the lock
 
 # The locks this process holds (their count), so that a holder taking the lock again (a build
@@ -131,8 +132,9 @@ def _acquire(fd: int, path: Path) -> None:
     import time
     import warnings
 
+    longest = longest_wait()
     started = time.monotonic()
-    look_at = started + PATIENCE
+    look_at = started + min(PATIENCE, longest)
     told = False
     while True:
         try:
@@ -143,13 +145,29 @@ def _acquire(fd: int, path: Path) -> None:
         now = time.monotonic()
         if now >= look_at:
             pid = _holder(fd)
-            _refuse_stuck(path, pid, now - started)
+            _refuse_stuck(path, pid, now - started, longest)
             if not told:
                 warnings.warn(Notice(f"{path}: waiting for the build holding it"
                                      f"{f' (pid {pid})' if pid else ''} to finish"), stacklevel=2)
                 told = True
             look_at = now + PATIENCE
         time.sleep(POLL)
+
+
+def longest_wait() -> float:
+    """Seconds a lock held by a running process is waited for: DRUGSTRAT_LOCK_WAIT, or
+    LONGEST_WAIT."""
+    spec = os.environ.get(WAIT_VAR, "").strip()
+    if not spec:
+        return LONGEST_WAIT
+    try:
+        seconds = float(spec)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise InputError(f"{WAIT_VAR}={spec!r}: not a number of seconds (give e.g. 60, or 0 "
+                         f"not to wait for a build that holds the lock)")
+    return seconds
 
 
 def _holder(fd: int) -> int | None:
@@ -161,7 +179,7 @@ def _holder(fd: int) -> int | None:
     return int(text) if text.isdigit() and int(text) > 0 else None
 
 
-def _refuse_stuck(path: Path, pid: int | None, waited: float) -> None:
+def _refuse_stuck(path: Path, pid: int | None, waited: float, longest: float) -> None:
     state = _state(pid) if pid else "running"
     if state == "stopped":
         raise KBError(f"{path}: held by a build that is stopped (pid {pid}, suspended as by "
@@ -171,10 +189,12 @@ def _refuse_stuck(path: Path, pid: int | None, waited: float) -> None:
         raise KBError(f"{path}: held by a process that is not the build that took it (pid "
                       f"{pid} has ended); find the holder with `fuser -v {path}` and end it, "
                       f"then run this again")
-    if waited >= LONGEST_WAIT:
-        who = f"pid {pid}" if pid else "another process"
+    if waited >= longest:
+        who, end = (f"pid {pid}", f"`kill {pid}`") if pid else (
+            "another process", f"find it with `fuser -v {path}`")
         raise KBError(f"{path}: still held by {who} after {int(waited)} s; wait for that build "
-                      f"to end, or end it, then run this again")
+                      f"to end, or end it ({end}), then run this again (or wait longer: "
+                      f"{WAIT_VAR}=SECONDS)")
 
 
 def _state(pid: int) -> str:
@@ -252,12 +272,14 @@ def finish_pending(root: Path, discard_refused: bool = False) -> bool:
 
 
 def sweep(root: Path) -> None:
-    """Remove files staged by builds that never committed. Call holding `locked(root)`, after
-    `finish_pending`."""
+    """Remove files staged by builds that never committed, and those any write (a cache's) left
+    when its process was killed. Call holding `locked(root)`, after `finish_pending`."""
+    from drugstrat.storage.atomic import abandoned
+
     if not root.is_dir():
         return
     for folder in (root, *(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())):
-        for stray in folder.glob(f".tmp-*.{STAGED_TAG}*"):
+        for stray in (*folder.glob(f".tmp-*.{STAGED_TAG}*"), *abandoned(folder)):
             stray.unlink(missing_ok=True)
 
 

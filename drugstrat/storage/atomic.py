@@ -14,6 +14,7 @@ knowledge base leaves their files theirs. A new file gets the mode the umask all
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -88,11 +89,40 @@ def replacing(path: Path, follow: bool = True) -> Iterator[Path]:
 
 
 def staged_path(target: Path, tag: str = "") -> Path:
-    """A new empty file beside `target`, named after it, for its next content."""
+    """A new empty file beside `target`, named after it and after the process writing it
+    (`.tmp-NAME.TAG<pid>-<random>`), for its next content."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".tmp-{target.name}.{tag}", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=f".tmp-{target.name}.{tag}{os.getpid()}-",
+                                dir=target.parent)
     os.close(fd)
     return Path(name)
+
+
+# A staged file's name ends with the pid of the process writing it (see `staged_path`).
+_WRITER = re.compile(r"^\.tmp-.+\.(\d+)-[\w-]+$")  # and an SQLite journal's -journal
+
+
+def abandoned(folder: Path) -> list[Path]:
+    """The files staged in `folder` by processes that have ended: killed (`kill -9`, a power
+    cut) before they could rename or remove them. A live writer's are never among them."""
+    found = []
+    for path in folder.glob(".tmp-*"):
+        writer = _WRITER.match(path.name)
+        if writer is not None and not _alive(int(writer.group(1))) and path.is_file():
+            found.append(path)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a pid of ours: never taken for gone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's: alive
+        return True
+    return True
 
 
 def stage(path: Path, data: bytes, tag: str = "") -> tuple[Path, Path]:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from drugstrat.languages import Language
 from drugstrat.text.fold import fold
-from drugstrat.text.stem import snowball
+from drugstrat.text.stem import LONGEST_WORD, snowball
 
 # Words and numbers; a hyphen or apostrophe inside a word joins its parts, and a hyphen at its
 # edge ("drugs- en -handel", suspended compounds) is left out, as are endnote marks ("crucial¹").
@@ -120,7 +120,8 @@ def find_compounds(words: Iterable[str], lang: Language) -> dict[str, tuple[str,
 
     out: dict[str, tuple[str, ...]] = {}
     for word in counts:
-        if len(word) >= MIN_COMPOUND and word.isalpha():
+        # Trying every cut of a word costs its length squared: no compound is that long.
+        if MIN_COMPOUND <= len(word) <= LONGEST_WORD and word.isalpha():
             parts = split(word, is_word, lang.compound_linkers)
             if parts and len(parts) > 1:
                 out[word] = parts

@@ -19,15 +19,24 @@ def _stemmer(algorithm: str) -> Any:
     return Stemmer.Stemmer(algorithm, 0)  # no cache of its own: ours is per word
 
 
+# Letters past which a "word" is no word of a language (a line of one letter repeated, a
+# pasted digest): it is its own stem, and is neither stemmed nor remembered — a cache of such
+# keys would hold megabytes each.
+LONGEST_WORD = 64
+
+
 @lru_cache(maxsize=65536)
 def _snowball(word: str, algorithm: str) -> str:
     return fold(_stemmer(algorithm).stemWord(word))
 
 
 def snowball(word: str, lang: Language) -> str:
-    """The folded Snowball stem of a word (the word folded, for a language without a stemmer)."""
+    """The folded Snowball stem of a word (the word folded, for a language without a stemmer,
+    or a word longer than LONGEST_WORD)."""
     word = word.casefold()
-    return _snowball(word, lang.snowball) if lang.snowball else fold(word)
+    if not lang.snowball or len(word) > LONGEST_WORD:
+        return fold(word)
+    return _snowball(word, lang.snowball)
 
 
 def snowball_many(words: set[str], lang: Language) -> dict[str, str]:
@@ -37,4 +46,5 @@ def snowball_many(words: set[str], lang: Language) -> dict[str, str]:
     if not lang.snowball:
         return {w: fold(w) for w in ordered}
     stemmed = _stemmer(lang.snowball).stemWords(ordered)
-    return {w: fold(s) for w, s in zip(ordered, stemmed, strict=True)}
+    return {w: fold(w if len(w) > LONGEST_WORD else s)
+            for w, s in zip(ordered, stemmed, strict=True)}
