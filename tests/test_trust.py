@@ -51,16 +51,88 @@ def test_any_yaml_value_a_person_adds_is_shown_in_every_format(runner, scratch_k
     listed = cli(runner, scratch_kb, "list", "--format", "csv")
     assert listed.exit_code == 0
     assert "2026-03-01" in listed.stdout
-    for args in (["list", "--format", "jsonl"], ["list", "--format", "yaml"],
-                 ["show", "3.4"], ["search", "local effort", "--json"],
-                 ["export", "--format", "csv", "--out", "-"],
-                 ["export", "--format", "jsonl", "--out", "-"],
-                 ["export", "--format", "tmx", "--out", "-"],
-                 ["export", "--format", "xliff", "--out", "-"],
-                 ["diff", "--fail-on", "never", "--json"], ["validate"]):
-        result = cli(runner, scratch_kb, *args)
+    for args, looks in (
+            (["list", "--format", "jsonl"], _odd_values_in_jsonl),
+            (["list", "--format", "yaml"], _odd_values_in_yaml),
+            (["show", "3.4"], _odd_values_in_the_table),
+            (["search", "local effort", "--json"], _found_in_json),
+            (["export", "--format", "csv", "--out", "-"], _row_in_csv),
+            (["export", "--format", "jsonl", "--out", "-"], _odd_values_in_jsonl),
+            (["export", "--format", "tmx", "--out", "-"], _unit_in_xml),
+            (["export", "--format", "xliff", "--out", "-"], _unit_in_xml),
+            (["diff", "--fail-on", "never", "--json"], _report_in_json),
+            (["validate"], _no_problem_with_the_fields)):
+        result = runner.invoke(app, ["--data", str(scratch_kb), *args], env={"COLUMNS": "200"})
         assert result.exit_code in (0, 1), (args, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), args
+        assert "Traceback" not in result.output and "Error" not in result.stderr, args
+        looks(result.stdout, result.stderr)
+
+
+def _odd_values_of(record: dict) -> None:
+    """The odd values of ODD_FIELDS as a machine format gives them: plain text and lists."""
+    assert str(record["reviewed"]) == "2026-03-01"
+    assert str(record["seen"]).startswith("2026-03-01")
+    assert record["blob"] == "aGVsbG8=" and record["tags"] == ["a", "b"]
+    assert record["2026"] == "a number for a key" and str(record["score"]) == "nan"
+
+
+def _odd_values_in_jsonl(stdout: str, stderr: str) -> None:
+    rows = [json.loads(line) for line in stdout.splitlines()]  # every line parses
+    for row in rows:  # a record (`list`) or a side-by-side row with each language's fields
+        fields = row.get("langs", {}).get("en", row) if "langs" in row else row
+        if row["id"] == "3.4" and row.get("lang", "en") == "en":
+            _odd_values_of(fields)
+            return
+    raise AssertionError("3.4 in English is not in the output")
+
+
+def _odd_values_in_yaml(stdout: str, stderr: str) -> None:
+    from drugstrat.storage import yamlfile
+
+    document = yamlfile.loads(stdout, "<stdout>")
+    records = document if isinstance(document, list) else next(
+        v for v in document.values() if isinstance(v, list))
+    _odd_values_of(next(r for r in records if r["id"] == "3.4" and r["lang"] == "en"))
+
+
+def _odd_values_in_the_table(stdout: str, stderr: str) -> None:
+    for shown in ("reviewed: 2026-03-01", "aGVsbG8=", "a number for a key", "nan"):
+        assert shown in stdout, shown
+    assert "!!binary" not in stdout and "!!set" not in stdout  # values, not YAML tags
+
+
+def _found_in_json(stdout: str, stderr: str) -> None:
+    hits = json.loads(stdout)
+    assert any(hit["id"] == "3.4" for hit in hits)
+
+
+def _row_in_csv(stdout: str, stderr: str) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(stdout, newline="")))
+    row = next(r for r in rows if r["id"].strip('="') == "3.4")
+    assert row["en"].startswith("To promote a reinforced local effort")
+
+
+def _unit_in_xml(stdout: str, stderr: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(stdout.encode("utf-8"))  # well-formed
+    text = "".join(root.itertext())
+    assert "To promote a reinforced local effort" in text and "aGVsbG8" not in text
+
+
+def _report_in_json(stdout: str, stderr: str) -> None:
+    report = json.loads(stdout)
+    assert report["findings"] and report["summary"]["findings"] == len(report["findings"])
+
+
+def _no_problem_with_the_fields(stdout: str, stderr: str) -> None:
+    # The edition's own problems (records of one language) only: no odd value is one.
+    for word in ("reviewed", "blob", "tags", "score", "binary"):
+        assert word not in stdout + stderr, word
 
 
 def test_a_persons_odd_values_survive_a_rebuild_as_they_were_typed(runner, scratch_kb):

@@ -9,6 +9,8 @@ knowledge base could hold more than two languages) belongs to the first pair.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,36 +70,88 @@ def accept(root: Path, acceptances: Acceptances, finding: Finding, comment: str,
 def accept_all(root: Path, acceptances: Acceptances, decided: list[tuple[Finding, str]],
                today: dt.date | None = None) -> list[dict[str, Any]]:
     """Record several acceptances in one write. The file is changed as a person would change
-    it: their comments, the order and every key they added stay, an entry listed twice stays
-    twice; an acceptance of a finding already listed updates its (last) entry."""
+    it: their comments, the order, their indentation and every key they added stay as they
+    typed them, an entry listed twice stays twice; an acceptance of a finding already listed
+    updates its (last) entry, and a new one is added at the end."""
     path = inside(root, accepted_path(root))
     document, text = yamlfile.load_round_trip(path)
+    header = ""
     if document is None:  # no file, or nothing in it but comments: those stay on top
         document = yamlfile.new_list()
-        header = "".join(line + "\n" for line in text.splitlines()) or HEADER
-    elif isinstance(document, list):
-        header = ""
-    else:
+        text = header = "".join(line + "\n" for line in text.splitlines()) or HEADER
+    elif not isinstance(document, list):
         raise KBError(f"{path}: expected a list of entries with a 'finding' key")
     default = ":".join(acceptances.default_pair)
     entries = []
+    changed: dict[int, Any] = {}  # position in the file -> the entry as updated
+    added: list[dict[str, Any]] = []
     for finding, comment in decided:
         entry = {
             "finding": finding.finding_id, "pair": finding.pair, "id": finding.id,
             "check": finding.check, "message": finding.message, "comment": comment,
             "accepted": (today or dt.date.today()).isoformat(),
         }
-        listed = [e for e in document if isinstance(e, dict)
+        listed = [n for n, e in enumerate(document) if isinstance(e, dict)
                   and str(e.get("finding")) == finding.finding_id
                   and str(e.get("pair") or default) == finding.pair]
         if listed:
-            listed[-1].update(entry)
+            document[listed[-1]].update(entry)
+            changed[listed[-1]] = document[listed[-1]]
         else:
             document.append(entry)
+            added.append(entry)
         acceptances.by_key[(finding.pair, finding.finding_id)] = entry
         entries.append(entry)
-    atomic_write_text(path, yamlfile.dumps(document, header))
+    edited = _edited(text, document, changed, added)
+    atomic_write_text(path, edited if edited is not None else yamlfile.dumps(document, header))
     return entries
+
+
+def _edited(text: str, document: Any, changed: dict[int, Any],
+            added: list[dict[str, Any]]) -> str | None:
+    """`text` with the entries at `changed` written anew and `added` appended, every other
+    line as it was: a person's layout (their dash column, spacing, comments) is theirs. None
+    where the file is not a block list of one entry per dash this can edit line by line."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    kept = len(document) - len(added)
+    if not kept and not all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        return None  # an empty list written some other way (`[]`)
+    starts = []
+    for n in range(kept):
+        line, column = document.lc.item(n)
+        match = re.match(r"( *)- ", lines[line]) if line < len(lines) else None
+        if match is None or match.end() != column:
+            return None
+        starts.append(line)
+    dash = _indent(lines[starts[0]]) if starts else 2  # the house style in a new file
+    if any(_indent(lines[s]) != dash for s in starts):
+        return None
+    for n in sorted(changed, reverse=True):  # from the end: earlier line numbers stay right
+        end = starts[n + 1] if n + 1 < kept else len(lines)
+        # The entry's own lines; blank lines and comments at the dash's column after it are
+        # the person's, between entries.
+        while end > starts[n] + 1 and (not lines[end - 1].strip() or (
+                lines[end - 1].lstrip().startswith("#") and _indent(lines[end - 1]) <= dash)):
+            end -= 1
+        # Written anew, its keys in their order (the person's own ones kept); a comment
+        # inside the entry itself goes with the old values.
+        lines[starts[n]:end] = [_entries([dict(changed[n])], dash)]
+    return "".join(lines) + (_entries(added, dash) if added else "")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _entries(entries: list[dict[str, Any]], dash: int) -> str:
+    """Entries as a block list whose dashes stand at column `dash`."""
+    writer = yamlfile.writer()
+    writer.indent(mapping=2, sequence=dash + 2, offset=dash)
+    buffer = io.StringIO()
+    writer.dump(entries, buffer)
+    return buffer.getvalue()
 
 
 # What a reviser decides about a finding in the review page: it is no fault (accept), or the

@@ -48,14 +48,24 @@ def xml_safe(text: str) -> str:
 # A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with =, +,
 # -, @, or a tab or carriage return before them.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What ends a line for some reader (str.splitlines, Excel, LibreOffice, a paste) or a cell
+# (tab): the same set as `drugstrat.storage.csvrows.BREAKS`, which quotes a cell holding one.
+# Quoted, a break is the cell's own text for a CSV reader; a tool that splits lines first
+# (or a paste of the text) starts a line or a cell there, so what follows one must not read as
+# a formula either.
+_CELL_BREAKS = "\r\n\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_FORMULA_AFTER_BREAK = "([" + _CELL_BREAKS + "])(?=[=+\\-@])"
 
 
 def formula_safe(value: object) -> object:
     """A CSV cell a spreadsheet shows as text: one it would run as a formula gets a leading
-    apostrophe (which spreadsheets hide). Other values pass as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    apostrophe (which spreadsheets hide), and so does every line or cell inside it, after a
+    break, that would. Other values pass as they are."""
+    if not isinstance(value, str):
+        return value
+    if any(ch in value for ch in _CELL_BREAKS):
+        value = _compiled(_FORMULA_AFTER_BREAK).sub("\\1'", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 class Unformatted(str):
