@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,10 +53,10 @@ def find(source: str, target: str) -> tuple[Path, Path] | None:
     return None
 
 
-@lru_cache(maxsize=8)
 def load(source: str, target: str) -> Dictionary | None:
-    """The dictionary from `source` to `target`, read once a process; None where none is
-    installed or it cannot be read (a damaged file is no reason to stop a build)."""
+    """The dictionary from `source` to `target`; None where none is installed or it cannot be
+    read (a damaged file is no reason to stop a build). Read to be prepared for lookup
+    (`drugstrat.terms.dictindex`), once a machine: not kept in memory."""
     found = find(source, target)
     if found is None:
         return None
@@ -117,5 +116,8 @@ _B64_VALUE = {ch: n for n, ch in enumerate(_B64)}
 def _number(encoded: str) -> int:
     value = 0
     for ch in encoded:
-        value = value * 64 + _B64_VALUE[ch]
+        digit = _B64_VALUE.get(ch)
+        if digit is None:
+            raise ValueError(f"{encoded!r}: not a dictd number")
+        value = value * 64 + digit
     return value

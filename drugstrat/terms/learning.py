@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
 from drugstrat.languages import Language, language
 from drugstrat.record import PEOPLE_TYPES, Record
+from drugstrat.terms.dictindex import lookup, stamp
 from drugstrat.terms.glossary import Glossary
 from drugstrat.terms.lexicon import HABIT_CELLS, Lexicon, Segment, train, within_budget
 from drugstrat.terms.links import Seeds
@@ -61,24 +60,18 @@ def dictionary_seeds(langs: tuple[str, str], tokenizers: dict[str, Tokenizer],
     seeds: Seeds = set()
     used: list[str] = []
     for source, target in ((a, b), (b, a)):
-        prepared = _prepared(source, target)
-        if prepared is None:
+        found = lookup(source, target, present[source], present[target])
+        if found is None:
             continue
-        label, index = prepared
+        label, entries = found
         used.append(label)
-        for stem in present[source] & index.keys():
-            for head_stems, tail_stems, head, tail in index[stem]:
-                if not (present[source].issuperset(head_stems)
-                        and present[target].issuperset(tail_stems)):
-                    continue
-                mine = [k for t in tokenizers[source].tokenize(head) if t.content
-                        for k in t.keys]
-                theirs = [k for t in tokenizers[target].tokenize(tail) if t.content
-                          for k in t.keys]
-                if mine and theirs and present[source].issuperset(mine) and \
-                        present[target].issuperset(theirs):
-                    seeds.update((x, y) if source == a else (y, x)
-                                 for x in mine for y in theirs)
+        for _head_stems, _tail_stems, head, tail in entries:
+            mine = [k for t in tokenizers[source].tokenize(head) if t.content for k in t.keys]
+            theirs = [k for t in tokenizers[target].tokenize(tail) if t.content
+                      for k in t.keys]
+            if mine and theirs and present[source].issuperset(mine) and \
+                    present[target].issuperset(theirs):
+                seeds.update((x, y) if source == a else (y, x) for x in mine for y in theirs)
     return seeds, used
 
 
@@ -88,84 +81,9 @@ def dictionaries(langs: tuple[str, ...]) -> list[list[str | int]]:
     out: list[list[str | int]] = []
     if len(langs) == 2:
         for source, target in ((langs[0], langs[1]), (langs[1], langs[0])):
-            if (stamp := _stamp(source, target)) is not None:
-                out.append(stamp)
+            if (found := stamp(source, target)) is not None:
+                out.append(found)
     return out
-
-
-Entry = tuple[list[str], list[str], str, str]  # head's stems, translation's stems, both written
-Index = dict[str, list[Entry]]
-INDEX_VERSION = 1
-
-
-def _stamp(source: str, target: str) -> list[str | int] | None:
-    from drugstrat.terms.freedict import find
-
-    codes = language(source).iso639_3, language(target).iso639_3
-    found = find(*codes) if all(codes) else None
-    if found is None:
-        return None
-    info = found[1].stat()
-    return [str(found[1]), info.st_size, info.st_mtime_ns]
-
-
-@lru_cache(maxsize=8)
-def _prepared(source: str, target: str) -> tuple[str, Index] | None:
-    """The dictionary from one language to the other with the stems of its words, by the stem
-    of their first word, so that a build looks up only the entries its own words can match;
-    None where none is installed. Made once a machine: kept in the user's cache directory,
-    stamped with the dictionary file and the stemmers (reading and stemming a dictionary takes
-    longer than building a strategy)."""
-    import json
-
-    stamp = _stamp(source, target)
-    if stamp is None:
-        return None
-    key = [INDEX_VERSION, stamp, language(source).snowball, language(target).snowball]
-    path = _index_path(source, target)
-    try:
-        kept = json.loads(path.read_bytes()) if path is not None else None
-        if isinstance(kept, dict) and kept.get("key") == key:
-            return str(kept["label"]), kept["index"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    made = _index(source, target)
-    if made is not None and path is not None:
-        from drugstrat.storage.atomic import atomic_write_text
-
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, json.dumps({"key": key, "label": made[0], "index": made[1]},
-                                               ensure_ascii=False, separators=(",", ":")))
-        except OSError:
-            pass  # nowhere to keep it: made again next time
-    return made
-
-
-def _index_path(source: str, target: str) -> Path | None:
-    import os
-
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "drugstrat" / f"freedict-{source}-{target}.json"
-
-
-def _index(source: str, target: str) -> tuple[str, Index] | None:
-    from drugstrat.terms.freedict import load
-    from drugstrat.text.stem import snowball_many
-
-    found = load(language(source).iso639_3, language(target).iso639_3)
-    if found is None:
-        return None
-    split = [(head.casefold().split(), tail.casefold().split()) for head, tail in found.entries]
-    stems = [snowball_many({w for pair in split for w in pair[side]}, language(lang))
-             for side, lang in ((0, source), (1, target))]
-    index: Index = {}
-    for (head, tail), (head_words, tail_words) in zip(found.entries, split, strict=True):
-        if head_words and tail_words:
-            head_stems = [stems[0][w] for w in head_words]
-            index.setdefault(head_stems[0], []).append(
-                (head_stems, [stems[1][w] for w in tail_words], head, tail))
-    return f"{found.name} {found.edition}".strip(), index
 
 
 def _segments(mine: Record, other: Record, tables: dict[str, Language],
