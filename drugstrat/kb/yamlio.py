@@ -74,13 +74,15 @@ def _folded(text: str) -> str:
     if len(text) <= FOLD_WIDTH or text != text.strip():
         return text
     folds, last = [], 0
-    for i, ch in enumerate(text):
-        if (
-            ch == " " and i - last >= FOLD_WIDTH - 8
-            and text[i - 1] != " " and i + 1 < len(text) and text[i + 1] not in " #"
-        ):
+    i = text.find(" ", FOLD_WIDTH - 8)
+    while i != -1:  # only the spaces are looked at: a long text is mostly letters
+        if i - last >= FOLD_WIDTH - 8 and text[i - 1] != " " and i + 1 < len(text) \
+                and text[i + 1] not in " #":
             folds.append(i)
             last = i
+            i = text.find(" ", i + FOLD_WIDTH - 8)
+        else:
+            i = text.find(" ", i + 1)
     return Folded(text, folds)
 
 

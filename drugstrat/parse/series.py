@@ -39,8 +39,11 @@ def find_target_groups(text: str, lang: Language) -> list[str]:
 def cue_positions(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the cue words of a list stand in a text, without overlaps, in order."""
     lowered = text.lower()  # lower(), not casefold(): offsets must stay those of `text`
+    # A cue starts a word: checked by hand, as a look-behind in the pattern would keep the
+    # regex engine from searching for the cue's letters (slow on a line of megabytes).
     positions = sorted({match.span() for pattern in _cue_patterns(cues)
-                        for match in pattern.finditer(lowered)})
+                        for match in pattern.finditer(lowered)
+                        if not _word_char(lowered, match.start() - 1)})
     # "for example" inside "such as … for example" would open a second, overlapping list.
     kept: list[tuple[int, int]] = []
     for start, end in positions:
@@ -58,8 +61,12 @@ def _cue_patterns(cues: tuple[str, ...]) -> list[re.Pattern[str]]:
     for cue in cues:
         # A cue ends in a word character or a full stop; only the word side needs a boundary.
         tail = r"\b" if cue[-1].isalnum() else ""
-        patterns.append(re.compile(rf"(?<!\w){re.escape(cue.lower())}{tail}"))
+        patterns.append(re.compile(rf"{re.escape(cue.lower())}{tail}"))
     return patterns
+
+
+def _word_char(text: str, at: int) -> bool:
+    return at >= 0 and (text[at].isalnum() or text[at] == "_")
 
 
 def _head_noun_before(text: str, cue_start: int, lang: Language) -> bool:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drugstrat.languages import language
+from drugstrat.text.stem import LONGEST_WORD
 
 Entry = tuple[list[str], list[str], str, str]  # head's stems, translation's stems, both written
 VERSION = 3
@@ -73,8 +74,11 @@ def _entries(connection: sqlite3.Connection, mine: set[str],
     connection.executescript("CREATE TEMP TABLE mine (stem TEXT PRIMARY KEY);"
                              "CREATE TEMP TABLE theirs (stem TEXT PRIMARY KEY);")
     try:
-        connection.executemany("INSERT INTO mine VALUES (?)", ((s,) for s in mine))
-        connection.executemany("INSERT INTO theirs VALUES (?)", ((s,) for s in theirs))
+        # A "word" of megabytes (a hostile line) is no dictionary's: never sent to be compared.
+        connection.executemany("INSERT INTO mine VALUES (?)",
+                               ((s,) for s in mine if len(s) <= LONGEST_WORD))
+        connection.executemany("INSERT INTO theirs VALUES (?)",
+                               ((s,) for s in theirs if len(s) <= LONGEST_WORD))
         rows = connection.execute(
             "SELECT head_stems, tail_stems, head, tail FROM entries JOIN mine USING (stem) "
             "WHERE tail_first IN theirs")

@@ -20,6 +20,9 @@ from drugstrat.text.words import words
 
 # Records whose text is no translation of prose: derived names and the table of contents.
 NOT_PROSE = {"target_group", "toc_entry"}
+# A segment whose words, counted roughly, make this many cells is past any budget of training
+# (`within_budget`: tokens are never many fewer than words), so it is not even tokenized.
+FAR_PAST_BUDGET = 4 * HABIT_CELLS
 
 
 def learn(versions: dict[str, list[Record]], langs: tuple[str, str],
@@ -98,7 +101,7 @@ def _segments(mine: Record, other: Record, tables: dict[str, Language],
         if len(split[0]) == len(split[1]) > 1:
             texts = list(zip(*split, strict=True))
     return [Segment(mine["id"], tokenizers[a].tokenize(x), tokenizers[b].tokenize(y))
-            for x, y in texts]
+            for x, y in texts if len(words(x)) * len(words(y)) <= FAR_PAST_BUDGET]
 
 
 def glossary_seeds(glossary: Glossary, langs: tuple[str, str],
