@@ -24,6 +24,10 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
+        if ch.isascii():  # most letters even of a Dutch or French text: no table to consult
+            out.append(ch.lower())
+            offsets.append(i)
+            continue
         for part in unicodedata.normalize("NFKD", ch.casefold()):
             if not unicodedata.combining(part):
                 out.append(part)
