@@ -307,6 +307,15 @@ MUTATIONS = {
     "a name misspelled in one language": (
         EN, NL.replace("Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman"),
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),
+    "a sentence left out of the Dutch text": (
+        EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
+                                NL), ""),
+        "the fact that the drugs phenomenon", "omission", ["borders"]),
+    "a clause from another objective inserted, its words linked to their usual translations": (
+        EN, NL.replace(_holding("punten van import, doorvoer", NL),
+                       "punten van import, vatbaar kunnen zijn voor rekrutering door criminele "
+                       "milieus, doorvoer"),
+        "vatbaar kunnen zijn voor rekrutering", "omission", ["rekrutering", "criminele"]),
 }
 
 

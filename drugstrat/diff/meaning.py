@@ -12,6 +12,14 @@ neighbours' translations standing side by side ("intersectoraal, holistisch en e
 informed" / "intersectoral and evidence-informed").
 A missing word grows into its phrase — the untranslated words around it, up to the clause's
 punctuation — and a phrase is one finding.
+
+Two kinds of evidence reach past single words. A clause copied into a translation from elsewhere
+in the document links its words to their usual translations wherever those stand, out of line
+with the words around it: a stretch of three or more content words, most of them words the
+document translates everywhere else yet untranslated here, the rest linked out of line, between
+two words whose translations stand side by side, is a clause added or left out. And where one
+text has more sentences, a sentence of it whose words are nearly all untranslated or linked out
+of line is a sentence with no counterpart.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
 # Untranslated content words in a row, in one clause, that are a phrase missing from the other
 # text however rare their words (an added clause, a dropped complement).
 MIN_RUN = 3
+LONE_SHARE = 0.2  # of a sentence's content words at most linked in order, for it to be lone
+USUAL_IN_STRETCH = 2  # words of such a clause the document translates wherever else they stand
 # Words of a text past which it is not read word by word (ten times a long paragraph).
 MAX_WORDS = 3000
 
@@ -56,6 +66,9 @@ class Side(NamedTuple):
     # capital tells no name, and the person's own name is the names check's.
     titled: bool = False
     person: frozenset[int] = frozenset()  # token indices of the person's honorific and name
+    # Linked words whose counterpart stands out of order between their neighbours' (see
+    # `_astray`): a word of an added clause linked to its usual translation elsewhere.
+    astray: frozenset[int] = frozenset()
 
 
 @check("omission", Severity.warning, "words or phrases in one language with no counterpart in "
@@ -70,6 +83,9 @@ def omission(doc: Document) -> Iterator[Finding]:
         sides = _sides(doc, pair)
         for mine, theirs in (sides, sides[::-1]):
             seen: set[int] = set()
+            for first, last in _lone_sentences(mine, theirs):
+                seen.update(range(first.position, last.position + 1))
+                yield _finding(pair, mine, theirs, first, last)
             for token in mine.tokens:
                 if token.position not in seen and _missing(doc, token, mine, theirs):
                     first, last = _phrase(token, mine)
@@ -219,12 +235,33 @@ def _sides(doc: Document, pair: Pair) -> tuple[Side, Side]:
     weak_a = {p.a for p in links.pairs if p.score < TRUSTED} - {p.a for p in sure}
     weak_b = {p.b for p in links.pairs if p.score < TRUSTED} - {p.b for p in sure}
     titled = pair.type in PEOPLE_TYPES
+    partner_a, partner_b = {p.a: p.b for p in sure}, {p.b: p.a for p in sure}
     return (Side(pair.a["lang"], pair.a["text"], doc.tokens(pair.a), links.linked_a - weak_a,
-                 links.loose_a, {p.a: p.b for p in sure}, {p.a: p.score for p in sure},
-                 titled, _person(doc.tokens(pair.a), pair.a)),
+                 links.loose_a, partner_a, {p.a: p.score for p in sure},
+                 titled, _person(doc.tokens(pair.a), pair.a),
+                 _astray(partner_a, len(doc.tokens(pair.b)))),
             Side(pair.b["lang"], pair.b["text"], doc.tokens(pair.b), links.linked_b - weak_b,
-                 links.loose_b, {p.b: p.a for p in sure}, {p.b: p.score for p in sure},
-                 titled, _person(doc.tokens(pair.b), pair.b)))
+                 links.loose_b, partner_b, {p.b: p.score for p in sure},
+                 titled, _person(doc.tokens(pair.b), pair.b),
+                 _astray(partner_b, len(doc.tokens(pair.a)))))
+
+
+def _astray(partner: dict[int, int], their_length: int) -> frozenset[int]:
+    """The linked words whose counterpart stands outside the stretch between their linked
+    neighbours' counterparts, where those two stand in order (a text's edges count as
+    neighbours): one word out of line with both sides of it ("import, vatbaar … criminele
+    milieus, doorvoer" / "importation, transit", «criminele» linked to a «criminal» further
+    on). Several words linked to one compound are in line."""
+    order = sorted(partner)
+    end = max(order, default=-1) + 1  # past the last linked word: the text's end
+    where = {-1: -1, end: their_length, **partner}
+    chain = [-1, *order, end]
+    out = set()
+    for prev, here, after in zip(chain, chain[1:], chain[2:], strict=False):
+        lo, hi = where[prev], where[after]
+        if lo < hi and not lo <= where[here] <= hi:
+            out.add(here)
+    return frozenset(out)
 
 
 def _person(tokens: list[Token], record: Record) -> frozenset[int]:
@@ -240,11 +277,16 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     if not token.content or token.position in mine.linked or token.number or \
             token.position in mine.person:
         return False
-    if len(token.surface) < MIN_LETTERS or token.surface.isupper() or (
-            token.surface[0].isupper() and token.position > 0 and not mine.titled):
-        return False  # acronyms and names: the acronym and names checks read them
+    if len(token.surface) < MIN_LETTERS or token.surface.isupper():
+        return False  # acronyms: the acronym check reads them
+    if token.surface[0].isupper() and token.position > 0 and not mine.titled and \
+            _habit(doc, token, mine.lang)[1] < RELIABLE:
+        return False  # names, which the names check reads; not a title's words the document
+        # translates wherever else they stand ("Justitie", "Gezondheid")
     if token.folded in {t.folded for t in theirs.tokens}:
         return False  # the same word stands there (a loanword, a name)
+    if _unplaced_stretch(doc, token, mine, theirs):
+        return True  # a clause of its own, whatever its words' habits: added, or left out
     gap = _gap(token, mine, theirs)
     if gap is None:
         return False  # no translated neighbour on one side, or they cross: no place to judge
@@ -273,6 +315,65 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     joiners = {fold(w) for w in (*table.conjunctions, *table.articles)}
     return _series_item(doc, token, mine) and all(t.folded in joiners for t in gap) and \
         _anchored(token, mine)
+
+
+def _lone_sentences(mine: Side, theirs: Side) -> Iterator[tuple[Token, Token]]:
+    """The first and last content words of each sentence of a text with more sentences than
+    the other's whose content words (MIN_RUN or more) are nearly all untranslated or linked
+    out of order: a sentence left out of the translation, or added to it."""
+    ranges = _sentence_ranges(mine)
+    if len(ranges) <= len(_sentence_ranges(theirs)):
+        return
+    for start, end in ranges:
+        content = [t for t in mine.tokens[start:end] if t.content and not t.number]
+        placed = [t for t in content
+                  if t.position in mine.partner and t.position not in mine.astray]
+        if len(content) >= MIN_RUN and len(placed) <= LONE_SHARE * len(content):
+            yield content[0], content[-1]
+
+
+def _sentence_ranges(side: Side) -> list[tuple[int, int]]:
+    """Token index ranges of a text's sentences (see `_sentence`)."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for t in side.tokens:
+        if side.text[t.end:t.end + 3].lstrip(" )»”\"'").startswith((".", "!", "?")):
+            ranges.append((start, t.position + 1))
+            start = t.position + 1
+    if start < len(side.tokens):
+        ranges.append((start, len(side.tokens)))
+    return ranges
+
+
+def _unplaced_stretch(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
+    """Whether the word stands among MIN_RUN or more content words between two translated
+    neighbours whose translations stand side by side in the other text (nothing but MAX_GAP
+    small words between them), most of those words untranslated and the rest linked out of
+    order: a clause added or left out, even one copied from elsewhere in the document, whose
+    words link to their usual translations wherever those stand. A clause the translation only
+    moved keeps its words linked, so it is not one; nor is a paraphrase, whose untranslated
+    words are ones the document seldom pairs with anything."""
+    anchors = [t.position for t in mine.tokens
+               if t.position in mine.partner and t.position not in mine.astray]
+    before = max((p for p in anchors if p < token.position), default=None)
+    after = min((p for p in anchors if p > token.position), default=None)
+    if before is None and after is None:
+        return False
+    lo = mine.partner[before] if before is not None else -1
+    hi = mine.partner[after] if after is not None else len(theirs.tokens)
+    gap = theirs.tokens[lo + 1:hi] if lo < hi else None
+    if gap is None or len(gap) > MAX_GAP or any(t.content for t in gap):
+        return False
+    stretch = [t for t in mine.tokens[(before if before is not None else -1) + 1:after]
+               if t.content and not t.number]
+    untranslated = [t for t in stretch if t.position not in mine.linked]
+    if len(stretch) < MIN_RUN or 2 * len(untranslated) <= len(stretch) or \
+            not _anchored(token, mine, either=True):
+        return False
+    # Words the document translates wherever else they stand, untranslated here: the clause
+    # is not said otherwise (a paraphrase leaves the words no one ever pairs: "met het oog op").
+    usual = [w for w in untranslated if _habit(doc, w, mine.lang)[1] >= RELIABLE]
+    return len(usual) >= USUAL_IN_STRETCH
 
 
 def _run(token: Token, side: Side) -> int:
@@ -480,11 +581,12 @@ def _sentence(side: Side, token: Token) -> tuple[int, int]:
 def _phrase(token: Token, side: Side) -> tuple[Token, Token]:
     """The missing word with the untranslated words around it in its clause."""
     def grows(t: Token, neighbour: Token) -> bool:
-        return t.position not in side.linked and _same_phrase(side, t, neighbour)
+        return (t.position not in side.linked or t.position in side.astray) and \
+            _same_phrase(side, t, neighbour)
 
     first = last = token
     for t in reversed(side.tokens[:token.position]):
-        if not grows(t, first) or (t.content and t.position in side.linked):
+        if not grows(t, first):
             break
         first = t
     for t in side.tokens[token.position + 1:]:
