@@ -307,6 +307,12 @@ MUTATIONS = {
     "a name misspelled in one language": (
         EN, NL.replace("Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman"),
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),
+    "what will be done turned into a duty, the sentences not word for word": (
+        EN, NL.replace(_holding("bepalingen zal er samen", NL), "bepalingen moet er samen"),
+        "bepalingen moet er samen", "modality", ["moet", "will"]),
+    "what they can do turned into what they want, beside another modal": (
+        EN, NL.replace(_holding("zodat zij kunnen bijdragen", NL), "zodat zij willen bijdragen"),
+        "zodat zij willen bijdragen", "modality", ["willen", "can"]),
     "a sentence left out of the Dutch text": (
         EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
                                 NL), ""),

@@ -4,7 +4,10 @@ defined" / "… zullen nog worden gedefinieerd").
 
 Each language's table names its modal verbs by what they say (obligation, recommendation,
 possibility, permission) and its negating words. Sentences are compared pair by pair where both
-versions have as many sentences, else the record as a whole. A translation often says the same
+versions have as many sentences, else the record as a whole; where two sentences do not
+translate each other word for word, or several modals make their sets say nothing, each modal is
+compared with the modals standing where its neighbours' translations stand. A translation often
+says the same
 another way — an obligation by "it is necessary", a negation by a word of its own
 ("unlicensed", "onverlet") — so a difference counts only between sentences that translate each
 other closely (most of their words linked), where the modal or the negation itself found no
@@ -25,6 +28,9 @@ from drugstrat.terms.tokens import Token
 from drugstrat.text.sentences import sentences
 
 CLOSE = 0.6  # share of a sentence's content words linked, in both versions, to compare them
+LOCAL_TRUST = 0.3  # a link this sure places a modal's counterpart
+NEIGHBOURS = 2  # linked words either side of a modal whose counterparts place its counterpart
+LOCAL_WIDTH = 15  # words the counterparts may spread over, for the place to be one
 # What a modal says, as far as a translation must keep it: a duty ("must", "should", "dient" —
 # administrative styles weigh them differently), a latitude ("can", "may", "kan"), what will be
 # ("will", "zal") or what is wanted ("want to", "willen"). A binding "shall" is a duty and
@@ -40,29 +46,77 @@ FAMILY: dict[str, frozenset[str]] = {
 @check("modality", Severity.warning, "a modal verb (must, can, should …) of another kind in "
                                      "the other language")
 def modality(doc: Document) -> Iterator[Finding]:
-    for pair in _close_pairs(doc):
-        a, b = doc.langs
-        found = {a: _modals(pair.texts, doc.tables[a]), b: _modals(pair.others, doc.tables[b])}
-        kinds = {lang: set(found[lang].values()) for lang in (a, b)}
-        families = {lang: set().union(*(FAMILY.get(k, {k}) for k in kinds[lang]))
-                    for lang in (a, b)}
-        # Each says something the other does not ("must" where the other has "kan"; "want
-        # to … can" against "moeten … kunnen"). A modal on one side only is mostly a
-        # paraphrase ("we can observe" / "zien we").
-        if not families[a] - families[b] or not families[b] - families[a]:
+    if doc.lexicon is None:
+        return
+    for pair in _sentence_pairs(doc):
+        found = None
+        if all(pair.coverage(doc, lang) >= CLOSE for lang in doc.langs):
+            found = _sentence_modality(doc, pair)
+        yield from [found] if found is not None else _local_modality(doc, pair)
+
+
+def _sentence_modality(doc: Document, pair: _SentencePair) -> Finding | None:
+    """The modals of two sentences that translate each other closely, compared as sets."""
+    a, b = doc.langs
+    found = {a: _modals(pair.texts, doc.tables[a]), b: _modals(pair.others, doc.tables[b])}
+    kinds = {lang: set(found[lang].values()) for lang in (a, b)}
+    families = {lang: set().union(*(FAMILY.get(k, {k}) for k in kinds[lang]))
+                for lang in (a, b)}
+    # Each says something the other does not ("must" where the other has "kan"; "want
+    # to … can" against "moeten … kunnen"). A modal on one side only is mostly a
+    # paraphrase ("we can observe" / "zien we").
+    if not families[a] - families[b] or not families[b] - families[a]:
+        return None
+    lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
+    # What differs, not the modals both share.
+    kinds = {x: {k for k in kinds[x] if FAMILY.get(k, {k}) - families[doc.other(x)]}
+             for x in (a, b)}
+    found = {x: {span: k for span, k in found[x].items() if k in kinds[x]} for x in (a, b)}
+    spans = list(found[lang])
+    said = {x: ", ".join(sorted(kinds[x])) for x in (a, b)}
+    return _finding(doc, pair, lang, spans, "modality",
+                    f"{said[lang]} («{_said(pair, lang, spans)}») in {lang} where {other} "
+                    f"says {said[other]} («{_said(pair, other, list(found[other]))}»)",
+                    key=f"{':'.join(sorted(kinds[a]))}/{':'.join(sorted(kinds[b]))}:"
+                        f"{pair.index}")
+
+
+def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
+    """Each modal of the reference sentence against the modals standing where its words'
+    translations stand in the other (the counterparts of up to NEIGHBOURS linked words on
+    either side of it, a stretch of at most LOCAL_WIDTH words): where the other text puts a
+    modal there and none of its kinds says what this one says, the modal changed ("will be
+    carried out" / "moet … gewerkt worden"). For sentences that do not translate each other
+    word for word, or whose several modals make comparing whole sentences say nothing."""
+    a, b = doc.langs
+    mine = _modals(pair.texts, doc.tables[a])
+    theirs = _modals(pair.others, doc.tables[b])
+    if not mine or not theirs:
+        return
+    links = doc.links(pair.pair, as_evidence=True)
+    partner = {p.a: p.b for p in links.pairs if p.score >= LOCAL_TRUST}
+    tokens_a, tokens_b = pair.tokens(doc, a), pair.tokens(doc, b)
+    offset_a, offset_b = pair.spans[a][0], pair.spans[b][0]
+    where_b = {t.position: (t.start - offset_b, t.end - offset_b) for t in tokens_b}
+    for (start, end), kind in mine.items():
+        before = [t.position for t in tokens_a if t.end - offset_a <= start and
+                  t.position in partner and partner[t.position] in where_b]
+        after = [t.position for t in tokens_a if t.start - offset_a >= end and
+                 t.position in partner and partner[t.position] in where_b]
+        counterparts = [partner[p] for p in before[-NEIGHBOURS:] + after[:NEIGHBOURS]]
+        if len(counterparts) < 2 or max(counterparts) - min(counterparts) > LOCAL_WIDTH:
             continue
-        lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
-        # What differs, not the modals both share.
-        kinds = {x: {k for k in kinds[x] if FAMILY.get(k, {k}) - families[doc.other(x)]}
-                 for x in (a, b)}
-        found = {x: {span: k for span, k in found[x].items() if k in kinds[x]} for x in (a, b)}
-        spans = list(found[lang])
-        said = {x: ", ".join(sorted(kinds[x])) for x in (a, b)}
-        yield _finding(doc, pair, lang, spans, "modality",
-                       f"{said[lang]} («{_said(pair, lang, spans)}») in {lang} where {other} "
-                       f"says {said[other]} («{_said(pair, other, list(found[other]))}»)",
-                       key=f"{':'.join(sorted(kinds[a]))}/{':'.join(sorted(kinds[b]))}:"
-                           f"{pair.index}")
+        lo, hi = where_b[min(counterparts)][0], where_b[max(counterparts)][1]
+        there = {span: k for span, k in theirs.items() if lo <= span[0] < hi}
+        own = FAMILY.get(kind, {kind})
+        if not there or any(FAMILY.get(k, {k}) & own for k in there.values()):
+            continue  # no modal where it would stand (said another way), or the same kind
+        said = ", ".join(sorted(set(there.values())))
+        yield _finding(doc, pair, a, [(start, end)], "modality",
+                       f"{kind} («{pair.texts[start:end]}») in {a} where {b} says {said} "
+                       f"(«{_said(pair, b, list(there))}»)",
+                       key=f"{kind}/{said}:{pair.index}:{pair.texts[start:end].lower()}",
+                       other_spans=list(there))
 
 
 @check("negation", Severity.warning, "a negation (not, niet, pas …) in one language only")
@@ -196,13 +250,21 @@ def _said(pair: _SentencePair, lang: str, spans: list[Span]) -> str:
 
 
 def _finding(doc: Document, pair: _SentencePair, lang: str, spans: list[Span], name: str,
-             message: str, key: str) -> Finding:
+             message: str, key: str, other_spans: list[Span] | None = None) -> Finding:
+    """A finding on `spans` of the sentence in `lang`; in the other language, on
+    `other_spans` of its sentence where given (the words that differ), else the sentence."""
     other = doc.other(lang)
     offset = pair.spans[lang][0]
     own = [(s + offset, e + offset) for s, e in spans]
     record = pair.pair[lang]["text"]
     counterpart = pair.pair[other]["text"]
     start, end = pair.spans[other]
+    if other_spans:
+        theirs = [(s + start, e + start) for s, e in other_spans]
+        return Finding(pair.pair.id, pair.pair.type, name, Severity.warning, message,
+                       {lang: excerpt(record, own[0][0], own[-1][1], width=90),
+                        other: excerpt(counterpart, theirs[0][0], theirs[-1][1], width=90)},
+                       key=key, spans={lang: own, other: theirs})
     return Finding(pair.pair.id, pair.pair.type, name, Severity.warning, message,
                    {lang: excerpt(record, own[0][0], own[-1][1], width=90),
                     other: excerpt(counterpart, start, end, width=max(90, end - start))},
