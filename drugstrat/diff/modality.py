@@ -7,11 +7,10 @@ possibility, permission) and its negating words. Sentences are compared pair by 
 versions have as many sentences, else the record as a whole; where two sentences do not
 translate each other word for word, or several modals make their sets say nothing, each modal is
 compared with the modals standing where its neighbours' translations stand. A translation often
-says the same
-another way — an obligation by "it is necessary", a negation by a word of its own
+says the same another way — an obligation by "it is necessary", a negation by a word of its own
 ("unlicensed", "onverlet") — so a difference counts only between sentences that translate each
-other closely (most of their words linked), where the modal or the negation itself found no
-counterpart; and a negating prefix of a compound ("non-fatal", "niet-vergunde") is a word's,
+other closely (most of their words linked), or between a modal and another modal standing in
+its place; and a negating prefix of a compound ("non-fatal", "niet-vergunde") is a word's,
 not the sentence's.
 """
 
