@@ -313,6 +313,12 @@ MUTATIONS = {
     "what they can do turned into what they want, beside another modal": (
         EN, NL.replace(_holding("zodat zij kunnen bijdragen", NL), "zodat zij willen bijdragen"),
         "zodat zij willen bijdragen", "modality", ["willen", "can"]),
+    "a title's words replaced by a name from elsewhere in the document": (
+        EN, NL.replace(_holding("Minister van Sociale Zaken en Volksgezondheid, belast met "
+                                "Armoedebestrijding", NL),
+                       "International Covenant on Economic, belast met Armoedebestrijding"),
+        "Vice-eersteminister en International Covenant", "mistranslation",
+        ["Covenant", "Public Health"]),
     "a sentence left out of the Dutch text": (
         EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
                                 NL), ""),

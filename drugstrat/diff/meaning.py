@@ -50,6 +50,9 @@ ANCHOR = 0.6  # how sure the links of a rare missing word's neighbours must be
 MIN_RUN = 3
 LONE_SHARE = 0.2  # of a sentence's content words at most linked in order, for it to be lone
 USUAL_IN_STRETCH = 2  # words of such a clause the document translates wherever else they stand
+# Words on each side of a phrase replaced by another (one against two brought paraphrases:
+# «aspects of the effort» / «facetten»).
+MIN_PHRASE = 2
 # Words of a text past which it is not read word by word (ten times a long paragraph).
 MAX_WORDS = 3000
 
@@ -105,9 +108,14 @@ def mistranslation(doc: Document) -> Iterator[Finding]:
         if _too_many_words(doc, pair):
             continue  # said by the omission check
         mine, theirs = _sides(doc, pair)
+        replaced: set[int] = set()
         for token in mine.tokens:
             if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
+                replaced.add(token.position)
                 yield _replaced(doc, pair, mine, theirs, token, stand_in)
+        for here, there in _replaced_phrases(doc, mine, theirs):
+            if not replaced & {t.position for t in here}:
+                yield _replaced_phrase(pair, mine, theirs, here, there)
 
 
 def _stand_in(doc: Document, token: Token, mine: Side, theirs: Side) -> Token | None:
@@ -125,9 +133,48 @@ def _stand_in(doc: Document, token: Token, mine: Side, theirs: Side) -> Token | 
     return None
 
 
-def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
+def _replaced_phrases(doc: Document, mine: Side,
+                      theirs: Side) -> Iterator[tuple[list[Token], list[Token]]]:
+    """Phrases replaced by others: MIN_PHRASE or more words of one clause, each a word the
+    document translates wherever else it stands, none translated here, facing as many such
+    words of the other text where their translations would stand, none related to them
+    ("Social Affairs and Public Health" / "International Covenant on Economic"). A paraphrase
+    says things with words the document seldom pairs; a phrase swapped for another one of the
+    document does not."""
+    words = [t for t in mine.tokens if _reliable_stray(doc, t, mine, theirs, least=1)]
+    for group in _clauses(mine, words):
+        if len(group) < MIN_PHRASE:
+            continue
+        lo, hi = _window(group[0], mine, theirs)
+        if _window(group[-1], mine, theirs) != (lo, hi):
+            continue  # translated words between them: not one phrase
+        facing = [t for t in theirs.tokens[lo:hi]
+                  if _reliable_stray(doc, t, theirs, mine, least=1)]
+        if len(facing) >= MIN_PHRASE and not any(
+                _related(doc, mine.lang, a, b) for a in group for b in facing):
+            yield group, facing
+
+
+def _replaced_phrase(pair: Pair, mine: Side, theirs: Side, here: list[Token],
+                     there: list[Token]) -> Finding:
+    span = {mine.lang: (here[0].start, here[-1].end), theirs.lang: (there[0].start,
+                                                                     there[-1].end)}
+    said = {side.lang: side.text[slice(*span[side.lang])] for side in (mine, theirs)}
+    return Finding(
+        pair.id, pair.type, "mistranslation", Severity.warning,
+        f"«{said[mine.lang]}» ({mine.lang}) faces «{said[theirs.lang]}» ({theirs.lang}): "
+        f"words the document translates wherever else they stand, here not translated",
+        {side.lang: excerpt(side.text, *span[side.lang], width=90) for side in (mine, theirs)},
+        key=f"{' '.join(t.folded for t in here)}|{' '.join(t.folded for t in there)}",
+        spans={lang: [place] for lang, place in span.items()},
+    )
+
+
+def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side,
+                    least: int = FREQUENT) -> bool:
     """An untranslated content word here that the document translates nine times in ten
-    elsewhere, whose usual translations the other text lacks."""
+    elsewhere (where it stands at least `least` times), whose usual translations the other
+    text lacks."""
     if not token.content or token.number or token.position in mine.linked or len(
             token.surface) < MIN_LETTERS or token.surface.isupper() or token.position in \
             mine.person:
@@ -135,7 +182,7 @@ def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side) -> bo
     if token.folded in {t.folded for t in theirs.tokens}:
         return False
     elsewhere, reliability = _habit(doc, token, mine.lang)
-    return elsewhere >= FREQUENT and reliability >= RELIABLE and not _translated(
+    return elsewhere >= least and reliability >= RELIABLE and not _translated(
         doc, token, mine.lang, theirs)
 
 
