@@ -319,6 +319,10 @@ MUTATIONS = {
                        "International Covenant on Economic, belast met Armoedebestrijding"),
         "Vice-eersteminister en International Covenant", "mistranslation",
         ["Covenant", "Public Health"]),
+    "a word of a name both versions share in lower case in one": (
+        EN, NL.replace(_holding("of the Universal Declaration", NL),
+                       "of the universal Declaration"),
+        "of the universal Declaration", "capitalisation", ["«universal»", "«Universal»"]),
     "a sentence left out of the Dutch text": (
         EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
                                 NL), ""),

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.text.fold import fold
@@ -92,23 +92,36 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
             low = match.group().casefold()
             capital = match.group()[0].isupper()
             capitals = named[low] + alone[low]
+            other = doc.other(lang)
             if capital and alone[low] == 1 and lower[low] >= CASE_HABIT:
-                usual, times = low, lower[low]
-            elif not capital and lower[low] == 1 and (
-                    named[low] >= CASE_HABIT or beside and capitals >= 1):
+                usual, said = low, f"the document writes «{low}» ({lower[low]} times)"
+            elif not capital and lower[low] == 1 and (named[low] >= CASE_HABIT or beside and (
+                    capitals >= 1 or _capitalised_in(pairs[record["id"]], other,
+                                                     match.group()))):
                 # Lower case once, inside a name, where the document capitalises the word
-                # again and again — or at least once, when a capitalised word of the name
-                # stands right beside it ("administratieve Vereenvoudiging").
-                usual, times = low[:1].upper() + low[1:], capitals
+                # again and again — or at least once, or the other version of the record
+                # writes it capitalised, when a capitalised word of the name stands right
+                # beside it ("administratieve Vereenvoudiging", "jan Jambon" / "Jan Jambon").
+                usual = low[:1].upper() + low[1:]
+                said = (f"the document writes «{usual}» ({capitals} times)" if capitals else
+                        f"the {other} version writes «{usual}»")
             else:
                 continue
-            other = doc.other(lang)
             yield Finding(
                 record["id"], record["type"], "capitalisation", Severity.warning,
-                f"«{match.group()}» in {lang}: the document writes «{usual}» ({times} times)",
+                f"«{match.group()}» in {lang}: {said}",
                 {lang: excerpt(record["text"], *match.span(), width=90),
                  other: excerpt(pairs[record["id"]][other]["text"], width=90)},
                 key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+
+
+def _capitalised_in(pair: Pair, lang: str, word: str) -> bool:
+    """Whether the record's version in `lang` holds the word capitalised, not opening a
+    sentence: a name both versions share."""
+    text = pair[lang]["text"]
+    wanted = word[:1].upper() + word[1:]
+    return any(not _SENTENCE_START.search(text[:m.start()])
+               for m in re.finditer(rf"(?<!\w){re.escape(wanted)}(?!\w)", text))
 
 
 def _beside_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
