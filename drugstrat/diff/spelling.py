@@ -59,7 +59,8 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
     a sentence (not in a name such as "Minister of Development" or "Convention on the
     Elimination of All Forms"), where the document writes that word in lower case again and
     again. And a word in lower case inside a name ("de waalse Regering"), where the document
-    capitalises it again and again, and never writes it in lower case otherwise."""
+    capitalises it again and again, or the other version of the record does (a name both
+    share), and never writes it in lower case otherwise."""
     pairs = {p.id: p for p in doc.pairs}
     for lang in doc.langs:
         table = doc.tables[lang]
