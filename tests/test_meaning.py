@@ -323,6 +323,9 @@ MUTATIONS = {
         EN, NL.replace(_holding("of the Universal Declaration", NL),
                        "of the universal Declaration"),
         "of the universal Declaration", "capitalisation", ["«universal»", "«Universal»"]),
+    "a frequent word swapped for a rarer word of the document": (
+        EN, NL.replace(_holding("meer weerbare samenleving.", NL), "meer weerbare wetgeving."),
+        "meer weerbare wetgeving", "mistranslation", ["society", "wetgeving"]),
     "a sentence left out of the Dutch text": (
         EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
                                 NL), ""),

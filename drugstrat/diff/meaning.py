@@ -36,6 +36,7 @@ from drugstrat.text.fold import fold
 MIN_LETTERS = 3
 FREQUENT = 3  # other aligned segments holding a word before its habit says something
 RELIABLE = 0.9  # share of them where it was translated, for a frequent word to be missed
+SWAPPED = 2  # other segments holding a word that alone faces a frequent word, for a swap
 KNOWN_TRANSLATION = 0.15  # a translation this sure, anywhere in the other text, is the word
 RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 LOOKALIKE = 75  # rapidfuzz partial ratio of two words that could be each other's translation
@@ -100,21 +101,27 @@ def omission(doc: Document) -> Iterator[Finding]:
 
 @check("mistranslation", Severity.warning, "a word the document always translates, facing "
                                            "where its translation would stand a word it never "
-                                           "translates so (a replaced term or group)")
+                                           "translates so (a replaced term or group), judged "
+                                           "from either language")
 def mistranslation(doc: Document) -> Iterator[Finding]:
     if doc.lexicon is None:
         return
     for pair in doc.prose_pairs():
         if _too_many_words(doc, pair):
             continue  # said by the omission check
-        mine, theirs = _sides(doc, pair)
-        replaced: set[int] = set()
-        for token in mine.tokens:
-            if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
-                replaced.add(token.position)
-                yield _replaced(doc, pair, mine, theirs, token, stand_in)
+        sides = _sides(doc, pair)
+        replaced: set[tuple[str, int]] = set()  # (language, word) said to be replaced
+        # From either side: the word the document translates more often is the one judged.
+        for mine, theirs in (sides, sides[::-1]):
+            for token in mine.tokens:
+                if (mine.lang, token.position) in replaced:
+                    continue
+                if (stand_in := _stand_in(doc, token, mine, theirs)) is not None:
+                    replaced |= {(mine.lang, token.position), (theirs.lang, stand_in.position)}
+                    yield _replaced(doc, pair, mine, theirs, token, stand_in)
+        mine, theirs = sides
         for here, there in _replaced_phrases(doc, mine, theirs):
-            if not replaced & {t.position for t in here}:
+            if not replaced & {(mine.lang, t.position) for t in here}:
                 yield _replaced_phrase(pair, mine, theirs, here, there)
 
 
@@ -125,12 +132,27 @@ def _stand_in(doc: Document, token: Token, mine: Side, theirs: Side) -> Token | 
     "reductie", "inmates" / "étudiants")."""
     if not _reliable_stray(doc, token, mine, theirs):
         return None
-    gap = _gap(token, mine, theirs)
-    for other in gap or ():
+    gap = _gap(token, mine, theirs) or []
+    for other in gap:
         if _reliable_stray(doc, other, theirs, mine) and not _related(doc, mine.lang, token,
                                                                       other):
             return other
+    # One word alone facing one word alone, the other a word the document translates wherever
+    # else it stands, if less often: a word swapped for another of the document.
+    strays = [t for t in gap if t.content and not t.number]
+    if len(strays) == 1 and _reliable_stray(doc, strays[0], theirs, mine, least=SWAPPED) and \
+            _alone(token, mine) and not _related(doc, mine.lang, token, strays[0]):
+        return strays[0]
     return None
+
+
+def _alone(token: Token, side: Side) -> bool:
+    """Whether the word is the only untranslated content word between its translated
+    neighbours."""
+    before = max((p for p in side.partner if p < token.position), default=-1)
+    after = min((p for p in side.partner if p > token.position), default=len(side.tokens))
+    return [t.position for t in side.tokens[before + 1:after] if t.content and not t.number
+            and t.position not in side.linked] == [token.position]
 
 
 def _replaced_phrases(doc: Document, mine: Side,
