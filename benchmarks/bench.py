@@ -33,8 +33,8 @@ from drugstrat.parse import parse_text  # noqa: E402
 GROWTH = 20  # the budgets ask how latency grows when the knowledge base grows twenty times
 
 BUDGETS = {  # command label -> (budget, target) as multiples of the typer floor
-    "show 3.4 --json": (1.5, 1.2),
-    "search money laundering --json": (2.0, 1.5),
+    "show 3.4 --json": (1.5, 1.1),
+    "search money laundering --json": (2.0, 1.3),
     "search prekursoren --json (typo)": (2.0, 1.5),
     "list --type specific_objective --json": (1.5, 1.2),
     "show 3.4 (table)": (2.5, None),
