@@ -37,7 +37,8 @@ from drugstrat.terms.glossary import Glossary
 from drugstrat.terms.learning import learn
 from drugstrat.terms.lexicon import Lexicon
 
-__all__ = ["REGISTRY", "Finding", "Report", "Severity", "document", "language_pairs", "run"]
+__all__ = ["REGISTRY", "Finding", "Report", "Severity", "document", "found", "judged",
+           "language_pairs", "run"]
 
 LangPair = tuple[str, str]
 
@@ -123,20 +124,23 @@ def document(versions: dict[str, list[Record]], glossary: Glossary,
                     {a: versions[a], b: versions[b]}, glossary, lexicon)
 
 
-def run(versions: dict[str, list[Record]], glossary: Glossary,
-        accepted: Acceptances | None = None, checks: list[str] | None = None,
-        pairs: list[LangPair] | None = None,
-        lexicons: dict[LangPair, Lexicon] | None = None) -> Report:
-    pairs = pairs or language_pairs(list(versions))
-    accepted = accepted or Acceptances([], default_pair=pairs[0])
-    findings: list[Finding] = []
-    for pair in pairs:
-        doc = document(versions, glossary, pair, (lexicons or {}).get(pair))
-        order = _document_order(versions[pair[0]], versions[pair[1]])
-        found = [f.settle(pair) for name, check in REGISTRY.items()
-                 if checks is None or name in checks for f in check.run(doc)]
-        found.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity.rank, f.check))
-        findings += merge_causes(found) if checks is None or len(checks) > 1 else found
+def found(versions: dict[str, list[Record]], glossary: Glossary, pair: LangPair,
+          checks: Collection[str] | None = None, lexicon: Lexicon | None = None
+          ) -> list[Finding]:
+    """What the checks (all, or those named) find in one language pair, in document order,
+    the findings of one cause folded into one; none accepted yet."""
+    doc = document(versions, glossary, pair, lexicon)
+    order = _document_order(versions[pair[0]], versions[pair[1]])
+    findings = [f.settle(pair) for name, check in REGISTRY.items()
+                if checks is None or name in checks for f in check.run(doc)]
+    findings.sort(key=lambda f: (order.get(f.id, len(order)), -f.severity.rank, f.check))
+    return merge_causes(findings) if checks is None or len(checks) > 1 else findings
+
+
+def judged(pairs: list[LangPair], findings: list[Finding], accepted: Acceptances,
+           whole: bool = True) -> Report:
+    """The report of these findings with the reviser's acceptances set on them; `whole` (every
+    check ran) also names the acceptances whose finding is gone."""
     report = Report(pairs, findings)
     seen = set()
     for finding in findings:
@@ -145,11 +149,24 @@ def run(versions: dict[str, list[Record]], glossary: Glossary,
             one.acceptance = accepted.acceptance(one)
         # A folded finding a reviser accepted on its own no longer adds to the one it joined.
         finding.related = [r for r in finding.related if not r.accepted]
-    if checks is None:
+    if whole:
         ran = {":".join(pair) for pair in pairs}
         report.stale = [entry for key, entry in accepted.by_key.items()
                         if key[0] in ran and key not in seen]
     return report
+
+
+def run(versions: dict[str, list[Record]], glossary: Glossary,
+        accepted: Acceptances | None = None, checks: list[str] | None = None,
+        pairs: list[LangPair] | None = None,
+        lexicons: dict[LangPair, Lexicon] | None = None) -> Report:
+    """The checks over these records, each pair in turn (the reference with each other
+    language by default), as a report."""
+    pairs = pairs or language_pairs(list(versions))
+    findings = [f for pair in pairs
+                for f in found(versions, glossary, pair, checks, (lexicons or {}).get(pair))]
+    return judged(pairs, findings, accepted or Acceptances([], default_pair=pairs[0]),
+                  whole=checks is None)
 
 
 def _document_order(reference: list[Record], other: list[Record]) -> dict[str, float]:

@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drugstrat.diff import LangPair, Report, language_pairs, run
+from drugstrat.diff import LangPair, Report, found, judged, kept, language_pairs
 from drugstrat.diff.accept import Acceptances, accept_all, read_decisions
 from drugstrat.diff.accept import load as load_acceptances
 from drugstrat.diff.model import Finding
 from drugstrat.errors import InputError
-from drugstrat.kb.lexicon import lexicons_for
+from drugstrat.kb.lexicon import lexicon_stamp, lexicons_for
 from drugstrat.kb.paths import glossary_path
 from drugstrat.kb.spelling import remembered
 from drugstrat.kb.store import KB
+from drugstrat.languages import language
 from drugstrat.terms.glossary import load as load_glossary
+from drugstrat.text.spelling import speller
 
 
 def acceptances_of(kb: KB) -> Acceptances:
@@ -29,13 +31,30 @@ def acceptances_of(kb: KB) -> Acceptances:
 def review(kb: KB, pairs: list[LangPair] | None = None, checks: list[str] | None = None,
            accepted: Acceptances | None = None) -> Report:
     """Run the checks (all, or those named) on the pairs asked for (the reference with each
-    other language by default), setting aside what the reviser accepted."""
+    other language by default), setting aside what the reviser accepted. What every check
+    found in an unchanged knowledge base is kept and recalled (`diff.kept`)."""
     pairs = pairs or language_pairs(kb.langs)
     glossary_file = glossary_path(kb.root)
-    glossary = load_glossary(glossary_file)
-    with remembered(kb):
-        return run(kb.versions, glossary, accepted or acceptances_of(kb), checks, pairs,
-                   lexicons_for(kb, pairs, glossary, glossary_file))
+    stamps = {pair: kept.stamp(lexicon_stamp(kb, pair, glossary_file), _spellers(pair))
+              for pair in pairs}
+    findings = {pair: kept.recall(kb, pair, stamps[pair]) for pair in pairs} \
+        if checks is None else {}
+    if missing := [pair for pair in pairs if findings.get(pair) is None]:
+        glossary = load_glossary(glossary_file)
+        lexicons = lexicons_for(kb, missing, glossary, glossary_file)
+        with remembered(kb):
+            for pair in missing:
+                findings[pair] = fresh = found(kb.versions, glossary, pair, checks,
+                                               lexicons[pair])
+                if checks is None:
+                    kept.keep(kb, pair, stamps[pair], fresh)
+    return judged(pairs, [f for pair in pairs for f in findings[pair] or ()],
+                  accepted or acceptances_of(kb), whole=checks is None)
+
+
+def _spellers(pair: LangPair) -> list[object]:
+    """Which spelling dictionaries answer for the pair's languages (None: none installed)."""
+    return [s.stamp() if (s := speller(language(lang))) is not None else None for lang in pair]
 
 
 def accept(kb: KB, report: Report, finding_ids: list[str], comment: str,

@@ -57,7 +57,7 @@ def _origin(versions: dict[str, list[Record]], langs: tuple[str, str],
 def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
                 glossary_file: Path | None) -> Lexicon:
     """The pair's lexicon from beside the cache, learned (and kept) when missing or stale."""
-    kept = _kept(kb.root, langs, "stamp", _stamp(kb, langs, glossary_file))
+    kept = _kept(kb.root, langs, "stamp", lexicon_stamp(kb, langs, glossary_file))
     if kept is not None:
         return kept
     lexicon = learn(kb.versions, langs, glossary)
@@ -81,7 +81,7 @@ def lexicons_for(kb: KB, pairs: Iterable[tuple[str, str]], glossary: Glossary,
 def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
     from drugstrat.storage.atomic import atomic_write_text
 
-    payload = json.dumps({"stamp": _stamp(kb, lexicon.langs, glossary_file),
+    payload = json.dumps({"stamp": lexicon_stamp(kb, lexicon.langs, glossary_file),
                           "origin": lexicon.origin, "lexicon": lexicon.to_json()},
                          ensure_ascii=False, separators=(",", ":"))
     for path in _candidates(kb.root, lexicon.langs):
@@ -92,7 +92,9 @@ def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
             continue  # nowhere to keep it: it is learned again next time
 
 
-def _stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
+def lexicon_stamp(kb: KB, langs: Iterable[str], glossary_file: Path | None) -> str:
+    """What the pair's lexicon kept beside the cache is learned from: the knowledge base's
+    files, the glossary, the dictionaries; equal stamps, equal lexicons."""
     glossary = None
     if glossary_file and glossary_file.is_file():
         info = glossary_file.stat()

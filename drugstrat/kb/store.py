@@ -243,9 +243,10 @@ def cache_candidates(root: Path) -> list[Path]:
     """Where a knowledge base's caches go: beside it, else (read-only) in the user's cache."""
     import zlib
 
-    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    from drugstrat.storage.usercache import user_cache_dir
+
     key = f"{zlib.crc32(str(root.resolve()).encode()):08x}"
-    return [root / CACHE_DIR / CACHE_FILE, user_cache / "drugstrat" / f"{key}.json"]
+    return [root / CACHE_DIR / CACHE_FILE, user_cache_dir() / f"{key}.json"]
 
 
 def side_files(root: Path, name: str) -> list[Path]:

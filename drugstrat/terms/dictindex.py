@@ -13,7 +13,6 @@ build. Where the cache cannot be written the dictionary is prepared in memory, o
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
@@ -91,8 +90,9 @@ def _entries(connection: sqlite3.Connection, mine: set[str],
 
 
 def _path(source: str, target: str) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "drugstrat" / f"freedict-{source}-{target}.sqlite"
+    from drugstrat.storage.usercache import user_cache_dir
+
+    return user_cache_dir() / f"freedict-{source}-{target}.sqlite"
 
 
 def _kept(source: str, target: str, key: str) -> sqlite3.Connection | None:
