@@ -105,16 +105,17 @@ def test_findings_kept_by_someone_else_are_not_believed(runner, scratch_kb, sign
     lambda f: {k: v for k, v in f.items() if k != "message"},
     lambda f: "a finding",
 ], ids=["severity", "span", "evidence", "langs", "related", "missing field", "not a mapping"])
-def test_a_kept_file_of_our_signature_but_another_shape_is_checked_again(runner, scratch_kb,
-                                                                       damage):
+def test_a_kept_file_of_our_signature_but_another_shape_is_checked_again(scratch_kb, damage):
+    from drugstrat.diff import kept
     from drugstrat.storage.usercache import signing_key
 
-    sound = findings(runner, scratch_kb)
     path = kept_file(scratch_kb)
     document = json.loads(path.read_bytes().partition(b"\n")[2])
+    built = store.load(scratch_kb)
+    assert kept.recall(built, ("en", "nl"), document["stamp"])  # sound, it is recalled
     document["findings"][0] = damage(document["findings"][0])
     _forge(path, json.dumps(document).encode(), signing_key())
-    assert findings(runner, scratch_kb) == sound
+    assert kept.recall(built, ("en", "nl"), document["stamp"]) is None
 
 
 def test_without_a_place_for_the_key_diff_runs_the_checks_and_keeps_nothing(

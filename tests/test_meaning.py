@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -20,7 +21,7 @@ from drugstrat.terms.glossary import Glossary, Term
 from drugstrat.terms.learning import learn
 from drugstrat.terms.tokens import find_compounds, tokenize
 
-from .conftest import EN_SOURCE, NL_SOURCE, write
+from .conftest import EN_SOURCE, NL_SOURCE, short_edition, write
 
 EN = EN_SOURCE.read_text(encoding="utf-8")
 NL = NL_SOURCE.read_text(encoding="utf-8")
@@ -254,106 +255,154 @@ def test_spelling_leaves_suspended_compounds_loanwords_and_names_alone(monkeypat
 
 
 # -- edited copies of the bundled texts ------------------------------------------------------------
+#
+# Edits far apart in the texts are made together, as a reviser meets them in one draft: one build
+# and one review a batch, and each edit's finding must land on its own record with its word.
+# Edits near each other (two edits of one sentence) go to different batches.
 
 
-def report(root: Path, en: str, nl: str) -> list[dict]:
-    """The findings after the knowledge base at `root` is rebuilt from these texts."""
-    sources = root.parent / "edited"
-    kb.build({"en": write(sources / "en.txt", en), "nl": write(sources / "nl.txt", nl)}, root)
-    return [f.to_dict() for f in review(store.load(root)).findings]
+class Edit(NamedTuple):
+    lang: str  # the version edited
+    old: str  # what the edit replaces (once)...
+    new: str  # ... and with what
+    fragment: str  # a fragment of the edited record's new text
+    check: str  # the check that must report it
+    words: list[str]  # what its message must name
 
 
-def _holding(fragment: str, text: str) -> str:
-    assert fragment in text, fragment
-    return fragment
+def _edit(lang: str, old: str, new: str, fragment: str, check: str, words: list[str]) -> Edit:
+    assert old in (EN if lang == "en" else NL), old
+    return Edit(lang, old, new, fragment, check, words)
 
 
 MUTATIONS = {
-    # name: (the English text, the Dutch text, the record's text fragment, check, words)
-    "an adjective inserted into a Dutch series": (
-        EN, NL.replace(_holding("provinciaal en lokaal), door", NL),
-                       "provinciaal, stedelijk en lokaal), door"),
+    "an adjective inserted into a Dutch series": _edit(
+        "nl", "provinciaal en lokaal), door", "provinciaal, stedelijk en lokaal), door",
         "provinciaal, stedelijk", "omission", ["stedelijk"]),
-    "one word of an English compound term dropped": (
-        EN.replace(_holding("care, harm reduction and enforcement", EN),
-                   "care, reduction and enforcement"), NL,
+    "one word of an English compound term dropped": _edit(
+        "en", "care, harm reduction and enforcement", "care, reduction and enforcement",
         "care, reduction and enforcement", "omission", ["schade"]),
-    "a clause appended in one language": (
-        EN, NL.replace(_holding("van een persoon met een hulpbehoefte.", NL),
-                       "van een persoon met een hulpbehoefte, in samenwerking met de politie "
-                       "en justitie.", 1),
+    "a clause appended in one language": _edit(
+        "nl", "van een persoon met een hulpbehoefte.",
+        "van een persoon met een hulpbehoefte, in samenwerking met de politie en justitie.",
         "in samenwerking met de politie en justitie", "omission", ["samenwerking"]),
-    "a term rendered differently in one record": (
-        EN, NL.replace(_holding("het ontwikkelen van innovatief wetenschappelijk onderzoek**", NL),
-                       "het ontwikkelen van innovatieve wetenschappelijke studies**", 1),
+    "a term rendered differently in one record": _edit(
+        "nl", "het ontwikkelen van innovatief wetenschappelijk onderzoek**",
+        "het ontwikkelen van innovatieve wetenschappelijke studies**",
         "innovatieve wetenschappelijke studies", "term-consistency",
         ["wetenschappelijke studies", "wetenschappelijk onderzoek"]),
-    "a typo in a common Dutch word": (
-        EN, NL.replace(_holding("In samenwerking met relevante partners", NL) if
-                       "In samenwerking met relevante partners" in NL else
-                       "in samenwerking met relevante partners",
-                       "in samenwerkng met relevante partners"),
+    "a typo in a common Dutch word": _edit(
+        "nl", "samenwerking met relevante partners", "samenwerkng met relevante partners",
         "samenwerkng met relevante", "spelling", ["samenwerkng"]),
-    "a wish turned into a duty": (
-        EN, NL.replace(_holding("Hierbij willen we inzetten", NL), "Hierbij moeten we inzetten"),
+    "a wish turned into a duty": _edit(
+        "nl", "Hierbij willen we inzetten", "Hierbij moeten we inzetten",
         "Hierbij moeten we inzetten", "modality", ["moeten", "want to"]),
-    "what will be done turned into what may be": (
-        EN, NL.replace(_holding("bepalingen zal er samen", NL), "bepalingen mag er samen"),
+    "what will be done turned into what may be": _edit(
+        "nl", "bepalingen zal er samen", "bepalingen mag er samen",
         "bepalingen mag er samen", "modality", ["mag", "will"]),
-    "a word of a name in lower case": (
-        EN, NL.replace(_holding("Ambtenarenzaken, Administratieve Vereenvoudiging", NL),
-                       "Ambtenarenzaken, administratieve Vereenvoudiging"),
+    "a word of a name in lower case": _edit(
+        "nl", "Ambtenarenzaken, Administratieve Vereenvoudiging",
+        "Ambtenarenzaken, administratieve Vereenvoudiging",
         "administratieve Vereenvoudiging", "capitalisation", ["administratieve"]),
-    "a name misspelled in one language": (
-        EN, NL.replace("Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman"),
+    "a name misspelled in one language": _edit(
+        "nl", "Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman",
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),
-    "what will be done turned into a duty, the sentences not word for word": (
-        EN, NL.replace(_holding("bepalingen zal er samen", NL), "bepalingen moet er samen"),
+    "what will be done turned into a duty, the sentences not word for word": _edit(
+        "nl", "bepalingen zal er samen", "bepalingen moet er samen",
         "bepalingen moet er samen", "modality", ["moet", "will"]),
-    "what they can do turned into what they want, beside another modal": (
-        EN, NL.replace(_holding("zodat zij kunnen bijdragen", NL), "zodat zij willen bijdragen"),
+    "what they can do turned into what they want, beside another modal": _edit(
+        "nl", "zodat zij kunnen bijdragen", "zodat zij willen bijdragen",
         "zodat zij willen bijdragen", "modality", ["willen", "can"]),
-    "a title's words replaced by a name from elsewhere in the document": (
-        EN, NL.replace(_holding("Minister van Sociale Zaken en Volksgezondheid, belast met "
-                                "Armoedebestrijding", NL),
-                       "International Covenant on Economic, belast met Armoedebestrijding"),
+    "a title's words replaced by a name from elsewhere in the document": _edit(
+        "nl", "Minister van Sociale Zaken en Volksgezondheid, belast met Armoedebestrijding",
+        "International Covenant on Economic, belast met Armoedebestrijding",
         "Vice-eersteminister en International Covenant", "mistranslation",
         ["Covenant", "Public Health"]),
-    "a word of a name both versions share in lower case in one": (
-        EN, NL.replace(_holding("of the Universal Declaration", NL),
-                       "of the universal Declaration"),
+    "a word of a name both versions share in lower case in one": _edit(
+        "nl", "of the Universal Declaration", "of the universal Declaration",
         "of the universal Declaration", "capitalisation", ["«universal»", "«Universal»"]),
-    "a frequent word swapped for a rarer word of the document": (
-        EN, NL.replace(_holding("meer weerbare samenleving.", NL), "meer weerbare wetgeving."),
+    "a frequent word swapped for a rarer word of the document": _edit(
+        "nl", "meer weerbare samenleving.", "meer weerbare wetgeving.",
         "meer weerbare wetgeving", "mistranslation", ["society", "wetgeving"]),
-    "a sentence left out of the Dutch text": (
-        EN, NL.replace(_holding("Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ",
-                                NL), ""),
+    "a sentence left out of the Dutch text": _edit(
+        "nl", "Bovendien stopt het drugsfenomeen niet aan de landsgrenzen. ", "",
         "the fact that the drugs phenomenon", "omission", ["borders"]),
-    "a clause from another objective inserted, its words linked to their usual translations": (
-        EN, NL.replace(_holding("punten van import, doorvoer", NL),
-                       "punten van import, vatbaar kunnen zijn voor rekrutering door criminele "
-                       "milieus, doorvoer"),
-        "vatbaar kunnen zijn voor rekrutering", "omission", ["rekrutering", "criminele"]),
+    "a clause from another objective inserted, its words linked to their usual translations":
+        _edit("nl", "punten van import, doorvoer",
+              "punten van import, vatbaar kunnen zijn voor rekrutering door criminele milieus, "
+              "doorvoer",
+              "vatbaar kunnen zijn voor rekrutering", "omission", ["rekrutering", "criminele"]),
 }
+
+# Edits closer than this share of the texts' length are never made together: far enough apart
+# to fall in different records, paragraphs and sentences.
+APART = 0.02
+
+
+def _batches(edits: dict[str, Edit]) -> list[list[str]]:
+    """The edits in batches whose edits are all APART from each other, by their place in the
+    text they edit (a share of its length, comparable across the languages)."""
+    def place(edit: Edit) -> float:
+        text = EN if edit.lang == "en" else NL
+        return text.index(edit.old) / len(text)
+
+    batches: list[list[str]] = []
+    for name in sorted(edits, key=lambda n: place(edits[n])):
+        here = place(edits[name])
+        for batch in batches:
+            if all(abs(place(edits[other]) - here) >= APART for other in batch):
+                batch.append(name)
+                break
+        else:
+            batches.append([name])
+    return batches
+
+
+BATCHES = _batches(MUTATIONS)
+
+
+@pytest.fixture(scope="module")
+def edited_reports(tmp_path_factory) -> dict[str, tuple[Path, list[dict]]]:
+    """For each edit, the knowledge base of its batch rebuilt from the edited texts (as a reviser
+    rebuilds after editing) and the findings there."""
+    reports = {}
+    for n, names in enumerate(BATCHES):
+        texts = {"en": EN, "nl": NL}
+        for name in names:
+            edit = MUTATIONS[name]
+            texts[edit.lang] = texts[edit.lang].replace(edit.old, edit.new, 1)
+        folder = tmp_path_factory.mktemp(f"edited{n}")
+        root = folder / "kb"
+        kb.build({lang: write(folder / f"{lang}.txt", text) for lang, text in texts.items()},
+                 root)
+        found = [f.to_dict() for f in review(store.load(root)).findings]
+        reports.update({name: (root, found) for name in names})
+    return reports
+
+
+def test_edits_close_to_each_other_are_never_made_together():
+    together = {name: n for n, names in enumerate(BATCHES) for name in names}
+    assert together["what will be done turned into what may be"] != together[
+        "what will be done turned into a duty, the sentences not word for word"]
+    assert len(BATCHES) < len(MUTATIONS)
 
 
 @pytest.mark.parametrize("name", list(MUTATIONS))
-def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(scratch_kb, name):
-    en, nl, fragment, check, words = MUTATIONS[name]
-    root = scratch_kb  # a reviser's rebuild after the edit
-    found = report(root, en, nl)
+def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(edited_reports, name):
+    edit = MUTATIONS[name]
+    root, found = edited_reports[name]
     versions = store.load(root).versions
-    lang = "nl" if fragment in nl and fragment not in en else "en"
-    record_id = next(r["id"] for r in versions[lang] if fragment in r["text"]
+    lang = "nl" if edit.lang == "nl" and edit.fragment not in EN else "en"
+    record_id = next(r["id"] for r in versions[lang] if edit.fragment in r["text"]
                      and r["type"] != "target_group")
     # A document-wide finding (a term rendered otherwise) names its records in its message.
     hits = [f for f in found if (f["id"] == record_id or record_id in f["message"]) and (
-        f["check"] == check or any(r["check"] == check for r in f.get("related", ())))]
+        f["check"] == edit.check or any(r["check"] == edit.check
+                                        for r in f.get("related", ())))]
     assert hits, (name, record_id, [(f["id"], f["check"]) for f in found])
     text = " ".join(f["message"] + " ".join(r["message"] for r in f.get("related", ()))
                     for f in hits)
-    assert all(w in text for w in words), (name, text)
+    assert all(w in text for w in edit.words), (name, text)
 
 
 # -- the dictionaries ---------------------------------------------------------------------------
@@ -375,18 +424,26 @@ def test_the_dictionary_knows_common_dutch_and_not_a_slip():
     assert dutch.knows("samenwerking") and not dutch.knows("samenwerkng")
 
 
-def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, scratch_kb, monkeypatch):
+def _short_with_a_typo(tmp_path: Path) -> Path:
+    """The short edition, a Dutch word misspelled, built."""
+    root = tmp_path / "kb"
+    kb.build(short_edition(tmp_path, {"gezonde omgeving": "gezonde omgevnig"}), root)
+    return root
+
+
+def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, tmp_path, monkeypatch):
     from drugstrat.text import spelling
 
     # A dictionary another test of this process loaded answers from its own memory, and what
     # it answers is never asked, so never kept beside this knowledge base: start cold.
     spelling._speller.cache_clear()
     _dutch_speller()
-    args = ["--data", str(scratch_kb), "diff", "--check", "spelling", "--json",
-            "--fail-on", "never"]
+    args = ["--data", str(_short_with_a_typo(tmp_path)), "diff", "--check", "spelling",
+            "--json", "--fail-on", "never"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    kept = list((scratch_kb / ".cache").glob("kb.spelling-*.json"))
+    assert "omgevnig" in first.stdout
+    kept = list((tmp_path / "kb" / ".cache").glob("kb.spelling-*.json"))
     assert {p.name for p in kept} >= {"kb.spelling-nl.json"}
 
     # Nothing new to ask: the dictionary is never loaded, the findings are the same.
@@ -400,19 +457,20 @@ def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, scratch_k
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
 
 
-def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, scratch_kb):
+def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, tmp_path):
     _dutch_speller()
-    args = ["--data", str(scratch_kb), "diff", "--check", "spelling", "--json",
-            "--fail-on", "never"]
+    root = _short_with_a_typo(tmp_path)
+    args = ["--data", str(root), "diff", "--check", "spelling", "--json", "--fail-on", "never"]
     first = runner.invoke(app, args)
+    assert "omgevnig" in first.stdout
     from drugstrat.text import spelling
 
-    for path in (scratch_kb / ".cache").glob("kb.spelling-*.json"):
-        path.write_text('{"dictionary": 1, "answers": {"samenwerkng": true}}', encoding="utf-8")
+    for path in (root / ".cache").glob("kb.spelling-*.json"):
+        path.write_text('{"dictionary": 1, "answers": {"omgevnig": true}}', encoding="utf-8")
     spelling._speller.cache_clear()
     again = runner.invoke(app, args)
     assert again.exit_code == 0 and again.stdout == first.stdout
-    for path in (scratch_kb / ".cache").glob("kb.spelling-*.json"):
+    for path in (root / ".cache").glob("kb.spelling-*.json"):
         path.write_text("not json", encoding="utf-8")
     spelling._speller.cache_clear()
     assert runner.invoke(app, args).stdout == first.stdout

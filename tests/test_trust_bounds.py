@@ -186,7 +186,8 @@ def test_a_build_stopped_holding_the_lock_is_said_with_its_pid_and_the_way_out(t
         _wait_for(lambda: _state(child.pid) in ("T", "t"), child)
         assert (root / ".build-journal.json").exists()
         for args in (["show", "1.2"], ["build"]):
-            done = drugstrat("--data", str(root), *args)
+            # A short wait before the holder is looked at: the test need not wait longer.
+            done = drugstrat("--data", str(root), *args, env={"DRUGSTRAT_LOCK_WAIT": "0.5"})
             assert done.returncode == 2 and done.stdout == b"", args
             said = done.stderr.decode()
             assert "Traceback" not in said and "stopped" in said, args
@@ -211,7 +212,7 @@ def test_a_lock_held_by_a_running_process_is_waited_for_a_while_then_said(tmp_pa
                              stderr=subprocess.PIPE, preexec_fn=_bounded_child())
     try:
         assert child.stdout is not None and child.stdout.readline() == b"held\n"
-        done = drugstrat("--data", str(root), "build", env={"DRUGSTRAT_LOCK_WAIT": "3"})
+        done = drugstrat("--data", str(root), "build", env={"DRUGSTRAT_LOCK_WAIT": "0.5"})
         assert done.returncode == 2 and done.stdout == b""
         said = done.stderr.decode()
         assert "Traceback" not in said and said.count("\n") <= 2  # the wait, then the refusal
