@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from drugstrat.errors import InputError
@@ -95,6 +95,11 @@ def _ruamel_render(lang, records):
                    "end": st.integers(0, 9), "text": SCALARS}), max_size=2),
               "status": PERSON_VALUES, "reviewed": st.dates(), "note": SCALARS}),
     max_size=4))
+# Found by hypothesis: keys a person typed that read back as something else ("0" as a number),
+# or that only double quotes with escapes can show.
+@example([{"id": "0", "type": "paragraph", "lang": "en", "text": "", "number": "", "line": 0,
+           "aligned": False, "status": [{"0": ""}, {"true": "x", "2026-01-01": "y"},
+                                         {"\U00018d09": "", "a\x85b": "z"}]}])
 def test_the_streaming_writer_gives_ruamels_text_and_reads_back(records):
     from drugstrat.storage import yamlfile
 

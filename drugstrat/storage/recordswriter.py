@@ -63,7 +63,7 @@ def _item(item: Mapping[str, Any]) -> str:
     lead = "  - "
     others: dict[Any, Any] = {}
     for name, value in item.items():
-        if not (isinstance(name, str) and _plain_ok(name)) or not _simple(value):
+        if not _plain_key(name) or not _simple(value):
             others[name] = value
             continue
         if others:  # keep the order: a value for ruamel.yaml before this one goes first
@@ -81,10 +81,18 @@ def _simple(value: Any) -> bool:
     a list of them, or a list of flat mappings of them (emphasis spans)."""
     if isinstance(value, list) and value:
         return all(_own_scalar(v) and not isinstance(v, Folded) for v in value) or all(
-            isinstance(v, dict) and v and all(isinstance(k, str) and _plain_ok(k) and
-                                              _own_scalar(x) and not isinstance(x, Folded)
+            isinstance(v, dict) and v and all(_plain_key(k) and _own_scalar(x)
+                                              and not isinstance(x, Folded)
                                               for k, x in v.items()) for v in value)
     return _own_scalar(value)
+
+
+def _plain_key(key: Any) -> bool:
+    """Whether this writer writes the key itself: a string that reads back as that string
+    ("0", "true" or "2026-01-01" would read as a number, a boolean, a date) and needs no
+    escapes (those are `Quoted`)."""
+    return isinstance(key, str) and not isinstance(key, Quoted) and _plain_ok(key) \
+        and not _reads_otherwise(key)
 
 
 def _own_scalar(value: Any) -> bool:
