@@ -17,7 +17,8 @@ def snippet(text: str, spans: list[tuple[int, int]], window: int = WINDOW,
     start = max(0, min(first - window // 3, len(text) - window))
     if start:
         start = text.rfind(" ", 0, start) + 1  # back to the start of the word
-    end = min(len(text), start + window)
+    # Moved back to a word's start, the window still holds the whole first match.
+    end = min(len(text), max(start + window, spans[0][1] if spans else 0))
     # A match the window would cut runs to its end; the window then ends between words.
     end = max([end, *(e for s, e in spans if s < end < e)])
     if end < len(text) and not text[end].isspace():
