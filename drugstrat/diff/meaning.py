@@ -38,6 +38,9 @@ FREQUENT = 3  # other aligned segments holding a word before its habit says some
 RELIABLE = 0.9  # share of them where it was translated, for a frequent word to be missed
 SWAPPED = 2  # other segments holding a word that alone faces a frequent word, for a swap
 KNOWN_TRANSLATION = 0.15  # a translation this sure, anywhere in the other text, is the word
+# The least score of a word's best translation for its absence to say something: below it the
+# lexicon links the word wherever it stands but knows no rendering to look for.
+SURE_RENDERING = 0.3
 RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 LOOKALIKE = 75  # rapidfuzz partial ratio of two words that could be each other's translation
 CLAUSE_MARKS = ",;:.()[]–—"
@@ -365,6 +368,9 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     if elsewhere >= FREQUENT:
         if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):
             return False
+        if not _rendered_as_something(doc, token, mine.lang):
+            return False  # linked wherever it stands, but to no word twice ("staan" in
+            # "staan … centraal", "play a key role"): nothing tells what would stand here
         if not _empty(doc, token, gap, mine, theirs):
             return False  # the other text says something there: a paraphrase
         # Word order differs (a Dutch verb moves to the clause's end): anything in the aligned
@@ -560,6 +566,13 @@ def _same_phrase(side: Side, a: Token, b: Token) -> bool:
     """Whether two words stand in one clause, no punctuation between them."""
     lo, hi = sorted((a, b), key=lambda t: t.position)
     return not any(ch in CLAUSE_MARKS for ch in side.text[lo.end:hi.start])
+
+
+def _rendered_as_something(doc: Document, token: Token, lang: str) -> bool:
+    """Whether the lexicon knows a translation of the word it is sure of (SURE_RENDERING)."""
+    assert doc.lexicon is not None
+    return any(score >= SURE_RENDERING for key in token.keys
+               for score in doc.lexicon.translations(lang, key).values())
 
 
 def _translated(doc: Document, token: Token, lang: str, theirs: Side) -> bool:
