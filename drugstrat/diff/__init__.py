@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 # Importing the check modules registers their checks.
@@ -29,7 +30,7 @@ from drugstrat.diff import (  # noqa: F401
 )
 from drugstrat.diff.accept import Acceptances
 from drugstrat.diff.causes import merge_causes
-from drugstrat.diff.model import REGISTRY, Document, Finding, Pair, Severity
+from drugstrat.diff.model import REGISTRY, Document, Finding, LexiconSource, Pair, Severity
 from drugstrat.errors import InputError, KBError
 from drugstrat.languages import language
 from drugstrat.record import Record
@@ -109,12 +110,12 @@ def language_pairs(langs: list[str], wanted: list[str] | None = None) -> list[La
 
 
 def document(versions: dict[str, list[Record]], glossary: Glossary,
-             pair: LangPair | None = None, lexicon: Lexicon | None = None) -> Document:
+             pair: LangPair | None = None, lexicon: LexiconSource | None = None) -> Document:
     """What the checks of one language pair read. Without a `lexicon`, one is learned from
     these very records (as `drugstrat build` does)."""
     a, b = pair or (list(versions)[0], list(versions)[1])
     if lexicon is None and len(versions[a]) and len(versions[b]):
-        lexicon = learn(versions, (a, b), glossary)
+        lexicon = partial(learn, versions, (a, b), glossary)
     mine = {r["id"]: r for r in versions[a]}
     theirs = {r["id"]: r for r in versions[b]}
     pairs = [Pair(r["id"], r, theirs[r["id"]]) for r in versions[a] if r["id"] in theirs]
@@ -125,7 +126,7 @@ def document(versions: dict[str, list[Record]], glossary: Glossary,
 
 
 def found(versions: dict[str, list[Record]], glossary: Glossary, pair: LangPair,
-          checks: Collection[str] | None = None, lexicon: Lexicon | None = None
+          checks: Collection[str] | None = None, lexicon: LexiconSource | None = None
           ) -> list[Finding]:
     """What the checks (all, or those named) find in one language pair, in document order,
     the findings of one cause folded into one; none accepted yet."""

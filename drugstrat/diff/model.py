@@ -18,6 +18,8 @@ from drugstrat.terms.links import Links, link
 from drugstrat.terms.tokens import Token, Tokenizer
 
 Span = tuple[int, int]
+# A lexicon, or how to get it (kept beside the cache, or learned) when first needed.
+LexiconSource = Lexicon | Callable[[], Lexicon | None]
 
 
 @total_ordering
@@ -152,11 +154,19 @@ class Document:
     only: dict[str, list[Record]]  # lang -> records with no counterpart
     versions: dict[str, list[Record]]  # the two languages' records, reference first
     glossary: Glossary
-    lexicon: Lexicon | None = None  # which word translates which, learned from this pair
+    # Which word translates which, learned from this pair: the lexicon itself, or how to get it
+    # when a check first asks (a check that reads no words never loads or learns it).
+    lexicon_of: LexiconSource | None = None
     memo: dict[str, Any] = field(default_factory=dict)  # document-wide facts, computed once
     _tokens: dict[tuple[str, str], list[Token]] = field(default_factory=dict)
     _tokenizers: dict[str, Tokenizer] = field(default_factory=dict)
     _links: dict[tuple[str, bool], Links] = field(default_factory=dict)
+
+    @property
+    def lexicon(self) -> Lexicon | None:
+        if callable(self.lexicon_of):
+            self.lexicon_of = self.lexicon_of()
+        return self.lexicon_of
 
     def other(self, lang: str) -> str:
         return self.langs[1] if lang == self.langs[0] else self.langs[0]

@@ -6,6 +6,7 @@ lexicon or asks hunspell again for what the knowledge base already knows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from drugstrat.diff.accept import Acceptances, accept_all, read_decisions
 from drugstrat.diff.accept import load as load_acceptances
 from drugstrat.diff.model import Finding
 from drugstrat.errors import InputError
-from drugstrat.kb.lexicon import lexicon_stamp, lexicons_for
+from drugstrat.kb.lexicon import lexicon_for, lexicon_stamp
 from drugstrat.kb.paths import glossary_path
 from drugstrat.kb.spelling import remembered
 from drugstrat.kb.store import KB
@@ -41,11 +42,11 @@ def review(kb: KB, pairs: list[LangPair] | None = None, checks: list[str] | None
         if checks is None else {}
     if missing := [pair for pair in pairs if findings.get(pair) is None]:
         glossary = load_glossary(glossary_file)
-        lexicons = lexicons_for(kb, missing, glossary, glossary_file)
         with remembered(kb):
             for pair in missing:
-                findings[pair] = fresh = found(kb.versions, glossary, pair, checks,
-                                               lexicons[pair])
+                # Read (or learned) when a check first reads words: `--check numbers` needs none.
+                lexicon = partial(lexicon_for, kb, pair, glossary, glossary_file)
+                findings[pair] = fresh = found(kb.versions, glossary, pair, checks, lexicon)
                 if checks is None:
                     kept.keep(kb, pair, stamps[pair], fresh)
     return judged(pairs, [f for pair in pairs for f in findings[pair] or ()],

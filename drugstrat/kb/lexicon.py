@@ -72,12 +72,6 @@ def lexicons_of(kb: KB, glossary: Glossary, glossary_file: Path | None) -> list[
             for other in kb.langs[1:]]
 
 
-def lexicons_for(kb: KB, pairs: Iterable[tuple[str, str]], glossary: Glossary,
-                 glossary_file: Path | None) -> dict[tuple[str, str], Lexicon]:
-    """The lexicon of each language pair asked for, as `diff` runs them."""
-    return {pair: lexicon_for(kb, pair, glossary, glossary_file) for pair in pairs}
-
-
 def save(kb: KB, lexicon: Lexicon, glossary_file: Path | None) -> None:
     from drugstrat.storage.atomic import atomic_write_text
 
