@@ -304,6 +304,10 @@ MUTATIONS = {
         "nl", "Ambtenarenzaken, Administratieve Vereenvoudiging",
         "Ambtenarenzaken, administratieve Vereenvoudiging",
         "administratieve Vereenvoudiging", "capitalisation", ["administratieve"]),
+    "a word of a government's name misspelled, too short for the dictionary": _edit(
+        "nl", "Depraetere, Viceminister-president van de Vlaamse Regering",
+        "Depraetere, Viceminister-president van de Vlamse Regering",
+        "Viceminister-president van de Vlamse", "spelling", ["Vlamse", "Vlaamse"]),
     "a name misspelled in one language": _edit(
         "nl", "Prof. Dr. Charlotte Colman", "Prof. Dr. Charlotte Coleman",
         "Charlotte Coleman", "names", ["Colman", "Coleman"]),

@@ -155,6 +155,9 @@ class _Speller:
         self.counts = Counter(w.casefold() for r in doc.versions[lang]
                               for w in _WORD.findall(r["text"]))
         self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
+        capitals = Counter(w.casefold() for r in doc.versions[lang]
+                           for w in _WORD.findall(r["text"]) if w[:1].isupper())
+        self.capitalised = [w for w, n in capitals.items() if n > USED_OFTEN]
         self.allowed = _known_names(doc, lang)
         # What a compound may be made of: never the word being judged itself.
         self.vocabulary = set(self.frequent) | self.allowed
@@ -202,6 +205,17 @@ class _Speller:
         if dictionary is not None and (dictionary.knows(word) or (
                 word[:1].isupper() and not name_like and dictionary.knows(low))):
             return None  # a sentence's first word is the word in lower case ("Maart 2026")
+        if name_like and self.counts[low] == 1:
+            # A word of a name one slip from a capitalised word the document writes again and
+            # again ("Vlamse Regering", "Buitenlandse Hadel"): the document's own spelling of
+            # the name, which no dictionary may hold. An inflected form of it is one too, unless
+            # the dictionary (which does not know this word) would have known that.
+            near = [w for w, _, _ in process.extract(low, self.capitalised, scorer=OSA.distance,
+                                                     score_cutoff=1, limit=5)
+                    if w != low and (dictionary is not None
+                                     or not _inflection(w, low, self.table))]
+            if near:
+                return _cased(max(near, key=lambda w: (self.counts[w], w)), word)
         if dictionary is None and (len(low) < UNCHECKED_LETTERS or name_like):
             return None
         if not name_like:
