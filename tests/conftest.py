@@ -3,10 +3,10 @@ CLI runner that keeps stdout and stderr apart."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer
@@ -61,17 +61,10 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def _built_once(app: typer.Typer, _built: dict[int, tuple[typer.Typer, Any]] = {}) -> Any:  # noqa: B006
-    """The click command of `app`, built on its first run. typer's runner builds it from the
-    app's functions again on every `invoke` — a fifth of a CLI test's time — though the same
-    command serves every run: click keeps a run's state in its context, drugstrat in the
-    run's `Invocation`."""
-    if id(app) not in _built:
-        _built[id(app)] = (app, typer.main.get_command(app))
-    return _built[id(app)][1]
-
-
-typer.testing._get_command = _built_once  # type: ignore[attr-defined]
+# typer's runner builds the click command from the app's functions again on every `invoke` — a
+# fifth of a CLI test's time — though the same command serves every run: click keeps a run's
+# state in its context, drugstrat in the run's `Invocation`. Built once per app here.
+typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -112,7 +112,7 @@ def language_pairs(langs: list[str], wanted: list[str] | None = None) -> list[La
 def document(versions: dict[str, list[Record]], glossary: Glossary,
              pair: LangPair | None = None, lexicon: LexiconSource | None = None) -> Document:
     """What the checks of one language pair read. Without a `lexicon`, one is learned from
-    these very records (as `drugstrat build` does)."""
+    these very records (as `drugstrat build` does) when a check first reads words."""
     a, b = pair or (list(versions)[0], list(versions)[1])
     if lexicon is None and len(versions[a]) and len(versions[b]):
         lexicon = partial(learn, versions, (a, b), glossary)

@@ -120,8 +120,8 @@ def _finding(item: Any, depth: int) -> Finding:
     evidence, spans, langs = item["evidence"], item["spans"], item["langs"]
     if not (all(isinstance(v, str) for v in texts.values())
             and _strings_by_string(evidence) and isinstance(spans, dict)
-            and isinstance(langs, list) and len(langs) == 2 and _strings_by_string(
-                dict(zip(langs, langs, strict=True)))
+            and isinstance(langs, list) and len(langs) == 2
+            and all(isinstance(lang, str) for lang in langs)
             and isinstance(item["related"], list)):
         raise ValueError("not a kept finding")
     return Finding(**texts, severity=Severity(item["severity"]), evidence=dict(evidence),

@@ -36,10 +36,10 @@ def review(kb: KB, pairs: list[LangPair] | None = None, checks: list[str] | None
     found in an unchanged knowledge base is kept and recalled (`diff.kept`)."""
     pairs = pairs or language_pairs(kb.langs)
     glossary_file = glossary_path(kb.root)
+    # Only a run of every check is kept: named checks always run.
     stamps = {pair: kept.stamp(lexicon_stamp(kb, pair, glossary_file), _spellers(pair))
-              for pair in pairs}
-    findings = {pair: kept.recall(kb, pair, stamps[pair]) for pair in pairs} \
-        if checks is None else {}
+              for pair in pairs} if checks is None else {}
+    findings = {pair: kept.recall(kb, pair, stamp) for pair, stamp in stamps.items()}
     if missing := [pair for pair in pairs if findings.get(pair) is None]:
         glossary = load_glossary(glossary_file)
         with remembered(kb):
@@ -47,7 +47,7 @@ def review(kb: KB, pairs: list[LangPair] | None = None, checks: list[str] | None
                 # Read (or learned) when a check first reads words: `--check numbers` needs none.
                 lexicon = partial(lexicon_for, kb, pair, glossary, glossary_file)
                 findings[pair] = fresh = found(kb.versions, glossary, pair, checks, lexicon)
-                if checks is None:
+                if pair in stamps:
                     kept.keep(kb, pair, stamps[pair], fresh)
     return judged(pairs, [f for pair in pairs for f in findings[pair] or ()],
                   accepted or acceptances_of(kb), whole=checks is None)

@@ -152,11 +152,10 @@ class _Speller:
         self.doc, self.lang = doc, lang
         self.table = doc.tables[lang]
         # Spellings as written (case aside, accents kept): a wrong accent is a wrong word.
-        self.counts = Counter(w.casefold() for r in doc.versions[lang]
-                              for w in _WORD.findall(r["text"]))
+        written = [w for r in doc.versions[lang] for w in _WORD.findall(r["text"])]
+        self.counts = Counter(w.casefold() for w in written)
         self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
-        capitals = Counter(w.casefold() for r in doc.versions[lang]
-                           for w in _WORD.findall(r["text"]) if w[:1].isupper())
+        capitals = Counter(w.casefold() for w in written if w[:1].isupper())
         self.capitalised = [w for w, n in capitals.items() if n > USED_OFTEN]
         self.allowed = _known_names(doc, lang)
         # What a compound may be made of: never the word being judged itself.
