@@ -294,3 +294,21 @@ def test_the_record_type_its_yaml_key_order_and_its_schema_name_the_same_fields(
 
     assert list(KEY_ORDER) == list(dict.fromkeys(KEY_ORDER))
     assert set(Record.__annotations__) == set(KEY_ORDER) == set(RecordModel.model_fields)
+
+
+def test_a_records_file_read_twice_gives_each_reader_its_own_document(scratch_kb: Path) -> None:
+    """Reading a file again is answered from what was parsed, never from what a reader did to
+    its copy; an edit of the file is read as edited."""
+    from drugstrat.kb import yamlio
+
+    path = scratch_kb / "en" / "records.yaml"
+    first = yamlio.load(path)
+    first["records"][0]["text"] = "changed by a reader"
+    first["records"].pop()
+    second = yamlio.load(path)
+    assert second["records"][0]["text"] != "changed by a reader"
+    assert len(second["records"]) == len(first["records"]) + 1
+    first_text = second["records"][0]["text"]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        f"text: {first_text}", f"text: Edited {first_text}", 1), encoding="utf-8")
+    assert yamlio.load(path)["records"][0]["text"].startswith("Edited")

@@ -6,7 +6,12 @@ writing uses the round-trip dumper for stable key order and unescaped unicode.
 
 from __future__ import annotations
 
+import copy
+import functools
+import hashlib
 import io
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +33,42 @@ def load(path: Path) -> Any:
     return loads(data, str(path))
 
 
+# Parsed documents by the digest of their bytes, newest last: one build reads a records file
+# several times (the source it names, what a person added, validation) and a test session
+# builds the same texts again and again; a document is parsed once per content.
+_PARSED: OrderedDict[bytes, Any] = OrderedDict()
+_PARSED_LOCK = threading.Lock()  # the review page answers requests on threads
+_MISSING = object()
+PARSED_KEPT = 8
+
+
 def loads(data: bytes | str, name: str) -> Any:
+    """The YAML document in `data` (read from `name`, for messages), loaded safely; each caller
+    gets a copy of its own to change."""
+    digest = hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).digest()
+    with _PARSED_LOCK:
+        parsed = _PARSED.get(digest, _MISSING)
+    if parsed is _MISSING:
+        parsed = _parse(data, name)
+    with _PARSED_LOCK:
+        _PARSED[digest] = parsed
+        _PARSED.move_to_end(digest)
+        if len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    try:
+        return copy.deepcopy(parsed)
+    except RecursionError:  # nested deeper than copying goes: this caller's own parse
+        return _parse(data, name)
+
+
+def _parse(data: bytes | str, name: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        document = YAML(typ="safe", pure=False).load(data)
+        yaml = YAML(typ="safe", pure=False)
+        yaml.Resolver = _resolver_class()
+        document = yaml.load(data)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}" if mark is not None else name
@@ -50,6 +85,23 @@ def loads(data: bytes | str, name: str) -> Any:
                       f"(*name); write it out instead (aliases are refused: a few nested ones "
                       f"grow a file a billionfold)")
     return document
+
+
+@functools.cache
+def _resolver_class() -> type:
+    """ruamel.yaml's resolver, asking which YAML version the document declares once per
+    document rather than once per scalar (a third of a load's time, through exceptions)."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class OnceVersionedResolver(VersionedResolver):  # type: ignore[misc]
+        @property
+        def versioned_resolver(self) -> Any:
+            table = self.__dict__.get("_table")
+            if table is None:
+                table = self.__dict__["_table"] = super().versioned_resolver
+            return table
+
+    return OnceVersionedResolver
 
 
 def _shared(document: Any) -> str | None:
