@@ -93,7 +93,7 @@ def _resolver_class() -> type:
     document rather than once per scalar (a third of a load's time, through exceptions)."""
     from ruamel.yaml.resolver import VersionedResolver
 
-    class OnceVersionedResolver(VersionedResolver):  # type: ignore[misc]
+    class OnceVersionedResolver(VersionedResolver):
         @property
         def versioned_resolver(self) -> Any:
             table = self.__dict__.get("_table")
