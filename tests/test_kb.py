@@ -263,6 +263,27 @@ def test_a_rebuild_of_unchanged_sources_reuses_the_kept_lexicon(tmp_path, monkey
     assert learnt == [("en", "nl")] * 2
 
 
+def test_the_same_texts_built_into_two_folders_are_learned_once(tmp_path, monkeypatch):
+    """A process that builds the same records twice (a script, a test session) learns their
+    lexicon once; what one build's lexicon is made to say never reaches the other's."""
+    from drugstrat.kb import lexicon
+    from drugstrat.terms.glossary import Glossary
+
+    sources = short_edition(tmp_path)
+    learnt = []
+    real = lexicon.learn
+    monkeypatch.setattr(lexicon, "learn", lambda *a: (learnt.append(a[1]), real(*a))[1])
+    first = kb.build(sources, tmp_path / "one").lexicons[0]
+    first.scores.clear()
+    second = kb.build(sources, tmp_path / "two").lexicons[0]
+    assert second.scores and len(learnt) <= 1  # none if this process learned them before
+    # Another glossary is another lexicon, though no file of it adds bytes to the origin.
+    before = len(learnt)
+    lexicon.lexicon_for(store.load(tmp_path / "two"), ("en", "nl"),
+                        Glossary(acronyms=[{"en": "XYZ", "nl": "ZYX"}]), None)
+    assert len(learnt) == before + 1
+
+
 @pytest.mark.parametrize("damage", [
     None, [], {"langs": 5},
     {"langs": ["en", "nl"], "scores": [1, 2], "occurrences": {}, "reliability": {},

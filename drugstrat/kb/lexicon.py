@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -32,7 +33,8 @@ def learned(root: Path, versions: dict[str, list[Record]], langs: tuple[str, str
     was learned from the very same records and glossary (a rebuild of unchanged sources, or
     `build --check`), else learned now."""
     origin = _origin(versions, langs, glossary_file)
-    lexicon = _kept(root, langs, "origin", origin) or learn(versions, langs, glossary)
+    lexicon = _kept(root, langs, "origin", origin) or _learn_once(versions, langs, glossary,
+                                                                  origin)
     lexicon.origin = origin
     return lexicon
 
@@ -60,10 +62,32 @@ def lexicon_for(kb: KB, langs: tuple[str, str], glossary: Glossary,
     kept = _kept(kb.root, langs, "stamp", lexicon_stamp(kb, langs, glossary_file))
     if kept is not None:
         return kept
-    lexicon = learn(kb.versions, langs, glossary)
-    lexicon.origin = _origin(kb.versions, langs, glossary_file)
+    origin = _origin(kb.versions, langs, glossary_file)
+    lexicon = _learn_once(kb.versions, langs, glossary, origin)
+    lexicon.origin = origin
     save(kb, lexicon, glossary_file)
     return lexicon
+
+
+# Lexicons this process learned, by what they were learned from, newest last: a process that
+# builds or checks the same texts again (a script calling the library, a test session) learns
+# each once. Kept as JSON text, so that no caller's changes reach another.
+_LEARNED: OrderedDict[str, str] = OrderedDict()
+LEARNED_KEPT = 4
+
+
+def _learn_once(versions: dict[str, list[Record]], langs: tuple[str, str], glossary: Glossary,
+                origin: str) -> Lexicon:
+    # The glossary itself is part of the key: one given without a file has no bytes in
+    # the origin.
+    key = f"{origin}/{hashlib.sha256(repr(glossary).encode()).hexdigest()}"
+    if key not in _LEARNED:
+        _LEARNED[key] = json.dumps(learn(versions, langs, glossary).to_json(),
+                                   ensure_ascii=False)
+        if len(_LEARNED) > LEARNED_KEPT:
+            _LEARNED.popitem(last=False)
+    _LEARNED.move_to_end(key)
+    return Lexicon.from_json(json.loads(_LEARNED[key]))
 
 
 def lexicons_of(kb: KB, glossary: Glossary, glossary_file: Path | None) -> list[Lexicon]:
