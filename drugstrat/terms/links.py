@@ -132,39 +132,46 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
     if not xs or not ys:
         return []
     ratio, cutoff = fuzz.ratio, COGNATE * 100
+    reverse = lexicon.reverse if lexicon else {}
+    # What the loop reads of each of the other text's keys, read once: the loop runs over
+    # every pair of keys.
+    others = [(y, y.key, y.token, y.part, y.whole, len(y.key), y.token.number,
+               y.token.surface, y.single, y.sure) for y in ys]
     out = []
     for x in xs:
         row = rows.get(x.key, {})
-        x_number = x.token.number
-        long_a = len(x.key) >= MIN_COGNATE
-        x_contained = len(x.key) >= MIN_CONTAINED
-        for y in ys:
-            if x.key == y.key or (x_number and y.token.number
-                                  and x.token.surface == y.token.surface) or (
-                    x.part == y.part and len(x.part) >= MIN_CONTAINED) or (x.key, y.key) in seeds:
-                out.append((x.token, x.key, y.token, y.key, 1.0))
+        x_key, x_part, x_whole, x_token, x_single = x.key, x.part, x.whole, x.token, x.single
+        x_number = x_token.number
+        x_surface = x_token.surface
+        long_a = len(x_key) >= MIN_COGNATE
+        x_contained = len(x_key) >= MIN_CONTAINED
+        x_part_long = len(x_part) >= MIN_CONTAINED
+        for _, y_key, y_token, y_part, y_whole, y_len, y_number, y_surface, y_single, y_sure \
+                in others:
+            if x_key == y_key or (x_number and y_number and x_surface == y_surface) or (
+                    x_part_long and x_part == y_part) or (x_key, y_key) in seeds:
+                out.append((x_token, x_key, y_token, y_key, 1.0))
                 continue
-            score = row.get(y.key, 0.0)
-            if score and (x.key, y.key) in distrusted:
+            score = row.get(y_key, 0.0)
+            if score and (x_key, y_key) in distrusted:
                 score = 0.0  # taught by this very record alone: no evidence about it
-            if score < COGNATE - 0.05 and long_a and len(y.key) >= MIN_COGNATE and \
-                    ratio(x.key, y.key, score_cutoff=cutoff):
+            if score < COGNATE - 0.05 and long_a and y_len >= MIN_COGNATE and \
+                    ratio(x_key, y_key, score_cutoff=cutoff):
                 score = max(score, 0.8)
             if score < CONTAINED:
-                if (len(y.key) >= MIN_CONTAINED and len(x.whole) > len(y.key)
-                        and y.key in x.whole) or (x_contained and len(y.whole) > len(x.key)
-                                                  and x.key in y.whole):
+                if (y_len >= MIN_CONTAINED and len(x_whole) > y_len and y_key in x_whole) or (
+                        x_contained and len(y_whole) > len(x_key) and x_key in y_whole):
                     score = CONTAINED
-                elif lexicon is not None and x.single and y.single:
+                elif lexicon is not None and x_single and y_single:
                     for other in x.sure:
-                        if other in y.whole:
+                        if other in y_whole:
                             score = max(score, CONTAINED * row[other])
-                    reverse = lexicon.reverse.get(y.key, {})
-                    for other in y.sure:
-                        if other in x.whole:
-                            score = max(score, CONTAINED * reverse[other])
+                    back = reverse.get(y_key, {})
+                    for other in y_sure:
+                        if other in x_whole:
+                            score = max(score, CONTAINED * back[other])
             if score >= THRESHOLD:
-                out.append((x.token, x.key, y.token, y.key, score))
+                out.append((x_token, x_key, y_token, y_key, score))
     return out
 
 
