@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import NamedTuple
 
@@ -435,11 +436,14 @@ def _short_with_a_typo(tmp_path: Path) -> Path:
     return root
 
 
+def _no_loading(self):
+    raise AssertionError("the dictionary was loaded")
+
+
 def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, tmp_path, monkeypatch):
     from drugstrat.text import spelling
 
-    # A dictionary another test of this process loaded answers from its own memory, and what
-    # it answers is never asked, so never kept beside this knowledge base: start cold.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     spelling._speller.cache_clear()
     _dutch_speller()
     args = ["--data", str(_short_with_a_typo(tmp_path)), "diff", "--check", "spelling",
@@ -449,16 +453,48 @@ def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, tmp_path,
     assert "omgevnig" in first.stdout
     kept = list((tmp_path / "kb" / ".cache").glob("kb.spelling-*.json"))
     assert {p.name for p in kept} >= {"kb.spelling-nl.json"}
+    # Beside the knowledge base, its own words only.
+    nl = json.loads((tmp_path / "kb" / ".cache" / "kb.spelling-nl.json").read_text("utf-8"))
+    assert "omgevnig" in nl["answers"] and len(nl["answers"]) < 5000
 
-    # Nothing new to ask: the dictionary is never loaded, the findings are the same.
-    def no_loading(self):
-        raise AssertionError("the dictionary was loaded")
-
-    monkeypatch.setattr("drugstrat.text.spelling.Speller._hunspell", no_loading)
+    # Nothing new to ask, the user's memory gone: the knowledge base's own memory answers,
+    # the dictionary is never loaded, the findings are the same.
+    shutil.rmtree(tmp_path / "cache" / "drugstrat" / "spelling")
+    monkeypatch.setattr("drugstrat.text.spelling.Speller._hunspell", _no_loading)
     spelling._speller.cache_clear()
     second = runner.invoke(app, args)
     assert second.exit_code == 0, second.output
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
+
+
+def test_a_new_knowledge_base_is_answered_from_what_the_dictionaries_told_this_user(
+        runner, tmp_path, monkeypatch):
+    """The first diff of a knowledge base whose words this user's dictionaries have answered
+    before (another folder, an edition rebuilt) loads no dictionary."""
+    from drugstrat.text import spelling
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    spelling._speller.cache_clear()
+    _dutch_speller()
+    first_kb = _short_with_a_typo(tmp_path / "one")
+    args = ["diff", "--check", "spelling", "--json", "--fail-on", "never"]
+    first = runner.invoke(app, ["--data", str(first_kb), *args])
+    assert "omgevnig" in first.stdout
+    again = Path(shutil.copytree(first_kb, tmp_path / "two"))
+    for path in (again / ".cache").glob("kb.spelling-*.json"):
+        path.unlink()
+    monkeypatch.setattr("drugstrat.text.spelling.Speller._hunspell", _no_loading)
+    spelling._speller.cache_clear()
+    second = runner.invoke(app, ["--data", str(again), *args])
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
+    # Where the user's cache cannot be written, the dictionary is asked, as before.
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
+    (tmp_path / "a-file").write_text("not a folder")
+    spelling._speller.cache_clear()
+    third = runner.invoke(app, ["--data", str(_short_with_a_typo(tmp_path / "three")), *args])
+    assert third.exit_code == 0 and "omgevnig" in third.stdout
 
 
 def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, tmp_path):

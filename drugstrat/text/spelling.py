@@ -46,8 +46,18 @@ class Speller:
         self._known: dict[str, bool] = {}
         self._suggested: dict[str, list[str]] = {}
         self.learned = False  # whether the dictionary was asked something new
+        # The words asked about since `begin`, answered from memory or not: what one
+        # document needed, to keep beside it (and nothing of other documents).
+        self._asked: set[str] = set()
+        self._asked_suggestions: set[str] = set()
+
+    def begin(self) -> None:
+        """Start counting the words asked about afresh (see `answers`)."""
+        self._asked.clear()
+        self._asked_suggestions.clear()
 
     def knows(self, word: str) -> bool:
+        self._asked.add(word)
         known = self._known.get(word)
         if known is None:
             known = self._known[word] = bool(self._hunspell().spell(word))
@@ -57,6 +67,7 @@ class Speller:
     def suggest(self, word: str) -> list[str]:
         """The dictionary's own corrections of a word, best first (slow: for words found wrong
         only)."""
+        self._asked_suggestions.add(word)
         if word not in self._suggested:
             self._suggested[word] = [str(w) for w in self._hunspell().suggest(word)]
             self.learned = True
@@ -67,10 +78,17 @@ class Speller:
         info = self.path.stat()
         return [str(self.path), info.st_size, info.st_mtime_ns]
 
-    def answers(self) -> dict[str, bool]:
+    def answers(self, asked_only: bool = False) -> dict[str, bool]:
+        """What the dictionary said: of every word it was asked about, or (`asked_only`) of
+        those asked since `begin`."""
+        if asked_only:
+            return {w: self._known[w] for w in self._asked if w in self._known}
         return dict(self._known)
 
-    def suggestions(self) -> dict[str, list[str]]:
+    def suggestions(self, asked_only: bool = False) -> dict[str, list[str]]:
+        if asked_only:
+            return {w: self._suggested[w] for w in self._asked_suggestions
+                    if w in self._suggested}
         return dict(self._suggested)
 
     def recall(self, answers: dict[str, bool],
