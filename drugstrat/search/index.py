@@ -26,7 +26,7 @@ from drugstrat.text.words import words
 if TYPE_CHECKING:
     from drugstrat.terms.glossary import Glossary
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 
 def open_index(kb: KB, glossary_file: Path | None = None) -> sqlite3.Connection:
@@ -104,7 +104,9 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
         CREATE VIRTUAL TABLE grams USING fts5(body, content='', tokenize='trigram');
         CREATE TABLE vocab(word TEXT, lang TEXT, df INTEGER, PRIMARY KEY (word, lang))
             WITHOUT ROWID;
-        CREATE TABLE glossary(term INTEGER, lang TEXT, form TEXT);
+        -- `inner`: a one-word form's folded letters, which a query word must hold for the
+        -- form to stand in it (see `search.query`); '' for a form of several words.
+        CREATE TABLE glossary(term INTEGER, lang TEXT, form TEXT, inner TEXT);
         CREATE TABLE translations(word TEXT, other TEXT, lang TEXT, score REAL);
     """)
     if glossary_file is not None:
@@ -115,9 +117,11 @@ def _fill(kb: KB, connection: sqlite3.Connection, stamp: str,
         connection.executemany("INSERT INTO translations VALUES (?, ?, ?, ?)",
                                _lexicon_translations(kb, glossary, glossary_file))
         for number, term in enumerate(glossary.terms):
-            connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
-                                   [(number, lang, form) for lang, forms in term.forms.items()
-                                    for form in forms])
+            connection.executemany(
+                "INSERT INTO glossary VALUES (?, ?, ?, ?)",
+                [(number, lang, form, "" if " " in form else
+                  fold(form.strip("*")).replace("-", " "))
+                 for lang, forms in term.forms.items() for form in forms])
     from drugstrat.search.forms import WordForms
 
     df: dict[tuple[str, str], int] = {}

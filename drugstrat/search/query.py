@@ -552,18 +552,22 @@ class _Matcher:
 
     def _glossary_translations(self, word: str) -> set[tuple[str, str]]:
         """The glossary's forms, in any language, of the terms `word` is a form of."""
+        # A form can stand in the word only if its letters do: the index rules most terms out
+        # before the matching proper (this runs on every search).
+        terms: dict[int, list[tuple[str, str, bool]]] = {}
+        for number, code, form, inside in self.db.execute(
+                "SELECT term, lang, form, inner != '' AND instr(?, inner) > 0 FROM glossary "
+                "WHERE term IN (SELECT term FROM glossary WHERE inner != '' AND "
+                "instr(?, inner) > 0)", (word, word)):
+            terms.setdefault(number, []).append((code, form, bool(inside)))
+        if not terms:
+            return set()
         from drugstrat.terms.glossary import find_forms
 
-        terms: dict[int, list[tuple[str, str]]] = {}
-        for number, code, form in self.db.execute("SELECT term, lang, form FROM glossary"):
-            terms.setdefault(number, []).append((code, form))
         out: set[tuple[str, str]] = set()
         for forms in terms.values():
-            # A form can stand in the word only if its letters do: most terms are ruled out
-            # without the matching proper (this runs on every search).
-            if any(" " not in form and fold(form.strip("*")).replace("-", " ") in word
-                   and find_forms((form,), code, word) for code, form in forms):
-                out |= {(code, form) for code, form in forms if " " not in form}
+            if any(inside and find_forms((form,), code, word) for code, form, inside in forms):
+                out |= {(code, form) for code, form, _ in forms if " " not in form}
         return {(code, form) for code, form in out if fold(form.strip("*")) != word}
 
     def _form_rows(self, lang: str, form: str) -> set[int]:

@@ -6,9 +6,7 @@ writing uses the round-trip dumper for stable key order and unescaped unicode.
 
 from __future__ import annotations
 
-import copy
 import functools
-import hashlib
 import io
 import threading
 from collections import OrderedDict
@@ -45,6 +43,9 @@ PARSED_KEPT = 8
 def loads(data: bytes | str, name: str) -> Any:
     """The YAML document in `data` (read from `name`, for messages), loaded safely; each caller
     gets a copy of its own to change."""
+    import copy
+    import hashlib
+
     digest = hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).digest()
     with _PARSED_LOCK:
         parsed = _PARSED.get(digest, _MISSING)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from drugstrat.errors import KBError
 from drugstrat.languages import LANGUAGES, Language
-from drugstrat.storage import yamlfile
 from drugstrat.text.fold import fold, fold_with_offsets, original_span
 
 MIN_MODIFIER = 3  # letters before a compound's head: "drugs|handel", not "be|handel|t"
@@ -140,6 +139,9 @@ def _fits_word(text: str, start: int, end: int, table: Language, *, stem: bool,
 
 
 def load(path: Path) -> Glossary:
+    # A search reads the glossary from its index: ruamel.yaml is imported by those who parse it.
+    from drugstrat.storage import yamlfile
+
     if not path.is_file():
         return Glossary()
     data = yamlfile.load(path) or {}
