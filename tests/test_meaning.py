@@ -298,6 +298,9 @@ MUTATIONS = {
     "a wish turned into a duty": _edit(
         "nl", "Hierbij willen we inzetten", "Hierbij moeten we inzetten",
         "Hierbij moeten we inzetten", "modality", ["moeten", "want to"]),
+    "a wish turned into a permission, beside a modal of that kind": _edit(
+        "nl", "Hierbij willen we inzetten", "Hierbij mogen we inzetten",
+        "Hierbij mogen we inzetten", "modality", ["mogen", "want to"]),
     "what will be done turned into what may be": _edit(
         "nl", "bepalingen zal er samen", "bepalingen mag er samen",
         "bepalingen mag er samen", "modality", ["mag", "will"]),

@@ -30,6 +30,7 @@ CLOSE = 0.6  # share of a sentence's content words linked, in both versions, to 
 LOCAL_TRUST = 0.3  # a link this sure places a modal's counterpart
 NEIGHBOURS = 2  # linked words either side of a modal whose counterparts place its counterpart
 LOCAL_WIDTH = 15  # words the counterparts may spread over, for the place to be one
+MODAL_REACH = 3  # words beyond its placed counterparts a modal may stand on an open side
 # What a modal says, as far as a translation must keep it: a duty ("must", "should", "dient" —
 # administrative styles weigh them differently), a latitude ("can", "may", "kan"), what will be
 # ("will", "zal") or what is wanted ("want to", "willen"). A binding "shall" is a duty and
@@ -98,6 +99,16 @@ def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
     offset_a, offset_b = pair.spans[a][0], pair.spans[b][0]
     where_b = {t.position: (t.start - offset_b, t.end - offset_b) for t in tokens_b}
     for (start, end), kind in mine.items():
+        own = FAMILY.get(kind, {kind})
+        # The modal's own word linked to a modal of the other text: they stand for each other.
+        linked = {span: k for t in tokens_a if start <= t.start - offset_a < end
+                  and partner.get(t.position) in where_b
+                  for span, k in theirs.items()
+                  if span[0] <= where_b[partner[t.position]][0] < span[1]}
+        if linked:
+            if not any(FAMILY.get(k, {k}) & own for k in linked.values()):
+                yield _local_finding(doc, pair, (start, end), kind, linked)
+            continue
         before = [t.position for t in tokens_a if t.end - offset_a <= start and
                   t.position in partner and partner[t.position] in where_b]
         after = [t.position for t in tokens_a if t.start - offset_a >= end and
@@ -105,17 +116,32 @@ def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
         counterparts = [partner[p] for p in before[-NEIGHBOURS:] + after[:NEIGHBOURS]]
         if len(counterparts) < 2 or max(counterparts) - min(counterparts) > LOCAL_WIDTH:
             continue
-        lo, hi = where_b[min(counterparts)][0], where_b[max(counterparts)][1]
+        first, last = min(counterparts), max(counterparts)
+        # Placed by its words on one side only, the modal may stand just beyond them, where
+        # the other language's word order puts it ("we want to focus" / "willen we inzetten").
+        if not before:
+            first = max(min(where_b), first - MODAL_REACH)
+        if not after:
+            last = min(max(where_b), last + MODAL_REACH)
+        lo = min(where_b[p][0] for p in range(first, last + 1) if p in where_b)
+        hi = max(where_b[p][1] for p in range(first, last + 1) if p in where_b)
         there = {span: k for span, k in theirs.items() if lo <= span[0] < hi}
-        own = FAMILY.get(kind, {kind})
         if not there or any(FAMILY.get(k, {k}) & own for k in there.values()):
             continue  # no modal where it would stand (said another way), or the same kind
-        said = ", ".join(sorted(set(there.values())))
-        yield _finding(doc, pair, a, [(start, end)], "modality",
-                       f"{kind} («{pair.texts[start:end]}») in {a} where {b} says {said} "
-                       f"(«{_said(pair, b, list(there))}»)",
-                       key=f"{kind}/{said}:{pair.index}:{pair.texts[start:end].lower()}",
-                       other_spans=list(there))
+        yield _local_finding(doc, pair, (start, end), kind, there)
+
+
+def _local_finding(doc: Document, pair: _SentencePair, span: Span, kind: str,
+                   there: dict[Span, str]) -> Finding:
+    """A modal of the reference (at `span`) against the modals standing in its place."""
+    a, b = doc.langs
+    start, end = span
+    said = ", ".join(sorted(set(there.values())))
+    return _finding(doc, pair, a, [(start, end)], "modality",
+                    f"{kind} («{pair.texts[start:end]}») in {a} where {b} says {said} "
+                    f"(«{_said(pair, b, list(there))}»)",
+                    key=f"{kind}/{said}:{pair.index}:{pair.texts[start:end].lower()}",
+                    other_spans=list(there))
 
 
 @check("negation", Severity.warning, "a negation (not, niet, pas …) in one language only")
