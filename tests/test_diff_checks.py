@@ -198,6 +198,22 @@ def test_repeated_words():
     assert findings("repeated-words", "A focus on on-site platforms.", "Een focus.") == []
 
 
+def test_an_article_left_without_its_noun():
+    found = findings("stray-article", "To tackle the illegal production and trafficking.",
+                     "Het aanpakken van de en handel.")
+    assert [f.message for f in found] == ["«de en» in nl: an article with no noun after it"]
+    assert found[0].spans == {"nl": [(18, 23)]}
+    assert [f.message for f in findings("stray-article", "To tackle the and trafficking.",
+                                        "De illegale productie en handel aanpakken.")] \
+        == ["«the and» in en: an article with no noun after it"]
+    # Grammar, not a slip: the numeral one, two articles joined, a letter naming an item, a
+    # capital "A" naming a plan.
+    for en, nl in [("One or more services.", "Een of meer diensten en een en ander."),
+                   ("Items (a) and (b).", "Punten a en b."),
+                   ("Plan A and plan B.", "De en/of-regel.")]:
+        assert findings("stray-article", en, nl) == [], (en, nl)
+
+
 def test_untranslated_sentence_and_identical_text():
     english = "Articles 2 and 7 of the Universal Declaration of Human Rights are relevant here."
     found = findings("untranslated", english, english)

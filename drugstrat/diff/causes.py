@@ -11,7 +11,7 @@ from drugstrat.diff.model import Finding
 PRECEDENCE = (
     "spelling", "capitalisation", "names", "numbers", "footnotes", "untranslated", "missing",
     "merged",
-    "enumeration", "repeated-words", "negation", "modality", "mistranslation", "omission",
+    "enumeration", "repeated-words", "stray-article", "negation", "modality", "mistranslation", "omission",
     "glossary",
     "acronyms", "urls",
     "term-consistency", "name-consistency", "open-list", "parenthetical", "brackets",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -45,6 +46,43 @@ def repeated_words(doc: Document) -> Iterator[Finding]:
                          other["lang"]: excerpt(other["text"], width=90)},
                         key=f"{lang}:{match.group().casefold()}", spans={lang: [match.span()]},
                     )
+
+
+@check("stray-article", Severity.warning, "an article with no noun after it (\"the and\", "
+                                          "\"de en\"): words dropped")
+def stray_article(doc: Document) -> Iterator[Finding]:
+    """An article (in lower case, as it stands inside a sentence) followed straight by a
+    conjunction heads no noun phrase: what it headed was lost ("the illegal production and
+    trafficking" -> "the and trafficking"). Two articles joined ("le ou la ministre") and an
+    article that is also the numeral one ("een of meer") are grammar."""
+    for pair in doc.pairs:
+        for lang, record, other in pair.sides():
+            table = doc.tables[lang]
+            pattern = _stray_article(table.articles, table.numeral_articles,
+                                     table.conjunctions)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(record["text"]):
+                yield Finding(
+                    pair.id, pair.type, "stray-article", Severity.warning,
+                    f"«{match.group()}» in {lang}: an article with no noun after it",
+                    {lang: excerpt(record["text"], *match.span()),
+                     other["lang"]: excerpt(other["text"], width=90)},
+                    key=f"{lang}:{match.group().casefold()}:{match.start()}",
+                    spans={lang: [match.span()]},
+                )
+
+
+@functools.lru_cache(maxsize=8)
+def _stray_article(articles: tuple[str, ...], numerals: tuple[str, ...],
+                   conjunctions: tuple[str, ...]) -> re.Pattern[str] | None:
+    plain = [a for a in articles if a not in numerals and a[-1] not in "'’"]
+    if not plain or not conjunctions:
+        return None
+    article = "|".join(re.escape(a) for a in plain)
+    conjunction = "|".join(re.escape(c) for c in conjunctions)
+    return re.compile(rf"(?<![\w(\[/'’-])(?:{article})\s+(?:{conjunction})(?![\w/-])"
+                      rf"(?!\s+(?:{article})(?!\w))")
 
 
 @check("untranslated", Severity.error, "text left untranslated: identical in both languages, "

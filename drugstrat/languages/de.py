@@ -88,6 +88,7 @@ GERMAN = Language(
     compound_linkers=("s", "es", "n", "en", "e"),
     articles=("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
               "einer", "eines"),
+    numeral_articles=("ein", "eine", "einen", "einem", "einer", "eines"),
     name_particles=("von", "van", "de", "der", "zu"),
     page_labels=("seite", "s."),
     page_of=("von",),

@@ -86,6 +86,7 @@ FRENCH = Language(
     thousands_separator="\u202f",
     inflection_endings=("s", "x", "e", "es"),
     articles=("le", "la", "les", "l'", "l’", "un", "une", "des"),
+    numeral_articles=("un", "une"),
     name_particles=("de", "du", "des", "d'", "la", "le", "van", "von", "der"),
     page_labels=("page", "p."),
     page_of=("sur", "de"),

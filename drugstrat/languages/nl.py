@@ -124,6 +124,7 @@ DUTCH = Language(
     closed_compounds=True,
     compound_linkers=("s", "e"),
     articles=("de", "het", "een"),
+    numeral_articles=("een",),
     name_particles=("de", "van", "der", "den", "ter", "ten", "le", "la"),
     page_labels=("pagina", "blz.", "p."),
     page_of=("van", "op"),

@@ -94,6 +94,9 @@ class Language(NamedTuple):
     compound_linkers: tuple[str, ...] = ()
     # Articles, dropped when target groups are compared by name ("the elderly" = "elderly").
     articles: tuple[str, ...] = ()
+    # The articles that are also the numeral one ("een of meer", "un ou plusieurs"): before a
+    # conjunction they are no article left without its noun.
+    numeral_articles: tuple[str, ...] = ()
     # Lower-case particles inside people's names ("Jan van der Berg").
     name_particles: tuple[str, ...] = ()
     # How a page number is labelled in text extracted from PDF ("Page 3 of 12").
