@@ -321,3 +321,22 @@ def test_paragraph_count_ignores_paragraphs_without_a_parent():
     en = [{"id": "titlepage.p1", "type": "paragraph", "lang": "en", "text": "A", "aligned": True}]
     nl = [{"id": "titlepage.p2", "type": "paragraph", "lang": "nl", "text": "B", "aligned": True}]
     assert findings("paragraph-count", en, nl) == []
+
+
+def test_a_title_with_an_office_more_in_one_language():
+    en = [record("en", "Mr. Jean Crucke, Minister of Mobility, Climate, Tourism and Ecological "
+                 "Transition", "sig1", "signatory")]
+    nl = [record("nl", "Dhr. Jean Crucke, Minister van Mobiliteit, Klimaat en Ecologische "
+                 "Transitie", "sig1", "signatory")]
+    found = findings("title-items", en, nl)
+    assert [f.message.split(":")[1].strip() for f in found] == [
+        "an item of the title with no counterpart in nl (4 items in en, 3 in nl)"]
+    # The item said is the one the other version translates least.
+    assert [en[0]["text"][s:e] for s, e in found[0].spans["en"]] == [
+        "Tourism and Ecological Transition"]
+    # Semicolons part items too; a comma inside brackets does not; prose is not a title.
+    nl[0]["text"] = "Dhr. Jean Crucke, Minister van Mobiliteit; Klimaat (o.a. CO2, stikstof), " \
+        "Toerisme en Ecologische Transitie"
+    assert findings("title-items", en, nl) == []
+    assert findings("title-items", "Care, prevention, harm reduction and enforcement.",
+                    "Zorg, preventie en handhaving.") == []

@@ -11,7 +11,8 @@ from drugstrat.diff.model import Finding
 PRECEDENCE = (
     "spelling", "capitalisation", "names", "numbers", "footnotes", "untranslated", "missing",
     "merged",
-    "enumeration", "repeated-words", "stray-article", "negation", "modality", "mistranslation", "omission",
+    "enumeration", "title-items", "repeated-words", "stray-article", "negation", "modality",
+    "mistranslation", "omission",
     "glossary",
     "acronyms", "urls",
     "term-consistency", "name-consistency", "open-list", "parenthetical", "brackets",

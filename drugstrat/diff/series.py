@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.parse.series import cue_positions, list_extent, split_series
+from drugstrat.record import PEOPLE_TYPES
 from drugstrat.text.brackets import parentheticals
 from drugstrat.text.fold import fold
 
@@ -186,4 +187,56 @@ def _spans(text: str, items: list[str]) -> list[Span]:
         at = text.find(item)
         if at >= 0:
             spans.append((at, at + len(item)))
+    return spans
+
+
+@check("title-items", Severity.warning, "a person's title (the offices and portfolios after the "
+                                        "name) with a different number of items")
+def title_items(doc: Document) -> Iterator[Finding]:
+    """A signatory's title is a series — name, office, portfolio after portfolio, separated by
+    commas and semicolons — that every version lists in full: one item more or fewer is an
+    office added or dropped ("Housing, Energy and Climate, Tourism" / "Wonen, Toerisme").
+    The item said is the one whose words the other version does not translate."""
+    a, b = doc.langs
+    for pair in doc.pairs:
+        if pair.type not in PEOPLE_TYPES:
+            continue
+        items = {lang: _title_items(pair[lang]["text"]) for lang in (a, b)}
+        if len(items[a]) == len(items[b]) or min(len(items[a]), len(items[b])) < 2:
+            continue
+        more = a if len(items[a]) > len(items[b]) else b
+        fewer = doc.other(more)
+        links = doc.links(pair, as_evidence=True)
+        linked = links.linked_a if more == a else links.linked_b
+        tokens = [t for t in doc.tokens(pair[more]) if t.content]
+        # Each item's share of words translated in the other version; the least translated
+        # is the one added (or whose counterpart was dropped).
+        shares = []
+        for start, end in items[more]:
+            inside = [t for t in tokens if start <= t.start < end]
+            shares.append(sum(t.position in linked for t in inside) / len(inside)
+                          if inside else 1.0)
+        start, end = items[more][min(range(len(shares)), key=shares.__getitem__)]
+        text = pair[more]["text"]
+        yield Finding(
+            pair.id, pair.type, "title-items", Severity.warning,
+            f"«{text[start:end]}» ({more}): an item of the title with no counterpart in "
+            f"{fewer} ({len(items[more])} items in {more}, {len(items[fewer])} in {fewer})",
+            {more: excerpt(text, start, end, width=90),
+             fewer: excerpt(pair[fewer]["text"], width=90)},
+            key=f"{more}:{len(items[a])}/{len(items[b])}", spans={more: [(start, end)]})
+
+
+def _title_items(text: str) -> list[Span]:
+    """Where the items of a title stand: the stretches between commas and semicolons outside
+    brackets, trimmed."""
+    inside = parentheticals(text)
+    cuts = [i for i, ch in enumerate(text) if ch in ",;"
+            and not any(s <= i < e for s, e in inside)]
+    spans = []
+    for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True):
+        piece = text[start + 1:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((start + 1 + lead, start + 1 + len(piece.rstrip())))
     return spans
