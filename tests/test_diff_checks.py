@@ -340,3 +340,29 @@ def test_a_title_with_an_office_more_in_one_language():
     assert findings("title-items", en, nl) == []
     assert findings("title-items", "Care, prevention, harm reduction and enforcement.",
                     "Zorg, preventie en handhaving.") == []
+
+
+def test_a_word_of_a_name_in_lower_case_where_the_document_writes_the_name_capitalised():
+    en = [record("en", "The General Drugs Policy Cell meets.", "a"),
+          record("en", "The general cell meets again; the General Drugs Policy Cell reports.",
+                 "b"),
+          record("en", "Ms. Ann Peeters, Minister of Housing, Foreign Affairs and Energy", "s1",
+                 "signatory"),
+          record("en", "Mr. Jan Claes, Minister of Justice, foreign Trade and Culture", "s2",
+                 "signatory")]
+    nl = [record("nl", "De Algemene Cel Drugsbeleid vergadert.", "a"),
+          record("nl", "Het algemene overleg vergadert opnieuw; de algemene Cel Drugsbeleid "
+                 "rapporteert.", "b"),
+          record("nl", "Mevr. Ann Peeters, Minister van Wonen, Buitenlandse Zaken en Energie",
+                 "s1", "signatory"),
+          record("nl", "Dhr. Jan Claes, Minister van Justitie, Buitenlandse Handel en Cultuur",
+                 "s2", "signatory")]
+    said = {(f.id, f.message) for f in findings("capitalisation", en, nl)}
+    # «Algemene Cel» stands capitalised elsewhere: the word is a slip here, though the
+    # document writes «algemene» in lower case as a word of its own.
+    assert ("b", "«algemene» in nl: the document writes «Algemene» in names (1 time)") in said
+    # A signatory's office in lower case before a capitalised word the document capitalises.
+    assert ("s2", "«foreign» in en: the document writes «Foreign» in names (1 time)") in said
+    # The plain adjective, and the English name written in lower case as a common noun, are
+    # no slips.
+    assert not {i for i, m in said if "general" in m}

@@ -69,7 +69,15 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
         alone: Counter[str] = Counter()  # capitalised, standing alone
         named: Counter[str] = Counter()  # capitalised, in a name
         lower: Counter[str] = Counter()
+        # Two capitalised words side by side, not opening a sentence: the document's names,
+        # word by word ("Algemene Cel", "Buitenlandse Handel").
+        titled = {two for record in doc.versions[lang]
+                  if record["type"] not in TITLE_TYPES and record["id"] in pairs
+                  for two in _capitalised_pairs(record["text"],
+                                                list(_WORD.finditer(record["text"])))}
         places: list[tuple[Record, re.Match[str], bool]] = []
+        phrased: set[tuple[str, int]] = set()  # (record id, start): a name's word in lower case
+        entitled: set[tuple[str, int]] = set()  # the same, in a signatory's title
         for record in doc.versions[lang]:
             if record["type"] in TITLE_TYPES or record["id"] not in pairs:
                 continue
@@ -89,6 +97,14 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                     lower[low] += 1
                     if in_name:
                         places.append((record, match, _beside_capital(text, found, n)))
+                        if _neighbours(text, found, n) & _pairs_with(low, titled):
+                            phrased.add((record["id"], match.start()))
+                        elif record["type"] in PEOPLE_TYPES and low not in small and \
+                                _before_capital(text, found, n):
+                            # A signatory's title capitalises its offices' words: one in
+                            # lower case before a capitalised one ("de buitenlandse
+                            # Betrekkingen") is a slip where the document capitalises it.
+                            entitled.add((record["id"], match.start()))
         for record, match, beside in places:
             low = match.group().casefold()
             capital = match.group()[0].isupper()
@@ -96,6 +112,14 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
             other = doc.other(lang)
             if capital and alone[low] == 1 and lower[low] >= CASE_HABIT:
                 usual, said = low, f"the document writes «{low}» ({lower[low]} times)"
+            elif not capital and ((record["id"], match.start()) in phrased or (
+                    (record["id"], match.start()) in entitled and capitals >= 1)):
+                # The very name, capitalised, stands elsewhere in the document ("de algemene
+                # Cel Drugsbeleid" where it writes «Algemene Cel»): however often the word is
+                # written in lower case as a word of its own.
+                usual = low[:1].upper() + low[1:]
+                said = (f"the document writes «{usual}» in names "
+                        f"({capitals} time{'s' if capitals != 1 else ''})")
             elif not capital and lower[low] == 1 and (named[low] >= CASE_HABIT or beside and (
                     capitals >= 1 or _capitalised_in(pairs[record["id"]], other,
                                                      match.group()))):
@@ -114,6 +138,42 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 {lang: excerpt(record["text"], *match.span(), width=90),
                  other: excerpt(pairs[record["id"]][other]["text"], width=90)},
                 key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+
+
+def _capitalised_pairs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[str, str]]:
+    """Each two capitalised words side by side (only a space between them), the first not
+    opening a sentence, folded to lower case."""
+    for first, second in zip(words, words[1:], strict=False):
+        a, b = first.group(), second.group()
+        if a[:1].isupper() and b[:1].isupper() and not a.isupper() and not b.isupper() and \
+                text[first.end():second.start()] == " " and \
+                not _SENTENCE_START.search(text[:first.start()]):
+            yield a.casefold(), b.casefold()
+
+
+def _neighbours(text: str, words: list[re.Match[str]], n: int) -> set[tuple[str, str]]:
+    """The n-th word with the capitalised word right after or before it (only a space between
+    them), as pairs in reading order, folded to lower case."""
+    out = set()
+    word = words[n].group().casefold()
+    if n + 1 < len(words) and words[n + 1].group()[:1].isupper() and \
+            text[words[n].end():words[n + 1].start()] == " ":
+        out.add((word, words[n + 1].group().casefold()))
+    if n > 0 and words[n - 1].group()[:1].isupper() and \
+            text[words[n - 1].end():words[n].start()] == " " and \
+            not _SENTENCE_START.search(text[:words[n - 1].start()]):
+        out.add((words[n - 1].group().casefold(), word))
+    return out
+
+
+def _before_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
+    """Whether a capitalised word follows the n-th word, only a space between them."""
+    return n + 1 < len(words) and words[n + 1].group()[:1].isupper() and \
+        text[words[n].end():words[n + 1].start()] == " "
+
+
+def _pairs_with(word: str, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {p for p in pairs if word in p}
 
 
 def _capitalised_in(pair: Pair, lang: str, word: str) -> bool:
