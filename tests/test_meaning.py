@@ -517,3 +517,18 @@ def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, tmp_path):
         path.write_text("not json", encoding="utf-8")
     spelling._speller.cache_clear()
     assert runner.invoke(app, args).stdout == first.stdout
+
+
+def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writes():
+    """«bestuurlike» splits into words hunspell knows (bestuur|like), but «bestuurlijke»
+    stands elsewhere in the document, one slip away: a typo, as is «elkar» (too short to
+    guess from the dictionary alone) where the document writes «elkaar»."""
+    from tests.test_diff_checks import findings
+
+    _dutch_speller()
+    en = "An administrative approach. An administrative and financial effort. Each other."
+    nl = ("Een bestuurlijke aanpak. Een bestuurlike en financiële inzet. Van elkar en van "
+          "elkaar leren.")
+    said = [f.message for f in findings("spelling", en, nl)]
+    assert "«bestuurlike» is not Nederlands: «bestuurlijke»?" in said
+    assert "«elkar» is not Nederlands: «elkaar»?" in said

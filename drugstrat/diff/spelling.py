@@ -215,6 +215,7 @@ class _Speller:
         written = [w for r in doc.versions[lang] for w in _WORD.findall(r["text"])]
         self.counts = Counter(w.casefold() for w in written)
         self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
+        self.words = list(self.counts)
         capitals = Counter(w.casefold() for w in written if w[:1].isupper())
         self.capitalised = [w for w, n in capitals.items() if n > USED_OFTEN]
         self.allowed = _known_names(doc, lang)
@@ -284,6 +285,16 @@ class _Speller:
                     if w != low and (fold(w) == fold(low) or not _inflection(w, low, self.table))]
             if near:
                 return max(near, key=lambda w: (self.counts[w], w))
+            # A word the dictionary knows, written elsewhere in the document, one slip away
+            # from one it does not know ("bestuurlike" where "bestuurlijke" stands, "elkar"):
+            # a slip, though the letters make some compound or are too few to guess from.
+            if dictionary is not None:
+                near = [w for w, _, _ in process.extract(low, self.words, scorer=OSA.distance,
+                                                         score_cutoff=1, limit=5)
+                        if w != low and _squeezed(w) != _squeezed(low)
+                        and not _ending(w, low, self.table) and dictionary.knows(w)]
+                if near:
+                    return max(near, key=lambda w: (self.counts[w], w))
         if dictionary is None or len(low) < DICTIONARY_LETTERS or _known_parts(
                 low, self.vocabulary, self.table, dictionary):
             return None
@@ -394,6 +405,11 @@ def _inflection(a: str, b: str, table: Language) -> bool:
     """Two forms of one word (one stem, or one with an inflectional ending), not a slip."""
     from drugstrat.text.stem import snowball
 
+    return snowball(a, table) == snowball(b, table) or _ending(a, b, table)
+
+
+def _ending(a: str, b: str, table: Language) -> bool:
+    """One word the other with an inflectional ending ("bestuurlijk", "bestuurlijke"). (Not
+    one stem: a stemmer makes "elkar" of "elkaar" too.)"""
     short, long = sorted((a, b), key=len)
-    return snowball(a, table) == snowball(b, table) or (
-        long.startswith(short) and long[len(short):] in table.inflection_endings)
+    return long.startswith(short) and long[len(short):] in table.inflection_endings
