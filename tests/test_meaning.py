@@ -532,3 +532,16 @@ def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writ
     said = [f.message for f in findings("spelling", en, nl)]
     assert "«bestuurlike» is not Nederlands: «bestuurlijke»?" in said
     assert "«elkar» is not Nederlands: «elkaar»?" in said
+
+
+def test_a_word_cut_in_two_by_a_space_is_one_word():
+    from tests.test_diff_checks import findings
+
+    _dutch_speller()
+    en = "To formalise the partnerships with the installations and the police."
+    nl = "Het form aliseren van de samenwerking met de instal laties en de politie."
+    said = [f.message for f in findings("spelling", en, nl)]
+    assert said == ["«form aliseren» is one word: «formaliseren»?",
+                    "«instal laties» is one word: «installaties»?"]
+    # Two words of the language side by side are two words, whatever they make together.
+    assert findings("spelling", "Care and the police.", "Zorg en de politie werken samen.") == []

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.text.fold import fold
@@ -230,13 +230,46 @@ class _Speller:
             if pair is None or record["type"] == "target_group":
                 continue
             counterpart = pair[self.doc.other(self.lang)]
-            yield from self._words(record, counterpart)
+            split = list(self._split_words(record["text"]))
+            for span, joined in split:
+                text = record["text"][span[0]:span[1]]
+                yield self._finding(record, counterpart, span,
+                                    f"«{text}» is one word: «{joined}»?",
+                                    key=f"{self.lang}:{text.casefold()}")
+            yield from self._words(record, counterpart, [span for span, _ in split])
             if self.table.closed_compounds:
                 yield from self._split_compounds(record, counterpart)
 
-    def _words(self, record: Record, counterpart: Record) -> Iterator[Finding]:
+    def _split_words(self, text: str) -> Iterator[tuple[Span, str]]:
+        """A word cut in two by a space ("admin istrative", "form aliseren"): two pieces, one
+        of them no word (neither the dictionary's nor written elsewhere in the document),
+        that together are a word the dictionary knows or the document writes."""
+        if self.dictionary is None:
+            return
+        found = list(_WORD.finditer(text))
+        for first, second in zip(found, found[1:], strict=False):
+            a, b = first.group(), second.group()
+            if text[first.end():second.start()] != " " or a.isupper() or b.isupper() or \
+                    not b[:1].islower() or len(a) + len(b) < MIN_LETTERS + 2:
+                continue
+            joined = a + b
+            if not any(self._stray_piece(w) for w in (a, b)) or not (
+                    self.counts[joined.casefold()] or self.dictionary.knows(joined)):
+                continue
+            yield (first.start(), second.end()), joined
+
+    def _stray_piece(self, word: str) -> bool:
+        """A piece of text no word: unknown to the dictionary (as written and in lower case),
+        and written nowhere else in the document."""
+        assert self.dictionary is not None
+        return self.counts[word.casefold()] <= 1 and not self.dictionary.knows(word) and \
+            not self.dictionary.knows(word.casefold())
+
+    def _words(self, record: Record, counterpart: Record,
+               said: Sequence[Span] = ()) -> Iterator[Finding]:
         text = record["text"]
-        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        # Web addresses, and the pieces of a word cut in two (said already).
+        addresses = [m.span() for m in _ADDRESS.finditer(text)] + list(said)
         for match in _WORD.finditer(text):
             word = match.group()
             low = word.casefold()
