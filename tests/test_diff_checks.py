@@ -366,3 +366,4 @@ def test_a_word_of_a_name_in_lower_case_where_the_document_writes_the_name_capit
     # The plain adjective, and the English name written in lower case as a common noun, are
     # no slips.
     assert not {i for i, m in said if "general" in m}
+

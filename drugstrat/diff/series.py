@@ -9,6 +9,7 @@ from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check,
 from drugstrat.languages import Language
 from drugstrat.parse.series import cue_positions, list_extent, split_series
 from drugstrat.record import PEOPLE_TYPES
+from drugstrat.terms.tokens import Token
 from drugstrat.text.brackets import parentheticals
 from drugstrat.text.fold import fold
 
@@ -16,6 +17,12 @@ from drugstrat.text.fold import fold
 # ("LGBTQIA+", "journalists"/"journalisten"), share a glossary term, or translate each other.
 COGNATE_SIMILARITY = 75
 SAME_MEANING = 0.5  # share of an item's words that translate the other's
+# A word the document translates in this share of the places it stands, at least this many
+# times besides this one, is a word whose counterpart should be there.
+USUALLY = 0.8
+USUAL_ELSEWHERE = 2
+USUAL_WORDS = 2  # such words in two items facing each other, for them to be replaced
+RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 
 
 def inline_series(text: str, lang: Language) -> list[list[str]]:
@@ -202,7 +209,10 @@ def title_items(doc: Document) -> Iterator[Finding]:
         if pair.type not in PEOPLE_TYPES:
             continue
         items = {lang: _title_items(pair[lang]["text"]) for lang in (a, b)}
-        if len(items[a]) == len(items[b]) or min(len(items[a]), len(items[b])) < 2:
+        if len(items[a]) == len(items[b]):
+            yield from _replaced_items(doc, pair, items)
+            continue
+        if min(len(items[a]), len(items[b])) < 2:
             continue
         more = a if len(items[a]) > len(items[b]) else b
         fewer = doc.other(more)
@@ -225,6 +235,58 @@ def title_items(doc: Document) -> Iterator[Finding]:
             {more: excerpt(text, start, end, width=90),
              fewer: excerpt(pair[fewer]["text"], width=90)},
             key=f"{more}:{len(items[a])}/{len(items[b])}", spans={more: [(start, end)]})
+
+
+def _replaced_items(doc: Document, pair: Pair, items: dict[str, list[Span]]
+                    ) -> Iterator[Finding]:
+    """Items standing at the same place of the two titles with no word of one translating a
+    word of the other, where a word of them is one the document translates wherever else it
+    stands (two such words at least): an office replaced by another ("Health Promotion" /
+    "Samenleven"). Rare words the lexicon does not know ("Public Governance" /
+    "Bestuurszaken") say nothing."""
+    if doc.lexicon is None:
+        return
+    a, b = doc.langs
+    links = doc.links(pair, as_evidence=True)
+    tokens = {lang: doc.tokens(pair[lang]) for lang in (a, b)}
+    for (sa, ea), (sb, eb) in zip(items[a], items[b], strict=True):
+        inside = {a: [t for t in tokens[a] if sa <= t.start < ea and t.content],
+                  b: [t for t in tokens[b] if sb <= t.start < eb and t.content]}
+        if not inside[a] or not inside[b] or any(
+                sa <= tokens[a][p.a].start < ea and sb <= tokens[b][p.b].start < eb
+                for p in links.pairs):
+            continue
+        if sum(_usually_translated(doc, lang, t) for lang in (a, b)
+               for t in inside[lang]) < USUAL_WORDS:
+            continue
+        if any(_translates(doc, x, y) for x in inside[a] for y in inside[b]):
+            continue  # linked elsewhere, but the lexicon pairs them ("Youth" / "Jeugd")
+        said = {a: pair[a]["text"][sa:ea], b: pair[b]["text"][sb:eb]}
+        yield Finding(
+            pair.id, pair.type, "title-items", Severity.warning,
+            f"«{said[a]}» ({a}) faces «{said[b]}» ({b}): items of the title that do not "
+            f"translate each other",
+            {a: excerpt(pair[a]["text"], sa, ea, width=90),
+             b: excerpt(pair[b]["text"], sb, eb, width=90)},
+            key=f"{said[a].casefold()}|{said[b].casefold()}",
+            spans={a: [(sa, ea)], b: [(sb, eb)]})
+
+
+def _usually_translated(doc: Document, lang: str, token: Token) -> bool:
+    """Whether the document translates the word wherever else it stands (twice at least)."""
+    assert doc.lexicon is not None
+    occurrences, linked = doc.lexicon.habit(lang, token.folded)
+    elsewhere = occurrences - 1
+    return elsewhere >= USUAL_ELSEWHERE and min(linked, elsewhere) >= USUALLY * elsewhere
+
+
+def _translates(doc: Document, x: Token, y: Token) -> bool:
+    """Whether the lexicon takes a word of the reference for a translation of the other's."""
+    assert doc.lexicon is not None
+    a = doc.langs[0]
+    return x.folded == y.folded or any(
+        doc.lexicon.translations(a, key).get(other, 0.0) >= RELATED
+        for key in x.keys for other in y.keys)
 
 
 def _title_items(text: str) -> list[Span]:
