@@ -367,3 +367,25 @@ def test_a_word_of_a_name_in_lower_case_where_the_document_writes_the_name_capit
     # no slips.
     assert not {i for i, m in said if "general" in m}
 
+
+
+def test_an_office_of_a_title_replaced_by_another(bundled_kb):
+    """On the bundled pair, read with its own lexicon: an office replaced by words the document
+    translates wherever else they stand faces the office it replaced."""
+    from drugstrat.kb import store
+    from drugstrat.kb.lexicon import lexicon_for
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load
+
+    kb = store.load(bundled_kb)
+    glossary = load(glossary_path(bundled_kb))
+    lexicon = lexicon_for(kb, ("en", "nl"), glossary, glossary_path(bundled_kb))
+    versions = {lang: [dict(r) for r in kb.versions[lang]] for lang in ("en", "nl")}
+    clean = document(versions, glossary, ("en", "nl"), lambda: lexicon)
+    assert list(REGISTRY["title-items"].run(clean)) == []
+    title = next(r for r in versions["en"] if "Public Works" in r["text"])
+    title["text"] = title["text"].replace("Public Works", "Health and Welfare")
+    edited = document(versions, glossary, ("en", "nl"), lambda: lexicon)
+    said = [f.message for f in REGISTRY["title-items"].run(edited)]
+    assert said == ["«Health and Welfare» (en) faces «Openbare Werken» (nl): items of the title "
+                    "that do not translate each other"]

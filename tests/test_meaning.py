@@ -301,11 +301,6 @@ MUTATIONS = {
     "a wish turned into a permission, beside a modal of that kind": _edit(
         "nl", "Hierbij willen we inzetten", "Hierbij mogen we inzetten",
         "Hierbij mogen we inzetten", "modality", ["mogen", "want to"]),
-    "an office of a signatory's title replaced by another": _edit(
-        "en", "De Ridder, Flemish Minister of Mobility, Public Works,",
-        "De Ridder, Flemish Minister of Mobility, Health and Welfare,",
-        "Mobility, Health and Welfare,", "title-items", ["Health and Welfare",
-                                                         "Openbare Werken"]),
     "what will be done turned into what may be": _edit(
         "nl", "bepalingen zal er samen", "bepalingen mag er samen",
         "bepalingen mag er samen", "modality", ["mag", "will"]),
