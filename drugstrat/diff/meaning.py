@@ -28,7 +28,16 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.diff.model import (
+    RELATED,
+    Document,
+    Finding,
+    Pair,
+    Severity,
+    Span,
+    check,
+    excerpt,
+)
 from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.tokens import Token
 from drugstrat.text.fold import fold
@@ -41,7 +50,6 @@ KNOWN_TRANSLATION = 0.15  # a translation this sure, anywhere in the other text,
 # The least score of a word's best translation for its absence to say something: below it the
 # lexicon links the word wherever it stands but knows no rendering to look for.
 SURE_RENDERING = 0.3
-RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 LOOKALIKE = 75  # rapidfuzz partial ratio of two words that could be each other's translation
 CLAUSE_MARKS = ",;:.()[]–—"
 TRUSTED = 0.3  # a link at least this sure places the words around a missing one
@@ -206,7 +214,7 @@ def _reliable_stray(doc: Document, token: Token, mine: Side, theirs: Side,
         return False
     if token.folded in {t.folded for t in theirs.tokens}:
         return False
-    elsewhere, reliability = _habit(doc, token, mine.lang)
+    elsewhere, reliability = doc.habit(token, mine.lang)
     return elsewhere >= least and reliability >= RELIABLE and not _translated(
         doc, token, mine.lang, theirs)
 
@@ -352,7 +360,7 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     if len(token.surface) < MIN_LETTERS or token.surface.isupper():
         return False  # acronyms: the acronym check reads them
     if token.surface[0].isupper() and token.position > 0 and not mine.titled and \
-            _habit(doc, token, mine.lang)[1] < RELIABLE:
+            doc.habit(token, mine.lang)[1] < RELIABLE:
         return False  # names, which the names check reads; not a title's words the document
         # translates wherever else they stand ("Justitie", "Gezondheid")
     if token.folded in {t.folded for t in theirs.tokens}:
@@ -364,7 +372,7 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
         return False  # no translated neighbour on one side, or they cross: no place to judge
     if any(t.content and theirs.text[t.end:t.end + 1] == "-" for t in gap):
         return False  # a suspended compound's part stands there ("huis-" for "family doctors")
-    elsewhere, reliability = _habit(doc, token, mine.lang)
+    elsewhere, reliability = doc.habit(token, mine.lang)
     if elsewhere >= FREQUENT:
         if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):
             return False
@@ -447,7 +455,7 @@ def _unplaced_stretch(doc: Document, token: Token, mine: Side, theirs: Side) -> 
         return False
     # Words the document translates wherever else they stand, untranslated here: the clause
     # is not said otherwise (a paraphrase leaves the words no one ever pairs: "met het oog op").
-    usual = [w for w in untranslated if _habit(doc, w, mine.lang)[1] >= RELIABLE]
+    usual = [w for w in untranslated if doc.habit(w, mine.lang)[1] >= RELIABLE]
     return len(usual) >= USUAL_IN_STRETCH
 
 
@@ -499,16 +507,6 @@ def _own_strays(token: Token, mine: Side) -> list[Token]:
     """This text's untranslated content words near a word and outside its clause."""
     return [t for t in mine.tokens if t.content and t.position not in mine.partner
             and not _same_phrase(mine, token, t) and abs(t.position - token.position) <= NEARBY]
-
-
-def _habit(doc: Document, token: Token, lang: str) -> tuple[int, float]:
-    """In how many other aligned segments the word stands, and the share of those where it was
-    translated: its habit apart from this occurrence."""
-    assert doc.lexicon is not None
-    occurrences, linked = doc.lexicon.habit(lang, token.folded)
-    elsewhere = max(occurrences - 1, 0)
-    # This occurrence may have been linked in training (sentence by sentence): it does not count.
-    return elsewhere, (min(linked, elsewhere) / elsewhere if elsewhere else 0.0)
 
 
 def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:

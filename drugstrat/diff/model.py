@@ -143,6 +143,10 @@ class Pair:
         return (self.a["lang"], self.a, self.b), (self.b["lang"], self.b, self.a)
 
 
+# A lexicon score that makes two words possibly each other's translation.
+RELATED = 0.05
+
+
 @dataclass
 class Document:
     """What the checks see: the aligned pairs of two languages, the records of one language
@@ -181,6 +185,16 @@ class Document:
                 self._tokenizers[lang] = Tokenizer(self.tables[lang], compounds)
             self._tokens[key] = self._tokenizers[lang].tokenize(record["text"])
         return self._tokens[key]
+
+    def habit(self, token: Token, lang: str) -> tuple[int, float]:
+        """In how many other aligned segments the word stands, and the share of those where it
+        was translated: its habit apart from this occurrence."""
+        assert self.lexicon is not None
+        occurrences, linked = self.lexicon.habit(lang, token.folded)
+        elsewhere = max(occurrences - 1, 0)
+        # This occurrence may have been linked in training (sentence by sentence): it does not
+        # count.
+        return elsewhere, (min(linked, elsewhere) / elsewhere if elsewhere else 0.0)
 
     def links(self, pair: Pair, as_evidence: bool = False) -> Links:
         """Which word of the pair's reference text translates which of the other's. As

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
+from drugstrat.diff.model import (
+    RELATED,
+    Document,
+    Finding,
+    Pair,
+    Severity,
+    Span,
+    check,
+    excerpt,
+)
 from drugstrat.languages import Language
 from drugstrat.parse.series import cue_positions, list_extent, split_series
 from drugstrat.record import PEOPLE_TYPES
@@ -22,7 +31,6 @@ SAME_MEANING = 0.5  # share of an item's words that translate the other's
 USUALLY = 0.8
 USUAL_ELSEWHERE = 2
 USUAL_WORDS = 2  # such words in two items facing each other, for them to be replaced
-RELATED = 0.05  # a lexicon score that makes two words possibly each other's translation
 
 
 def inline_series(text: str, lang: Language) -> list[list[str]]:
@@ -274,10 +282,8 @@ def _replaced_items(doc: Document, pair: Pair, items: dict[str, list[Span]]
 
 def _usually_translated(doc: Document, lang: str, token: Token) -> bool:
     """Whether the document translates the word wherever else it stands (twice at least)."""
-    assert doc.lexicon is not None
-    occurrences, linked = doc.lexicon.habit(lang, token.folded)
-    elsewhere = occurrences - 1
-    return elsewhere >= USUAL_ELSEWHERE and min(linked, elsewhere) >= USUALLY * elsewhere
+    elsewhere, reliability = doc.habit(token, lang)
+    return elsewhere >= USUAL_ELSEWHERE and reliability >= USUALLY
 
 
 def _translates(doc: Document, x: Token, y: Token) -> bool:
