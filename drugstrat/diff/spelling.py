@@ -97,7 +97,7 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                     lower[low] += 1
                     if in_name:
                         places.append((record, match, _beside_capital(text, found, n)))
-                        if _neighbours(text, found, n) & _pairs_with(low, titled):
+                        if _neighbours(text, found, n) & titled:
                             phrased.add((record["id"], match.start()))
                         elif record["type"] in PEOPLE_TYPES and low not in small and \
                                 _before_capital(text, found, n):
@@ -141,39 +141,37 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
 
 
 def _capitalised_pairs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[str, str]]:
-    """Each two capitalised words side by side (only a space between them), the first not
-    opening a sentence, folded to lower case."""
-    for first, second in zip(words, words[1:], strict=False):
-        a, b = first.group(), second.group()
-        if a[:1].isupper() and b[:1].isupper() and not a.isupper() and not b.isupper() and \
-                text[first.end():second.start()] == " " and \
-                not _SENTENCE_START.search(text[:first.start()]):
-            yield a.casefold(), b.casefold()
+    """Each two capitalised words side by side, the first not opening a sentence, folded to
+    lower case."""
+    for n in range(len(words) - 1):
+        a = words[n].group()
+        if a[:1].isupper() and not a.isupper() and not words[n + 1].group().isupper() and \
+                _before_capital(text, words, n) and \
+                not _SENTENCE_START.search(text[:words[n].start()]):
+            yield a.casefold(), words[n + 1].group().casefold()
 
 
 def _neighbours(text: str, words: list[re.Match[str]], n: int) -> set[tuple[str, str]]:
-    """The n-th word with the capitalised word right after or before it (only a space between
-    them), as pairs in reading order, folded to lower case."""
+    """The n-th word with the capitalised word side by side with it, after or before it (one
+    not opening a sentence), as pairs in reading order, folded to lower case."""
     out = set()
     word = words[n].group().casefold()
-    if n + 1 < len(words) and words[n + 1].group()[:1].isupper() and \
-            text[words[n].end():words[n + 1].start()] == " ":
+    if _before_capital(text, words, n):
         out.add((word, words[n + 1].group().casefold()))
-    if n > 0 and words[n - 1].group()[:1].isupper() and \
-            text[words[n - 1].end():words[n].start()] == " " and \
+    if n > 0 and words[n - 1].group()[:1].isupper() and _side_by_side(text, words, n - 1) and \
             not _SENTENCE_START.search(text[:words[n - 1].start()]):
         out.add((words[n - 1].group().casefold(), word))
     return out
 
 
 def _before_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
-    """Whether a capitalised word follows the n-th word, only a space between them."""
-    return n + 1 < len(words) and words[n + 1].group()[:1].isupper() and \
-        text[words[n].end():words[n + 1].start()] == " "
+    """Whether a capitalised word follows the n-th word side by side."""
+    return _side_by_side(text, words, n) and words[n + 1].group()[:1].isupper()
 
 
-def _pairs_with(word: str, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    return {p for p in pairs if word in p}
+def _side_by_side(text: str, words: list[re.Match[str]], n: int) -> bool:
+    """Whether the n-th word and the next have only a space between them."""
+    return n + 1 < len(words) and text[words[n].end():words[n + 1].start()] == " "
 
 
 def _capitalised_in(pair: Pair, lang: str, word: str) -> bool:
