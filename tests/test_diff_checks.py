@@ -203,6 +203,10 @@ def test_an_article_left_without_its_noun():
                      "Het aanpakken van de en handel.")
     assert [f.message for f in found] == ["«de en» in nl: an article with no noun after it"]
     assert found[0].spans == {"nl": [(18, 23)]}
+    # Words added before it leave the finding the same one (an acceptance of it holds).
+    moved = findings("stray-article", "To tackle the illegal production and trafficking.",
+                     "Het vastberaden aanpakken van de en handel.")
+    assert [f.key for f in moved] == [f.key for f in found]
     assert [f.message for f in findings("stray-article", "To tackle the and trafficking.",
                                         "De illegale productie en handel aanpakken.")] \
         == ["«the and» in en: an article with no noun after it"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
@@ -62,13 +63,18 @@ def stray_article(doc: Document) -> Iterator[Finding]:
                                      table.conjunctions)
             if pattern is None:
                 continue
+            seen: Counter[str] = Counter()
             for match in pattern.finditer(record["text"]):
+                said = match.group().casefold()
+                seen[said] += 1
                 yield Finding(
                     pair.id, pair.type, "stray-article", Severity.warning,
                     f"«{match.group()}» in {lang}: an article with no noun after it",
                     {lang: excerpt(record["text"], *match.span()),
                      other["lang"]: excerpt(other["text"], width=90)},
-                    key=f"{lang}:{match.group().casefold()}:{match.start()}",
+                    # Its words and which of them it is, not its offset: an acceptance
+                    # survives an edit elsewhere in the record.
+                    key=f"{lang}:{said}:{seen[said]}",
                     spans={lang: [match.span()]},
                 )
 
