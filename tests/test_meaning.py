@@ -192,6 +192,39 @@ def test_a_clause_added_is_one_finding():
     assert len(found) == 1 and "aandacht voor de basisprincipes" in found[0].message
 
 
+def _rules(extra_en: str, extra_nl: str) -> tuple[list[dict], list[dict]]:
+    """Records where the words of a sentence about rules always translate the same way, and
+    one more pair."""
+    en = [record("en", f"The rules of region {i} are clear and the controls are strict.",
+                 f"p{i}") for i in range(6)]
+    nl = [record("nl", f"De regels van regio {i} zijn duidelijk en de controles zijn streng.",
+                 f"p{i}") for i in range(6)]
+    en.append(record("en", extra_en, "p6"))
+    nl.append(record("nl", extra_nl, "p6"))
+    return en, nl
+
+
+def test_a_negation_in_one_version_only_is_reported():
+    en, nl = _rules("The rules of region 6 are clear and the controls are strict.",
+                    "De regels van regio 6 zijn niet duidelijk en de controles zijn streng.")
+    assert [f.message for f in findings("negation", en, nl)] == [
+        "a negation («niet») in nl only"]
+
+
+def test_a_negation_said_by_a_prefix_in_the_other_version_is_no_difference():
+    en, nl = _rules("The rules of region 6 are inefficient and the controls are strict.",
+                    "De regels van regio 6 zijn niet efficiënt en de controles zijn streng.")
+    assert findings("negation", en, nl) == []
+
+
+def test_a_word_merely_opening_like_a_negating_prefix_negates_nothing():
+    # "in" + "tegrated" is no negation of "duidelijk"
+    en, nl = _rules("The rules of region 6 are integrated and the controls are strict.",
+                    "De regels van regio 6 zijn niet duidelijk en de controles zijn streng.")
+    assert [f.message for f in findings("negation", en, nl)] == [
+        "a negation («niet») in nl only"]
+
+
 # -- names, spelling ----------------------------------------------------------------------------
 
 

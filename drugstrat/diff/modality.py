@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from rapidfuzz.fuzz import ratio
+
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
 from drugstrat.record import PEOPLE_TYPES
@@ -31,6 +33,10 @@ LOCAL_TRUST = 0.3  # a link this sure places a modal's counterpart
 NEIGHBOURS = 2  # linked words either side of a modal whose counterparts place its counterpart
 LOCAL_WIDTH = 15  # words the counterparts may spread over, for the place to be one
 MODAL_REACH = 3  # words beyond its placed counterparts a modal may stand on an open side
+NEGATED_REACH = 12  # characters from a negation to the word it bears on ("niet zo efficiënt")
+MIN_NEGATED = 5  # letters after a negating prefix: "in" of "into", "un" of "under" negate nothing
+NEGATED_ALIKE = 60  # rapidfuzz ratio of a prefixed word's rest to the negated word ("effective",
+#                     "efficiënt"): the same word, or its cognate
 # What a modal says, as far as a translation must keep it: a duty ("must", "should", "dient" —
 # administrative styles weigh them differently), a latitude ("can", "may", "kan"), what will be
 # ("will", "zal") or what is wanted ("want to", "willen"). A binding "shall" is a duty and
@@ -155,10 +161,26 @@ def negation(doc: Document) -> Iterator[Finding]:
             other = doc.other(lang)
             spans = _negations(texts[lang], doc.tables[lang])
             # A negating prefix on the other side ("niet-gebruiken" for "not using") is one.
-            if spans and not _negations(texts[other], doc.tables[other], prefixes=True):
+            if spans and not _negations(texts[other], doc.tables[other], prefixes=True) \
+                    and not any(_said_by_prefix(doc, pair, lang, span) for span in spans):
                 yield _finding(doc, pair, lang, spans, "negation",
                                f"a negation («{_said(pair, lang, spans)}») in {lang} only",
                                key=f"{lang}:{pair.index}")
+
+
+def _said_by_prefix(doc: Document, pair: _SentencePair, lang: str, span: Span) -> bool:
+    """Whether the other version says the negation by a prefix ("niet efficiënt" /
+    "inefficient"): a word of the other sentence opens with a negating prefix, and what follows
+    the prefix looks like the word the negation bears on (most words opening that way,
+    "in" + "tegrated", negate nothing)."""
+    start = span[1] + pair.spans[lang][0]
+    negated = next((t for t in pair.tokens(doc, lang) if t.start >= start and t.content), None)
+    if negated is None or negated.start - start > NEGATED_REACH:
+        return False
+    return any(len(t.folded) - len(p) >= MIN_NEGATED and t.folded.startswith(p)
+               and ratio(t.folded[len(p):], negated.folded) >= NEGATED_ALIKE
+               for t in pair.tokens(doc, doc.other(lang)) if t.content
+               for p in doc.tables[doc.other(lang)].negating_prefixes)
 
 
 class _SentencePair:

@@ -54,6 +54,7 @@ FRENCH = Language(
     # The second word of a negation ("ne" alone also opens "ne … que", only); "sans" and "non"
     # + adjective negate a word ("sans licence", "non stigmatisante"), as un- does in English.
     negations=("pas", "jamais", "aucun", "aucune", "ni", "rien", "nullement"),
+    negating_prefixes=("in", "im", "il", "ir", "non", "dé"),
     not_negating=("non seulement", "non plus", "tant", "à la fois"),
     relative_pronouns=("qui", "que", "qu’", "qu'", "dont", "lesquels", "lesquelles"),
     complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),

@@ -51,6 +51,9 @@ class Language(NamedTuple):
     # Words that negate ("not", "niet", "pas"): a negation in one version only turns the
     # meaning around.
     negations: tuple[str, ...] = ()
+    # Prefixes that negate the word they open ("in" of "ineffective", "on" of "onwettig"): a
+    # negating word in one version may stand for such a word in the other.
+    negating_prefixes: tuple[str, ...] = ()
     # Phrases of sentences whose negation is idiom, not meaning ("not only … but also", and
     # the "both … and" a translation may give for it): such sentences are not compared.
     not_negating: tuple[str, ...] = ()
