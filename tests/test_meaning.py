@@ -183,6 +183,21 @@ def test_a_suspended_compound_renders_the_phrase_it_stands_for():
     assert findings("omission", en, nl) == []
 
 
+def test_a_suspended_compound_renders_the_phrase_its_part_opens():
+    en = [record("en", f"Persons and experts help in town {i}.", f"d{i}") for i in range(6)]
+    nl = [record("nl", f"Personen en deskundigen helpen in stad {i}.", f"d{i}") for i in range(6)]
+    en += [record("en", f"We consult the practical side in town {i}.", f"n{i}") for i in range(6)]
+    nl += [record("nl", f"We overleggen met de praktijk in stad {i}.", f"n{i}") for i in range(6)]
+    en.append(record("en", "We consult persons with practical expertise and experts by "
+                           "experience in town 6.", "p6"))
+    nl.append(record("nl", "We overleggen met praktijk- en ervaringsdeskundigen in stad 6.",
+                     "p6"))
+    assert findings("omission", en, nl) == []
+    # Without the suspended compound, the persons are missing.
+    nl[-1] = record("nl", "We overleggen met ervaringsdeskundigen in stad 6.", "p6")
+    assert any("«persons" in f.message for f in findings("omission", en, nl))
+
+
 def test_a_clause_added_is_one_finding():
     en, nl = _corpus("Health matters in region 5.",
                      "Gezondheid telt in regio 5, met aandacht voor de basisprincipes.")

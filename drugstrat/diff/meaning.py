@@ -370,8 +370,11 @@ def _missing(doc: Document, token: Token, mine: Side, theirs: Side) -> bool:
     gap = _gap(token, mine, theirs)
     if gap is None:
         return False  # no translated neighbour on one side, or they cross: no place to judge
-    if any(t.content and theirs.text[t.end:t.end + 1] == "-" for t in gap):
-        return False  # a suspended compound's part stands there ("huis-" for "family doctors")
+    if any(t.content and theirs.text[t.end:t.end + 1] == "-" for t in gap) or \
+            _beside_suspended(token, mine, theirs):
+        return False  # a suspended compound's part stands there ("huis-" for "family doctors"),
+        # or renders the phrase the word opens ("persons with practical expertise" /
+        # "praktijk- en ervaringsdeskundigen")
     elsewhere, reliability = doc.habit(token, mine.lang)
     if elsewhere >= FREQUENT:
         if reliability < RELIABLE or _translated(doc, token, mine.lang, theirs):
@@ -532,6 +535,22 @@ def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:
     elif ends and after and _sentence_ends(mine.text, token.end, after.start):
         gap = gap[:ends[0] + 1]
     return gap
+
+
+def _suspended_part(token: Token, side: Side) -> bool:
+    """A suspended compound's first part ("huis-" of "huis- en sportartsen")."""
+    return token.content and side.text[token.end:token.end + 1] == "-" and \
+        side.text[token.end + 1:token.end + 2] in (" ", ",", "")
+
+
+def _beside_suspended(token: Token, mine: Side, theirs: Side) -> bool:
+    """Whether a word next but one to it is linked to a suspended compound's part: the part
+    stands for a phrase ("praktijk-" for "persons with practical expertise") whose other words
+    have no word of their own there."""
+    near = [t for t in mine.tokens if 0 < abs(t.position - token.position) <= 2 and t.content]
+    return any(t.position in mine.partner
+               and _suspended_part(theirs.tokens[mine.partner[t.position]], theirs)
+               for t in near)
 
 
 def _sentence_ends(text: str, start: int, end: int) -> bool:
