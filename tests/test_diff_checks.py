@@ -393,3 +393,25 @@ def test_an_office_of_a_title_replaced_by_another(bundled_kb):
     said = [f.message for f in REGISTRY["title-items"].run(edited)]
     assert said == ["«Health and Welfare» (en) faces «Openbare Werken» (nl): items of the title "
                     "that do not translate each other"]
+
+
+def test_the_capitals_of_one_title_are_one_finding_and_two_slips_side_by_side_are_two():
+    from drugstrat.diff.causes import merge_causes
+    from drugstrat.diff.model import Finding, Severity
+
+    text = "voor een globaal en geïntegreerd Drugsbeleid (2002)"
+
+    def said(check: str, word: str) -> Finding:
+        at = text.index(word)
+        return Finding("p1", "paragraph", check, Severity.warning, f"«{word}»", {"nl": text},
+                       key=word, spans={"nl": [(at, at + len(word))]}, langs=("en", "nl"))
+
+    merged = merge_causes([said("capitalisation", "geïntegreerd"),
+                           said("capitalisation", "Drugsbeleid")])
+    assert [(f.message, [r.message for r in f.related]) for f in merged] == [
+        ("«geïntegreerd»", ["«Drugsbeleid»"])]
+    # Two typos side by side are two slips; words apart are two capitals.
+    assert len(merge_causes([said("spelling", "geïntegreerd"),
+                             said("spelling", "Drugsbeleid")])) == 2
+    assert len(merge_causes([said("capitalisation", "globaal"),
+                             said("capitalisation", "Drugsbeleid")])) == 2
