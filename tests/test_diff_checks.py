@@ -311,6 +311,27 @@ def test_term_consistency_leaves_the_glossary_variants_alone():
     assert findings("term-consistency", en, nl, glossary) == []
 
 
+def test_a_phrase_holding_a_glossary_term_is_no_term_of_its_own():
+    """Two records render the phrase one way and one another: a glossary entry would have a
+    usual rendering, an ordinary phrase holding one ("addiction problems") has none."""
+    def texts(glossary: Glossary) -> list:
+        en = [record("en", f"Addiction problems in city {i}.", f"p{i}") for i in range(3)]
+        nl = [record("nl", f"Verslavingsproblematiek in stad {i}.", f"p{i}") for i in range(2)]
+        nl.append(record("nl", "Verslavingsproblemen in stad 2.", "p2"))
+        # The compounds' parts, as words of their own.
+        en += [record("en", f"Addiction, problems and issues in city {i}.", f"q{i}")
+               for i in range(3, 6)]
+        nl += [record("nl", f"Verslaving, problemen en problematiek in stad {i}.", f"q{i}")
+               for i in range(3, 6)]
+        return findings("term-consistency", en, nl, glossary)
+
+    stem = Glossary(terms=[Term({"en": ("addict*",), "nl": ("verslav*",)})])
+    entry = Glossary(terms=[Term({"en": ("addiction problems",),
+                                  "nl": ("verslavingsproblematiek",)})])
+    assert texts(stem) == []
+    assert [f.id for f in texts(entry)] == ["p2"]
+
+
 def test_emphasis_missing_from_a_whole_type_is_said_once():
     bold = [{"kind": "bold", "start": 0, "end": 3, "text": "Het"}]
     en = [record("en", f"Objective {i}.", f"1.{i}", "specific_objective") for i in range(6)]

@@ -158,7 +158,10 @@ def _inconsistent(doc: Document, found: list[Occurrence], check_name: str,
     # A term is a glossary entry, or a phrase the document renders one way again and again:
     # an ordinary phrase rendered twice one way and once another ("bijzondere aandacht") has
     # no usual rendering to hold the other against.
-    termed = any(term.found(found[0].lang, found[0].phrase) for term in doc.glossary.terms)
+    # The phrase must be the entry, not hold one ("addiction problems" holds "addict*").
+    phrase = found[0].phrase
+    termed = any((0, len(phrase)) in term.found(found[0].lang, phrase)
+                 for term in doc.glossary.terms)
     if len(found) < MIN_REPEATS or len(usual) < (2 if termed else STABLE):
         return
     source, target = found[0].lang, doc.other(found[0].lang)
