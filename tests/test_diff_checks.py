@@ -230,6 +230,28 @@ def test_untranslated_sentence_and_identical_text():
                     "De strategie is klaar en wordt tijdig geëvalueerd door de cel.") == []
 
 
+def test_a_sentence_left_in_the_other_language_is_compared_with_the_original_it_copies():
+    en = ("The rights are set out in Article 14 of the European Convention on Human Rights "
+          "and in the Covenant.")
+    copy = ("De rechten staan vast. The rights are set out in Article 41 of the European "
+            "Convention of Human Rights and the Covenant.")
+    [found] = findings("untranslated", en, copy)
+    assert found.severity.name == "error"
+    assert found.message == (
+        "a sentence of the nl text is in English, copied from en with 3 difference(s): "
+        "«41» where en has «14»; «of» where en has «on»; en's «in» left out")
+    # Only what differs is marked, in both versions.
+    assert [copy[a:b] for a, b in found.spans["nl"]] == ["41", "of"]
+    assert [en[a:b] for a, b in found.spans["en"]] == ["14", "on", "in"]
+    # An exact copy is only untranslated; a sentence that copies nothing is not compared.
+    exact = "De rechten staan vast. " + en
+    [found] = findings("untranslated", en, exact)
+    assert found.message == "a sentence of the nl text is in English"
+    [found] = findings("untranslated", en, "De rechten staan vast. It will be evaluated in "
+                                          "time by the cell and the conference.")
+    assert found.message == "a sentence of the nl text is in English"
+
+
 def test_length_ratio_outlier_against_the_document_median():
     en = [record("en", f"This is sentence number {i} of a fairly ordinary paragraph.", f"p{i}")
           for i in range(5)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.kb.lengths import median_ratio
 from drugstrat.record import PEOPLE_TYPES
 from drugstrat.text.controls import Unformatted
@@ -19,6 +20,8 @@ from drugstrat.text.words import function_word_share, words
 DOUBLED = re.compile(r"(?<!\w)([^\W\d_]{2,})\s+\1(?![\w-])", re.IGNORECASE | re.UNICODE)
 # A sentence must be this long before its language is judged; shorter ones are names and terms.
 MIN_SENTENCE_WORDS = 6
+COPIED = 0.8  # share of a foreign sentence's words standing in order in the other text: a copy
+MAX_SAID = 3  # differences of a copy said in its message
 MIN_RATIO_LENGTH = 40
 MIN_LENGTH_GAP = 40  # characters: a short text may double its length without anything missing
 RATIO_TOLERANCE = 1.8  # a pair this many times longer or shorter than usual is an outlier
@@ -92,7 +95,8 @@ def _stray_article(articles: tuple[str, ...], numerals: tuple[str, ...],
 
 
 @check("untranslated", Severity.error, "text left untranslated: identical in both languages, "
-                                       "or a sentence in the other language")
+                                       "or a sentence in the other language (compared with "
+                                       "the original it copies)")
 def untranslated(doc: Document) -> Iterator[Finding]:
     a, b = doc.langs
     for pair in doc.prose_pairs():
@@ -129,14 +133,80 @@ def _foreign_sentences(doc: Document, pair: Pair) -> Iterator[Finding]:
             if theirs >= 0.15 and theirs > 2 * function_word_share(sentence, own):
                 found = text.find(sentence)
                 start, end = text.span(found, found + len(sentence))
+                said = (f"a sentence of the {lang} text is in {foreign.name}"
+                        f"{_hiding(Unformatted(record['text'][start:end]))}")
+                differences = copy_differences(record["text"][start:end], counterpart["text"])
+                if differences:
+                    yield _differing_copy(pair, lang, other, said, start, differences)
+                    continue
                 yield Finding(
-                    pair.id, pair.type, "untranslated", Severity.error,
-                    f"a sentence of the {lang} text is in {foreign.name}"
-                    f"{_hiding(Unformatted(record['text'][start:end]))}",
+                    pair.id, pair.type, "untranslated", Severity.error, said,
                     {lang: excerpt(record["text"][start:end], width=140),
                      other: excerpt(counterpart["text"], width=140)},
                     key=f"{lang}:{sentence[:40]}", spans={lang: [(start, end)]},
                 )
+
+
+def _differing_copy(pair: Pair, lang: str, other: str, said: str, offset: int,
+                    differences: list[tuple[Span, Span]]) -> Finding:
+    """A sentence left in the other language that is not even the original it copies: each
+    place where copy and original part is said, with what stands in the original."""
+    copy, original = pair[lang]["text"], pair[other]["text"]
+
+    def words(text: str, span: Span) -> str:
+        return text[span[0]:span[1]]
+
+    def difference(here: Span, there: Span) -> str:
+        mine, theirs = words(copy, here), words(original, there)
+        if not mine:
+            return f"{other}'s «{theirs}» left out"
+        return f"«{mine}» where {other} has «{theirs}»" if theirs else f"«{mine}» added"
+
+    places = [((a + offset, b + offset), there) for (a, b), there in differences]
+    shown = "; ".join(difference(here, there) for here, there in places[:MAX_SAID])
+    more = f" and {len(places) - MAX_SAID} more" if len(places) > MAX_SAID else ""
+    return Finding(
+        pair.id, pair.type, "untranslated", Severity.error,
+        f"{said}, copied from {other} with {len(places)} difference(s): {shown}{more}",
+        # One excerpt around the differences said: the highlighted spans show each.
+        {lang: excerpt(copy, places[0][0][0], places[:MAX_SAID][-1][0][1], width=60),
+         other: excerpt(original, places[0][1][0], places[:MAX_SAID][-1][1][1], width=60)},
+        key=f"{lang}:copy:" + "|".join(fold(words(copy, here)) for here, _ in places),
+        spans={lang: [here for here, _ in places], other: [there for _, there in places]},
+    )
+
+
+def copy_differences(copy: str, original: str) -> list[tuple[Span, Span]]:
+    """Where a copied stretch of text parts from the original it copies, word by word (a
+    capital too: a copy is exact): pairs of spans, in the copy and in the original (an empty
+    span where one has nothing). None found where the copy is exact, or is no copy (less
+    than COPIED of its words stand, in order, in the original)."""
+    mine = list(re.finditer(r"\w+", copy))
+    theirs = list(re.finditer(r"\w+", original))
+    if not mine or not theirs:
+        return []
+    matcher = difflib.SequenceMatcher(None, [m.group() for m in mine],
+                                      [m.group() for m in theirs], autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if sum(b.size for b in blocks) < COPIED * len(mine):
+        return []
+    # The stretch of the original the copy copies: from its first matched word to its last,
+    # widened by the copy's unmatched words at either end.
+    first, last = blocks[0], blocks[-1]
+    lo = max(0, first.b - first.a)
+    hi = min(len(theirs), last.b + last.size + len(mine) - (last.a + last.size))
+    window = theirs[lo:hi]
+    matcher = difflib.SequenceMatcher(None, [m.group() for m in mine],
+                                      [m.group() for m in window], autojunk=False)
+
+    def span(found: list[re.Match[str]], i: int, j: int) -> Span:
+        if i < j:
+            return found[i].start(), found[j - 1].end()
+        at = found[i].start() if i < len(found) else (found[-1].end() if found else 0)
+        return at, at
+
+    return [(span(mine, i1, i2), span(window, j1, j2))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def document_ratio(doc: Document) -> float:
