@@ -83,6 +83,23 @@ def test_acronyms_pair_through_definitions_at_aligned_places():
     assert [(f.id, f.message) for f in found] == [("b", "GDPC/ACD appears 1× in en and 0× in nl")]
 
 
+def test_an_acronym_put_in_anothers_place_pairs_with_nothing():
+    """A definition pairs two acronyms; one already the counterpart of another acronym
+    elsewhere is no new pairing but a slip: an acronym has one counterpart."""
+    en = [record("en", "The General Drugs Policy Cell (GDPC) meets.", "a"),
+          record("en", "The Joint Community Commission (GGC) decides.", "b"),
+          record("en", "The French Community Commission (COCOF) agrees.", "c")]
+    nl = [record("nl", "De Algemene Cel Drugsbeleid (ACD) vergadert.", "a"),
+          record("nl", "De Gemeenschappelijke Gemeenschapscommissie (GGC) beslist.", "b"),
+          record("nl", "De Franse Gemeenschapscommissie (COCOF) stemt in.", "c")]
+    assert findings("acronyms", en, nl) == []
+    for slip in ("GGC", "ACD"):
+        nl[2] = record("nl", f"De Franse Gemeenschapscommissie ({slip}) stemt in.", "c")
+        found = findings("acronyms", en, nl)
+        assert ("c", "COCOF appears 1× in en and 0× in nl") in [(f.id, f.message)
+                                                              for f in found], slip
+
+
 # -- enumerations ---------------------------------------------------------------------------
 
 

@@ -251,6 +251,24 @@ def test_a_persons_name_spelled_otherwise_is_an_error():
     assert [f.severity.name for f in found] == ["error"]
 
 
+def test_a_person_named_in_one_version_only_is_an_error():
+    def signatory(lang: str, text: str, rid: str, name: str) -> dict:
+        return {**record(lang, text, rid, "signatory"), "name": name}
+
+    en = [signatory("en", "Mr. Jan Claes, Minister of Justice and Culture", "sig1", "Jan Claes"),
+          signatory("en", "Ms. Ann Peeters, Minister of Housing and Energy", "sig2",
+                    "Ann Peeters")]
+    nl = [signatory("nl", "Dhr. Jan Claes, Minister van Justitie en Cultuur", "sig1",
+                    "Jan Claes"),
+          signatory("nl", "Mevr. Ann Peeters, Minister van Wonen en Jan Claes", "sig2",
+                    "Ann Peeters")]
+    found = findings("names", en, nl)
+    assert [(f.id, f.severity.name, f.message) for f in found] == [
+        ("sig2", "error", "«Jan Claes» is named in nl and not in en")]
+    at = nl[1]["text"].index("Jan Claes")
+    assert found[0].spans["nl"] == [(at, at + len("Jan Claes"))]
+
+
 def test_a_suspended_compound_holds_the_words_it_stands_for():
     from drugstrat.diff.consistency import _completed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drugstrat.diff.model import Document, Finding, Severity, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
 from drugstrat.languages import all_of
 from drugstrat.text.fold import fold
 
@@ -92,6 +92,30 @@ def names(doc: Document) -> Iterator[Finding]:
                     key="|".join(sorted((name, spelled))),
                     spans={lang: [match.span()], other: [(at, at + len(spelled))]},
                 )
+        yield from _people_in_one(doc, pair, reported)
+
+
+def _people_in_one(doc: Document, pair: Pair,
+                   reported: set[frozenset[str]]) -> Iterator[Finding]:
+    """A person the document names (a signatory, a coordinator) named in one version of a
+    record and not in the other: a name is never translated, so the other version names
+    someone else there, or no one."""
+    for lang, record, other_record in pair.sides():
+        other = other_record["lang"]
+        theirs = fold(other_record["text"])
+        for person in sorted(people(doc)):
+            if not _looks_like_name(person) or any(person in seen for seen in reported):
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", record["text"]):
+                if fold(person) in theirs:
+                    continue
+                yield Finding(
+                    pair.id, pair.type, "names", Severity.error,
+                    f"«{person}» is named in {lang} and not in {other}",
+                    {lang: excerpt(record["text"], *match.span()),
+                     other: excerpt(other_record["text"], width=90)},
+                    key=f"one:{lang}:{person}", spans={lang: [match.span()]})
+                break
 
 
 def _span(text: str, name: str) -> list[tuple[int, int]]:

@@ -136,12 +136,20 @@ def acronym_map(doc: Document) -> dict[str, str]:
     a, b = doc.langs
     mapping = doc.glossary.acronym_map(a, b)
     defined = re.compile(r"\(([A-Z][A-Z0-9&+]+)\)")
+    seen: Counter[tuple[str, str]] = Counter()  # (mine, theirs) -> records defining them so
     for pair in doc.pairs:
         mine = defined.findall(pair.a["text"])
         theirs = defined.findall(pair.b["text"])
         if mine and len(mine) == len(theirs):
-            for x, y in zip(mine, theirs, strict=True):
-                mapping.setdefault(x, y)
+            seen.update(dict.fromkeys(zip(mine, theirs, strict=True), 1))
+    # An acronym has one counterpart, and is the counterpart of one: where two pairings
+    # claim one acronym, the one more records define wins, then the one defined first (an
+    # acronym put in another's place defines a pairing once, against the document's).
+    taken = set(mapping.values())
+    for (x, y), _ in sorted(seen.items(), key=lambda kv: -kv[1]):
+        if x not in mapping and y not in taken:
+            mapping[x] = y
+            taken.add(y)
     doc.memo["acronyms"] = mapping
     return mapping
 
