@@ -455,6 +455,25 @@ def test_an_office_of_a_title_replaced_by_another(bundled_kb):
                     "that do not translate each other"]
 
 
+def test_an_office_replaced_in_a_title_the_lexicon_was_learned_from(bundled_kb):
+    """Rebuilt after the edit, the lexicon learns the replaced office as the rendering of the
+    original from that one title: that teaches nothing about whether they translate."""
+    from drugstrat.kb import store
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load
+
+    kb = store.load(bundled_kb)
+    glossary = load(glossary_path(bundled_kb))
+    versions = {lang: [dict(r) for r in kb.versions[lang]] for lang in ("en", "nl")}
+    title = next(r for r in versions["nl"] if "Solidariteit en Sociale Economie" in r["text"])
+    title["text"] = title["text"].replace("Solidariteit en Sociale Economie",
+                                          "Begroting en Financiën")
+    said = [(f.id, f.message) for f in REGISTRY["title-items"].run(
+        document(versions, glossary, ("en", "nl")))]
+    assert (title["id"], "«Solidarity and Social Economy» (en) faces «Begroting en Financiën» "
+                         "(nl): items of the title that do not translate each other") in said
+
+
 def test_the_capitals_of_one_title_are_one_finding_and_two_slips_side_by_side_are_two():
     from drugstrat.diff.causes import merge_causes
     from drugstrat.diff.model import Finding, Severity

@@ -256,6 +256,9 @@ def _replaced_items(doc: Document, pair: Pair, items: dict[str, list[Span]]
         return
     a, b = doc.langs
     links = doc.links(pair, as_evidence=True)
+    # What this title alone taught the lexicon is no evidence that its items translate each
+    # other: an office put in another's place teaches the pair it makes.
+    lone = doc.lexicon.taught_only_by(pair.id)
     tokens = {lang: doc.tokens(pair[lang]) for lang in (a, b)}
     for (sa, ea), (sb, eb) in zip(items[a], items[b], strict=True):
         inside = {a: [t for t in tokens[a] if sa <= t.start < ea and t.content],
@@ -267,7 +270,7 @@ def _replaced_items(doc: Document, pair: Pair, items: dict[str, list[Span]]
         if sum(_usually_translated(doc, lang, t) for lang in (a, b)
                for t in inside[lang]) < USUAL_WORDS:
             continue
-        if any(_translates(doc, x, y) for x in inside[a] for y in inside[b]):
+        if any(_translates(doc, x, y, lone) for x in inside[a] for y in inside[b]):
             continue  # linked elsewhere, but the lexicon pairs them ("Youth" / "Jeugd")
         said = {a: pair[a]["text"][sa:ea], b: pair[b]["text"][sb:eb]}
         yield Finding(
@@ -286,13 +289,15 @@ def _usually_translated(doc: Document, lang: str, token: Token) -> bool:
     return elsewhere >= USUAL_ELSEWHERE and reliability >= USUALLY
 
 
-def _translates(doc: Document, x: Token, y: Token) -> bool:
-    """Whether the lexicon takes a word of the reference for a translation of the other's."""
+def _translates(doc: Document, x: Token, y: Token,
+                lone: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """Whether the lexicon takes a word of the reference for a translation of the other's
+    (not by a pair of `lone`)."""
     assert doc.lexicon is not None
     a = doc.langs[0]
     return x.folded == y.folded or any(
         doc.lexicon.translations(a, key).get(other, 0.0) >= RELATED
-        for key in x.keys for other in y.keys)
+        and (key, other) not in lone for key in x.keys for other in y.keys)
 
 
 def _title_items(text: str) -> list[Span]:
