@@ -198,6 +198,24 @@ def test_a_suspended_compound_renders_the_phrase_its_part_opens():
     assert any("«persons" in f.message for f in findings("omission", en, nl))
 
 
+def test_a_phrase_added_before_small_words_both_versions_have_is_reported(bundled_kb):
+    """«de Buitenlandse Betrekkingen, met een focus» / «with a focus»: the small words facing
+    the place are the other text's «met een», not a paraphrase of the phrase."""
+    versions = {lang: [dict(r) for r in records]
+                for lang, records in store.load(bundled_kb).versions.items()}
+    edited = next(r for r in versions["nl"] if "drughandel, met een focus" in r["text"])
+    edited["text"] = edited["text"].replace("drughandel, met een focus",
+                                            "drughandel, de Buitenlandse Betrekkingen, met een "
+                                            "focus")
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load as load_glossary
+
+    glossary = load_glossary(glossary_path(bundled_kb))
+    found = [(f.id, f.message) for f in diff.REGISTRY["omission"].run(
+        diff.document(versions, glossary, ("en", "nl")))]
+    assert (edited["id"], "«Buitenlandse Betrekkingen» in nl has no counterpart in en") in found
+
+
 def test_a_clause_added_is_one_finding():
     en, nl = _corpus("Health matters in region 5.",
                      "Gezondheid telt in regio 5, met aandacht voor de basisprincipes.")

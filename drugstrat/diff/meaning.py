@@ -477,11 +477,25 @@ def _empty(doc: Document, token: Token, gap: list[Token], mine: Side, theirs: Si
         return False
     strays = [t for t in gap if t.content and not t.number]
     if not strays:
-        return len(gap) <= MAX_GAP
+        # Small words there may answer small words here beside a phrase of several words;
+        # a single word is a paraphrase's as often ("far more" / "veel meer").
+        return len(gap) <= MAX_GAP + (_small_words_beside(token, mine)
+                                      if _run(token, mine) >= 2 else 0)
     own = _own_strays(token, mine)
     # A phrase is explained as a whole: "in need of help" by "hulpbehoefte", one word enough.
     return all(any(_explains(doc, theirs.lang, t, o) for t in phrase for o in own)
                for phrase in _clauses(theirs, strays))
+
+
+def _small_words_beside(token: Token, side: Side) -> int:
+    """The small words between the word's translated neighbours but outside its phrase: the
+    other text's own small words there answer them ("met een" here for "with a" there, beside
+    a phrase added before them)."""
+    before = max((p for p in side.partner if p < token.position), default=-1)
+    after = min((p for p in side.partner if p > token.position), default=len(side.tokens))
+    first, last = _phrase(token, side)
+    return sum(not t.content and not t.number for t in side.tokens[before + 1:after]
+               if not first.position <= t.position <= last.position)
 
 
 def _clauses(side: Side, words: list[Token]) -> list[list[Token]]:
