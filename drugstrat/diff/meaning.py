@@ -39,7 +39,7 @@ from drugstrat.diff.model import (
     excerpt,
 )
 from drugstrat.record import PEOPLE_TYPES, Record
-from drugstrat.terms.tokens import Token
+from drugstrat.terms.tokens import Token, suspended_part
 from drugstrat.text.fold import fold
 
 MIN_LETTERS = 3
@@ -160,10 +160,15 @@ def _stand_in(doc: Document, token: Token, mine: Side, theirs: Side) -> Token | 
 def _alone(token: Token, side: Side) -> bool:
     """Whether the word is the only untranslated content word between its translated
     neighbours."""
+    return [t.position for t in side.tokens[_between_neighbours(token, side)]
+            if t.content and not t.number and t.position not in side.linked] == [token.position]
+
+
+def _between_neighbours(token: Token, side: Side) -> slice:
+    """The words between the word's nearest translated neighbours (the text's edges count)."""
     before = max((p for p in side.partner if p < token.position), default=-1)
     after = min((p for p in side.partner if p > token.position), default=len(side.tokens))
-    return [t.position for t in side.tokens[before + 1:after] if t.content and not t.number
-            and t.position not in side.linked] == [token.position]
+    return slice(before + 1, after)
 
 
 def _replaced_phrases(doc: Document, mine: Side,
@@ -491,10 +496,8 @@ def _small_words_beside(token: Token, side: Side) -> int:
     """The small words between the word's translated neighbours but outside its phrase: the
     other text's own small words there answer them ("met een" here for "with a" there, beside
     a phrase added before them)."""
-    before = max((p for p in side.partner if p < token.position), default=-1)
-    after = min((p for p in side.partner if p > token.position), default=len(side.tokens))
     first, last = _phrase(token, side)
-    return sum(not t.content and not t.number for t in side.tokens[before + 1:after]
+    return sum(not t.content and not t.number for t in side.tokens[_between_neighbours(token, side)]
                if not first.position <= t.position <= last.position)
 
 
@@ -551,19 +554,13 @@ def _gap(token: Token, mine: Side, theirs: Side) -> list[Token] | None:
     return gap
 
 
-def _suspended_part(token: Token, side: Side) -> bool:
-    """A suspended compound's first part ("huis-" of "huis- en sportartsen")."""
-    return token.content and side.text[token.end:token.end + 1] == "-" and \
-        side.text[token.end + 1:token.end + 2] in (" ", ",", "")
-
-
 def _beside_suspended(token: Token, mine: Side, theirs: Side) -> bool:
     """Whether a word next but one to it is linked to a suspended compound's part: the part
     stands for a phrase ("praktijk-" for "persons with practical expertise") whose other words
     have no word of their own there."""
     near = [t for t in mine.tokens if 0 < abs(t.position - token.position) <= 2 and t.content]
     return any(t.position in mine.partner
-               and _suspended_part(theirs.tokens[mine.partner[t.position]], theirs)
+               and suspended_part(theirs.tokens[mine.partner[t.position]], theirs.text)
                for t in near)
 
 

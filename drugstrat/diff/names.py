@@ -103,19 +103,26 @@ def _people_in_one(doc: Document, pair: Pair,
     for lang, record, other_record in pair.sides():
         other = other_record["lang"]
         theirs = fold(other_record["text"])
-        for person in sorted(people(doc)):
-            if not _looks_like_name(person) or any(person in seen for seen in reported):
+        for person, pattern in _named_people(doc):
+            if fold(person) in theirs or any(person in seen for seen in reported):
                 continue
-            for match in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", record["text"]):
-                if fold(person) in theirs:
-                    continue
+            if (match := pattern.search(record["text"])) is not None:
                 yield Finding(
                     pair.id, pair.type, "names", Severity.error,
                     f"«{person}» is named in {lang} and not in {other}",
                     {lang: excerpt(record["text"], *match.span()),
                      other: excerpt(other_record["text"], width=90)},
                     key=f"one:{lang}:{person}", spans={lang: [match.span()]})
-                break
+
+
+def _named_people(doc: Document) -> list[tuple[str, re.Pattern[str]]]:
+    """The people of the document whose names are worth looking for, each with its pattern
+    (found once a document)."""
+    if "named people" not in doc.memo:
+        doc.memo["named people"] = [(person, re.compile(rf"(?<!\w){re.escape(person)}(?!\w)"))
+                                    for person in sorted(people(doc))
+                                    if _looks_like_name(person)]
+    return doc.memo["named people"]
 
 
 def _span(text: str, name: str) -> list[tuple[int, int]]:

@@ -153,11 +153,11 @@ def _differing_copy(pair: Pair, lang: str, other: str, said: str, offset: int,
     place where copy and original part is said, with what stands in the original."""
     copy, original = pair[lang]["text"], pair[other]["text"]
 
-    def words(text: str, span: Span) -> str:
+    def at(text: str, span: Span) -> str:
         return text[span[0]:span[1]]
 
     def difference(here: Span, there: Span) -> str:
-        mine, theirs = words(copy, here), words(original, there)
+        mine, theirs = at(copy, here), at(original, there)
         if not mine:
             return f"{other}'s «{theirs}» left out"
         return f"«{mine}» where {other} has «{theirs}»" if theirs else f"«{mine}» added"
@@ -171,7 +171,7 @@ def _differing_copy(pair: Pair, lang: str, other: str, said: str, offset: int,
         # One excerpt around the differences said: the highlighted spans show each.
         {lang: excerpt(copy, places[0][0][0], places[:MAX_SAID][-1][0][1], width=60),
          other: excerpt(original, places[0][1][0], places[:MAX_SAID][-1][1][1], width=60)},
-        key=f"{lang}:copy:" + "|".join(fold(words(copy, here)) for here, _ in places),
+        key=f"{lang}:copy:" + "|".join(fold(at(copy, here)) for here, _ in places),
         spans={lang: [here for here, _ in places], other: [there for _, there in places]},
     )
 
@@ -179,8 +179,8 @@ def _differing_copy(pair: Pair, lang: str, other: str, said: str, offset: int,
 def copy_differences(copy: str, original: str) -> list[tuple[Span, Span]]:
     """Where a copied stretch of text parts from the original it copies, word by word (a
     capital too: a copy is exact): pairs of spans, in the copy and in the original (an empty
-    span where one has nothing). None found where the copy is exact, or is no copy (less
-    than COPIED of its words stand, in order, in the original)."""
+    span where one has nothing). None where the copy is exact, or is no copy (less than
+    COPIED of its words stand, in order, in the original)."""
     mine = list(re.finditer(r"\w+", copy))
     theirs = list(re.finditer(r"\w+", original))
     if not mine or not theirs:

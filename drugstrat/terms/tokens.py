@@ -89,13 +89,19 @@ def _word(surface: str, lang: Language, compounds: Mapping[str, tuple[str, ...]]
 SUSPENDED_REACH = 4  # words from a suspended part to the compound lending it its head
 
 
+def suspended_part(token: Token, text: str) -> bool:
+    """Whether the word is a suspended compound's first part ("huis-" of "huis- en
+    sportartsen"): a content word whose hyphen ends it."""
+    return token.content and text[token.end:token.end + 1] == "-" and \
+        text[token.end + 1:token.end + 2] in (" ", ",", "\n", "")
+
+
 def _completed(tokens: list[Token], text: str) -> list[Token]:
     """A suspended compound's first word takes the head of the compound that completes it:
     "coördinatie- en informatiedelingsmechanismen" names "coördinatiemechanismen" too."""
     out = list(tokens)
     for i, token in enumerate(tokens):
-        if not (text[token.end:token.end + 1] == "-" and text[token.end + 1:token.end + 2]
-                in (" ", ",", "\n")) or not token.content:
+        if not suspended_part(token, text):
             continue
         whole = next((t for t in tokens[i + 1:i + 1 + SUSPENDED_REACH] if t.content and
                       text[t.end:t.end + 1] != "-" and text[t.start - 1:t.start] != "-"), None)
