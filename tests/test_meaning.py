@@ -171,11 +171,20 @@ def test_a_paraphrase_is_no_omission():
     assert findings("omission", en, nl) == []
 
 
+def _taught(count: int, *sentences: tuple[str, str]) -> tuple[list[dict], list[dict]]:
+    """Records teaching the lexicon: each (English, Dutch) pair of sentences `count` times,
+    numbered "in town/stad i"."""
+    en: list[dict] = []
+    nl: list[dict] = []
+    for n, (english, dutch) in enumerate(sentences):
+        en += [record("en", f"{english} in town {i}.", f"t{n}.{i}") for i in range(count)]
+        nl += [record("nl", f"{dutch} in stad {i}.", f"t{n}.{i}") for i in range(count)]
+    return en, nl
+
+
 def test_a_suspended_compound_renders_the_phrase_it_stands_for():
-    en = [record("en", f"Family doctors see patients in town {i}.", f"d{i}") for i in range(5)]
-    nl = [record("nl", f"Huisartsen zien patiënten in stad {i}.", f"d{i}") for i in range(5)]
-    en += [record("en", f"Nurses work in town {i}.", f"n{i}") for i in range(5)]
-    nl += [record("nl", f"Verpleegkundigen werken in stad {i}.", f"n{i}") for i in range(5)]
+    en, nl = _taught(5, ("Family doctors see patients", "Huisartsen zien patiënten"),
+                     ("Nurses work", "Verpleegkundigen werken"))
     en.append(record("en", "Nurses, family doctors, occupational and sports physicians work in "
                            "town 5.", "p5"))
     nl.append(record("nl", "Verpleegkundigen, huis-, arbeids- en sportartsen werken in stad 5.",
@@ -184,10 +193,8 @@ def test_a_suspended_compound_renders_the_phrase_it_stands_for():
 
 
 def test_a_suspended_compound_renders_the_phrase_its_part_opens():
-    en = [record("en", f"Persons and experts help in town {i}.", f"d{i}") for i in range(6)]
-    nl = [record("nl", f"Personen en deskundigen helpen in stad {i}.", f"d{i}") for i in range(6)]
-    en += [record("en", f"We consult the practical side in town {i}.", f"n{i}") for i in range(6)]
-    nl += [record("nl", f"We overleggen met de praktijk in stad {i}.", f"n{i}") for i in range(6)]
+    en, nl = _taught(6, ("Persons and experts help", "Personen en deskundigen helpen"),
+                     ("We consult the practical side", "We overleggen met de praktijk"))
     en.append(record("en", "We consult persons with practical expertise and experts by "
                            "experience in town 6.", "p6"))
     nl.append(record("nl", "We overleggen met praktijk- en ervaringsdeskundigen in stad 6.",
