@@ -32,10 +32,14 @@ def b64(number: int) -> str:
             return out
 
 
-def write_dictionary(folder: Path, name: str = "freedict-eng-nld") -> Path:
+def write_dictionary(folder: Path, name: str = "freedict-eng-nld",
+                     entries: dict[str, str] | None = None) -> Path:
+    """A dictd dictionary of `entries` (headword: its article), ENTRIES unless given."""
     folder.mkdir(parents=True, exist_ok=True)
     body, index = b"", []
-    for headword, text in {"00databaseinfo": "00databaseinfo\nEdition: 9.9\n", **ENTRIES}.items():
+    articles = ENTRIES if entries is None else entries
+    for headword, text in {"00databaseinfo": "00databaseinfo\nEdition: 9.9\n",
+                           **articles}.items():
         data = text.encode("utf-8")
         index.append(f"{headword}\t{b64(len(body))}\t{b64(len(data))}")
         body += data

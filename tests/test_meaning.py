@@ -625,6 +625,48 @@ def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writ
     assert "«elkar» is not Nederlands: «elkaar»?" in said
 
 
+@pytest.fixture
+def dutch_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small FreeDict Dutch-English dictionary, the only one found, and an empty cache."""
+    from tests.test_dictionaries import write_dictionary
+
+    monkeypatch.setattr("drugstrat.terms.freedict.SEARCH_PATH", ())
+    monkeypatch.setenv("DRUGSTRAT_FREEDICT_PATH", str(write_dictionary(
+        tmp_path / "dictd", "freedict-nld-eng",
+        {"invloed": "invloed\n1. influence\n2. impact\n", "werk": "werk\nwork, labour\n"})))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_a_short_slip_is_corrected_where_the_other_version_says_what_it_means(dutch_english):
+    """«invlod» is too short to guess from the dictionary alone (one slip from several Dutch
+    words), but the English says «influence», which FreeDict gives for «invloed»: the
+    correction, with the English words that tell it marked."""
+    from tests.test_diff_checks import findings
+
+    _dutch_speller()
+    en = "Driving under the influence, and the way to work."
+    nl = "Rijden onder invlod, en de weg naar het wrek."
+    found = {f.message: f for f in findings("spelling", en, nl)}
+    assert set(found) == {
+        "«invlod» is not Nederlands: «invloed»? (the English says «influence»)",
+        "«wrek» is not Nederlands: «werk»? (the English says «work»)"}
+    said = found["«invlod» is not Nederlands: «invloed»? (the English says «influence»)"]
+    assert [nl[s:e] for s, e in said.spans["nl"]] == ["invlod"]
+    assert [en[s:e] for s, e in said.spans["en"]] == ["influence"]
+    # Where the English says something else, nothing tells what «invlod» was meant to be.
+    assert findings("spelling", "Driving while drunk.", "Rijden onder invlod.") == []
+
+
+def test_without_a_general_dictionary_a_short_slip_is_not_guessed(tmp_path, monkeypatch):
+    from tests.test_diff_checks import findings
+
+    monkeypatch.setattr("drugstrat.terms.freedict.SEARCH_PATH", ())
+    monkeypatch.setenv("DRUGSTRAT_FREEDICT_PATH", str(tmp_path / "none"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    _dutch_speller()
+    assert findings("spelling", "Driving under the influence.", "Rijden onder invlod.") == []
+
+
 def test_a_word_cut_in_two_by_a_space_is_one_word():
     from tests.test_diff_checks import findings
 

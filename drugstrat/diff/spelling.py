@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.languages import Language
@@ -33,6 +34,10 @@ DICTIONARY_LETTERS = 7
 USED_OFTEN = 2  # a word the document uses more often than this is its own spelling
 # Without a dictionary, only a long word one edit from a word the document uses often.
 UNCHECKED_LETTERS = 10
+# A word too short for the rules above (whose dictionary neighbours are many) is corrected where
+# the other version says what the correction means: a general bilingual dictionary (FreeDict)
+# translates the correction into words of the counterpart, and nothing translates the word.
+TRANSLATED_LETTERS = 4
 MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
 COMPOUND_PART = 4  # letters of each part of a compound the dictionary does not list
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -203,6 +208,19 @@ def _in_name(words: list[re.Match[str]], n: int, particles: set[str]) -> bool:
     return capital_at(-1) or capital_at(1)
 
 
+class _Slip(NamedTuple):
+    """A word no rule corrected, and the known words one slip from it."""
+
+    record: Record
+    counterpart: Record
+    span: Span
+    near: list[str]
+
+    @property
+    def written(self) -> str:
+        return self.record["text"][self.span[0]:self.span[1]]
+
+
 class _Speller:
     """The spelling of one language of a document."""
 
@@ -214,6 +232,7 @@ class _Speller:
         self.counts = Counter(w.casefold() for w in written)
         self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
         self.words = list(self.counts)
+        self.letters = "".join(sorted({ch for w in self.words for ch in w if ch.isalpha()}))
         capitals = Counter(w.casefold() for w in written if w[:1].isupper())
         self.capitalised = [w for w, n in capitals.items() if n > USED_OFTEN]
         self.allowed = _known_names(doc, lang)
@@ -223,6 +242,7 @@ class _Speller:
 
     def findings(self) -> Iterator[Finding]:
         pairs = {p.id: p for p in self.doc.pairs}
+        slips: list[_Slip] = []  # words no rule corrected, and the known words a slip away
         for record in self.doc.versions[self.lang]:
             pair = pairs.get(record["id"])
             if pair is None or record["type"] == "target_group":
@@ -234,9 +254,10 @@ class _Speller:
                 yield self._finding(record, counterpart, span,
                                     f"«{text}» is one word: «{joined}»?",
                                     key=f"{self.lang}:{text.casefold()}")
-            yield from self._words(record, counterpart, [span for span, _ in split])
+            yield from self._words(record, counterpart, [span for span, _ in split], slips)
             if self.table.closed_compounds:
                 yield from self._split_compounds(record, counterpart)
+        yield from self._translated_slips(slips)
 
     def _split_words(self, text: str) -> Iterator[tuple[Span, str]]:
         """A word cut in two by a space ("admin istrative", "form aliseren"): two pieces, one
@@ -263,23 +284,29 @@ class _Speller:
         return self.counts[word.casefold()] <= 1 and not self.dictionary.knows(word) and \
             not self.dictionary.knows(word.casefold())
 
-    def _words(self, record: Record, counterpart: Record,
-               said: Sequence[Span] = ()) -> Iterator[Finding]:
+    def _words(self, record: Record, counterpart: Record, said: Sequence[Span],
+               slips: list[_Slip]) -> Iterator[Finding]:
+        """Words one slip from a known word; `slips` gathers those no rule here corrects,
+        for the other version to tell (`_translated_slips`)."""
         text = record["text"]
         # Web addresses, and the pieces of a word cut in two (said already).
         addresses = [m.span() for m in _ADDRESS.finditer(text)] + list(said)
         for match in _WORD.finditer(text):
             word = match.group()
             low = word.casefold()
-            if len(word) < MIN_LETTERS or self.counts[low] > USED_OFTEN or word.isupper() \
+            if len(word) < TRANSLATED_LETTERS or self.counts[low] > USED_OFTEN \
+                    or word.isupper() \
                     or low in self.allowed or fold(low) in self.allowed \
                     or text[match.end():][:1] == "-" \
                     or any(s <= match.start() < e for s, e in addresses):
                 continue
             in_running_text = word[0].isupper() and not self.table.capitalised_nouns and \
                 not _SENTENCE_START.search(text[:match.start()])
-            better = self._correction(word, name_like=in_running_text)
+            better = self._correction(word, name_like=in_running_text) \
+                if len(word) >= MIN_LETTERS else None
             if better is None:
+                if near := self._dictionary_neighbours(word):
+                    slips.append(_Slip(record, counterpart, match.span(), near))
                 continue
             yield self._finding(record, counterpart, match.span(),
                                 f"«{word}» is not {self.table.name}: «{better}»?",
@@ -347,6 +374,64 @@ class _Speller:
             candidates.sort(key=lambda w: ranked.index(w) if w in ranked else len(ranked))
         return _cased(candidates[0], word) if candidates else None
 
+    def _dictionary_neighbours(self, word: str) -> list[str]:
+        """The words the dictionary knows one slip from a word it does not know, likeliest
+        first; none for a known word, a compound of known parts, or without a dictionary."""
+        dictionary = self.dictionary
+        low = word.casefold()
+        if dictionary is None or dictionary.knows(word) or dictionary.knows(low) or \
+                _known_parts(low, self.vocabulary, self.table, dictionary):
+            return []
+        return list(dict.fromkeys(
+            w for w in _one_edit(low, self.letters)
+            if _squeezed(w) != _squeezed(low) and dictionary.knows(w)))
+
+    def _translated_slips(self, slips: list[_Slip]) -> Iterator[Finding]:
+        """The slips whose correction the other version translates (see TRANSLATED_LETTERS):
+        «invlod» where the English says «influence», which FreeDict gives for «invloed». One
+        lookup in the dictionary for the whole document."""
+        if not slips:
+            return
+        from drugstrat.terms.dictindex import lookup
+        from drugstrat.text.stem import snowball
+
+        other = self.doc.other(self.lang)
+        theirs_table = self.doc.tables[other]
+        stem = {w: snowball(w, self.table) for slip in slips
+                for w in (*slip.near, slip.written.casefold())}
+        theirs: dict[str, dict[str, Span]] = {}  # record -> stem of a counterpart word -> where
+        for slip in slips:
+            if slip.record["id"] not in theirs:
+                words = theirs[slip.record["id"]] = {}
+                for match in _WORD.finditer(slip.counterpart["text"]):
+                    words.setdefault(snowball(match.group(), theirs_table), match.span())
+        found = lookup(self.lang, other, set(stem.values()),
+                       {s for words in theirs.values() for s in words})
+        if found is None:
+            return  # no general dictionary installed: nothing to tell a slip by
+        translations: dict[str, list[list[str]]] = {}
+        for head, translation, _, _ in found[1]:
+            if len(head) == 1:
+                translations.setdefault(head[0], []).append(translation)
+        for slip in slips:
+            words = theirs[slip.record["id"]]
+            written = slip.written
+            if _said(translations, stem[written.casefold()], words) is not None:
+                continue  # a word the dictionary translates into the counterpart: no slip
+            meant = next(((w, said) for w in slip.near
+                          if (said := _said(translations, stem[w], words)) is not None), None)
+            if meant is None:
+                continue
+            better, tail = meant
+            places = sorted(words[s] for s in tail)
+            counterpart_said = slip.counterpart["text"][places[0][0]:places[-1][1]]
+            yield self._finding(
+                slip.record, slip.counterpart, slip.span,
+                f"«{written}» is not {self.table.name}: «{_cased(better, written)}»? (the "
+                f"{theirs_table.name} says «{counterpart_said}»)",
+                key=f"{self.lang}:{written.casefold()}",
+                theirs=(places[0][0], places[-1][1]))
+
     def _split_compounds(self, record: Record, counterpart: Record) -> Iterator[Finding]:
         """Two words that the document writes as one elsewhere ("drugs beleid" where
         "drugsbeleid" stands in other records): a compound split by a space."""
@@ -368,13 +453,23 @@ class _Speller:
                                 f"«{joined}» (as the document writes it elsewhere)?",
                                 key=f"{self.lang}:{a} {b}")
 
-    def _finding(self, record: Record, counterpart: Record, span: tuple[int, int],
-                 message: str, key: str) -> Finding:
+    def _finding(self, record: Record, counterpart: Record, span: Span, message: str,
+                 key: str, theirs: Span | None = None) -> Finding:
+        """A finding on the word at `span`; `theirs`, what the other version says there."""
         other = self.doc.other(self.lang)
+        spans = {self.lang: [span], **({other: [theirs]} if theirs else {})}
+        start, end = theirs or (0, None)
         return Finding(record["id"], record["type"], "spelling", Severity.warning, message,
                        {self.lang: excerpt(record["text"], *span, width=90),
-                        other: excerpt(counterpart["text"], width=90)},
-                       key=key, spans={self.lang: [span]})
+                        other: excerpt(counterpart["text"], start, end, width=90)},
+                       key=key, spans=spans)
+
+
+def _said(translations: dict[str, list[list[str]]], stem: str,
+          words: dict[str, Span]) -> list[str] | None:
+    """The first translation of a word (its stems) that a text holds every word of."""
+    return next((tail for tail in translations.get(stem, ()) if all(s in words for s in tail)),
+                None)
 
 
 def _known_names(doc: Document, lang: str) -> set[str]:
