@@ -667,6 +667,46 @@ def test_without_a_general_dictionary_a_short_slip_is_not_guessed(tmp_path, monk
     assert findings("spelling", "Driving under the influence.", "Rijden onder invlod.") == []
 
 
+def test_a_common_word_capitalised_in_running_text_is_a_slip_where_the_dictionary_says_so():
+    """«Aanpak» is written nowhere else in the document, so no habit tells; the dictionary
+    lists «aanpak» in lower case, and the English writes «approach»: a slip. A word the other
+    version capitalises too is a name both share; English writes its months capitalised."""
+    from tests.test_diff_checks import findings
+
+    _dutch_speller()
+    en = "This document is much more than a technical approach. It was signed in March."
+    nl = "Dit document is veel meer dan een technische Aanpak. Het werd in maart getekend."
+    said = [f.message for f in findings("capitalisation", en, nl)]
+    assert said == ["«Aanpak» in nl: «aanpak» is a word of Nederlands, not a name"]
+    shared = en.replace("technical approach", "technical Aanpak")
+    assert findings("capitalisation", shared, nl) == []
+
+
+def test_an_office_in_lower_case_among_capitalised_ones_is_a_slip(bundled_kb):
+    """A signatory's offices are capitalised; one of them in lower case («van onderwijs,
+    Justitie en Werk»), where the English capitalises its translation, is a slip. The end of
+    a capitalised office («Personen met een handicap») is not."""
+    from drugstrat.diff import REGISTRY, document
+    from drugstrat.kb import store
+    from drugstrat.kb.lexicon import lexicon_for
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load
+
+    kb_ = store.load(bundled_kb)
+    glossary = load(glossary_path(bundled_kb))
+    lexicon = lexicon_for(kb_, ("en", "nl"), glossary, glossary_path(bundled_kb))
+    versions = {lang: [dict(r) for r in kb_.versions[lang]] for lang in ("en", "nl")}
+    clean = [f.message for f in REGISTRY["capitalisation"].run(
+        document(versions, glossary, ("en", "nl"), lambda: lexicon))]
+    assert not [m for m in clean if "neighbours are capitalised" in m], clean
+    title = next(r for r in versions["nl"] if "Onderwijs, Justitie en Werk" in r["text"])
+    title["text"] = title["text"].replace("Onderwijs, Justitie", "onderwijs, Justitie")
+    said = [(f.id, f.message) for f in REGISTRY["capitalisation"].run(
+        document(versions, glossary, ("en", "nl"), lambda: lexicon))]
+    assert (title["id"], "«onderwijs» in nl: its neighbours are capitalised, and the en version "
+                         "writes «Education»") in said
+
+
 def test_a_word_cut_in_two_by_a_space_is_one_word():
     from tests.test_diff_checks import findings
 

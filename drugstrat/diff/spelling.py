@@ -74,6 +74,7 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
         alone: Counter[str] = Counter()  # capitalised, standing alone
         named: Counter[str] = Counter()  # capitalised, in a name
         lower: Counter[str] = Counter()
+        lower_in_titles: Counter[str] = Counter()  # in lower case in a signatory's title
         # Two capitalised words side by side, not opening a sentence: the document's names,
         # word by word ("Algemene Cel", "Buitenlandse Handel").
         titled = {two for record in doc.versions[lang]
@@ -81,8 +82,10 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                   for two in _capitalised_pairs(record["text"],
                                                 list(_WORD.finditer(record["text"])))}
         places: list[tuple[Record, re.Match[str], bool]] = []
+        dictionary = speller(table)
         phrased: set[tuple[str, int]] = set()  # (record id, start): a name's word in lower case
         entitled: set[tuple[str, int]] = set()  # the same, in a signatory's title
+        listed: set[tuple[str, int]] = set()  # an office in lower case among capitalised ones
         for record in doc.versions[lang]:
             if record["type"] in TITLE_TYPES or record["id"] not in pairs:
                 continue
@@ -100,6 +103,8 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                         places.append((record, match, True))
                 else:
                     lower[low] += 1
+                    if record["type"] in PEOPLE_TYPES:
+                        lower_in_titles[low] += 1
                     if in_name:
                         places.append((record, match, _beside_capital(text, found, n)))
                         if _neighbours(text, found, n) & titled:
@@ -110,6 +115,10 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                             # lower case before a capitalised one ("de buitenlandse
                             # Betrekkingen") is a slip where the document capitalises it.
                             entitled.add((record["id"], match.start()))
+                        elif record["type"] in PEOPLE_TYPES and low not in small and \
+                                _in_capitalised_series(text, found, n, table.conjunctions,
+                                                       small):
+                            listed.add((record["id"], match.start()))
         for record, match, beside in places:
             low = match.group().casefold()
             capital = match.group()[0].isupper()
@@ -117,6 +126,12 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
             other = doc.other(lang)
             if capital and alone[low] == 1 and lower[low] >= CASE_HABIT:
                 usual, said = low, f"the document writes «{low}» ({lower[low]} times)"
+            elif capital and alone[low] == capitals == 1 and \
+                    _common(low, table, dictionary) and \
+                    _capitalised_translation(doc, pairs[record["id"]], lang, match) is None:
+                # Written nowhere else, capitalised or not: the dictionary tells a word of the
+                # language ("een technisch Plan") from a name.
+                usual, said = low, f"«{low}» is a word of {table.name}, not a name"
             elif not capital and ((record["id"], match.start()) in phrased or (
                     (record["id"], match.start()) in entitled and capitals >= 1)):
                 # The very name, capitalised, stands elsewhere in the document ("de algemene
@@ -125,6 +140,16 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 usual = low[:1].upper() + low[1:]
                 said = (f"the document writes «{usual}» in names "
                         f"({capitals} time{'s' if capitals != 1 else ''})")
+            elif not capital and (record["id"], match.start()) in listed and \
+                    lower_in_titles[low] == 1 and (
+                    translation := _capitalised_translation(doc, pairs[record["id"]], lang,
+                                                            match)) is not None:
+                # One office of a signatory's series in lower case ("van onderwijs, Justitie en
+                # Werk"), where the other version capitalises it («Education») and no other
+                # title writes it so (French writes every «ministre» in lower case).
+                usual = low[:1].upper() + low[1:]
+                said = f"its neighbours are capitalised, and the {other} version writes " \
+                       f"«{translation}»"
             elif not capital and lower[low] == 1 and (named[low] >= CASE_HABIT or beside and (
                     capitals >= 1 or _capitalised_in(pairs[record["id"]], other,
                                                      match.group()))):
@@ -174,6 +199,32 @@ def _before_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
     return _side_by_side(text, words, n) and words[n + 1].group()[:1].isupper()
 
 
+def _in_capitalised_series(text: str, words: list[re.Match[str]], n: int,
+                           conjunctions: tuple[str, ...], small: set[str]) -> bool:
+    """Whether the n-th word opens an item of a series (no capitalised word before it, past
+    small words: "met een handicap" ends the item "Personen met een handicap") whose item
+    before or after it is a capitalised word, only a comma, a conjunction or both between."""
+    joins = {",", *conjunctions, *(f", {c}" for c in conjunctions)}
+    before = n - 1
+    while before >= 0 and fold(words[before].group()) in small and \
+            text[words[before].end():words[before + 1].start()] == " ":
+        before -= 1
+    if before >= 0 and words[before].group()[:1].isupper() and \
+            text[words[before].end():words[before + 1].start()] == " ":
+        return False  # the end of a capitalised item
+
+    def capitalised_item(step: int) -> bool:
+        m = n + step
+        if 0 <= m < len(words) and words[m].group().casefold() in conjunctions:
+            m += step  # the conjunction is a word: the item is the one past it
+        if not 0 <= m < len(words) or not words[m].group()[:1].isupper():
+            return False
+        lo, hi = sorted((words[n], words[m]), key=lambda w: w.start())
+        return " ".join(text[lo.end():hi.start()].split()) in joins
+
+    return capitalised_item(-1) or capitalised_item(1)
+
+
 def _side_by_side(text: str, words: list[re.Match[str]], n: int) -> bool:
     """Whether the n-th word and the next have only a space between them."""
     return n + 1 < len(words) and text[words[n].end():words[n + 1].start()] == " "
@@ -186,6 +237,35 @@ def _capitalised_in(pair: Pair, lang: str, word: str) -> bool:
     wanted = word[:1].upper() + word[1:]
     return any(not _SENTENCE_START.search(text[:m.start()])
                for m in re.finditer(rf"(?<!\w){re.escape(wanted)}(?!\w)", text))
+
+
+def _common(word: str, table: Language, dictionary: Speller | None) -> bool:
+    """A word the dictionary lists in lower case (hunspell refuses in lower case a name it
+    lists capitalised), in a language that writes its nouns so, and no month's name."""
+    return dictionary is not None and not table.capitalised_nouns and \
+        word not in {m.casefold() for m in table.months} and dictionary.knows(word)
+
+
+def _capitalised_translation(doc: Document, pair: Pair, lang: str,
+                             match: re.Match[str]) -> str | None:
+    """The word by which the other version translates this word, where it is capitalised there
+    and opens no sentence: a name both versions write ("het Samenwerkingsakkoord" / "the
+    Cooperation Agreement"), or the same word left as it is."""
+    other = doc.other(lang)
+    if _capitalised_in(pair, other, match.group()):
+        return match.group()[:1].upper() + match.group()[1:]
+    if doc.lexicon is None:
+        return None
+    mine, theirs = doc.tokens(pair[lang]), doc.tokens(pair[other])
+    at = next((t.position for t in mine if t.start <= match.start() < t.end), None)
+    text = pair[other]["text"]
+    for link in doc.links(pair).pairs:
+        here, there = (link.a, link.b) if lang == doc.langs[0] else (link.b, link.a)
+        if here == at:
+            word = theirs[there]
+            if word.surface[:1].isupper() and not _SENTENCE_START.search(text[:word.start]):
+                return word.surface
+    return None
 
 
 def _beside_capital(text: str, words: list[re.Match[str]], n: int) -> bool:
