@@ -57,8 +57,9 @@ CASE_HABIT = 2  # times the document writes a word one way in running text befor
 
 
 @check("capitalisation", Severity.warning, "a word capitalised in running text that the "
-                                           "document writes in lower case, or a word of a "
-                                           "name in lower case that it capitalises")
+                                           "document (or its dictionary) writes in lower case, "
+                                           "or a word of a name in lower case that it "
+                                           "capitalises")
 def capitalisation(doc: Document) -> Iterator[Finding]:
     """Two slips a reviser sees at a glance. A capital on a word standing alone in the middle of
     a sentence (not in a name such as "Minister of Development" or "Convention on the
@@ -130,7 +131,7 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                     _common(low, table, dictionary) and \
                     _capitalised_translation(doc, pairs[record["id"]], lang, match) is None:
                 # Written nowhere else, capitalised or not: the dictionary tells a word of the
-                # language ("een technisch Plan") from a name.
+                # language ("een technische Aanpak") from a name.
                 usual, said = low, f"«{low}» is a word of {table.name}, not a name"
             elif not capital and ((record["id"], match.start()) in phrased or (
                     (record["id"], match.start()) in entitled and capitals >= 1)):
