@@ -265,6 +265,35 @@ def test_a_word_merely_opening_like_a_negating_prefix_negates_nothing():
         "a negation («niet») in nl only"]
 
 
+def test_a_hedge_in_one_version_only_is_reported_where_its_place_is_empty():
+    en, nl = _rules("The rules of region 6 are in particular clear and the controls are strict.",
+                    "De regels van regio 6 zijn duidelijk en de controles zijn streng.")
+    found = findings("hedge", en, nl)
+    assert [(f.severity.name, f.message) for f in found] == [
+        ("warning", "«in particular» (stress) in en, nothing that does so in nl")]
+    assert [en[6]["text"][s:e] for s, e in found[0].spans["en"]] == ["in particular"]
+    # At the sentence's end: the other sentence's end bounds its place.
+    en, nl = _rules("The rules of region 6 are clear and the controls are strict where needed.",
+                    "De regels van regio 6 zijn duidelijk en de controles zijn streng.")
+    assert [(f.severity.name, f.message) for f in findings("hedge", en, nl)] == [
+        ("warning", "«where needed» (soften) in en, nothing that does so in nl")]
+
+
+def test_a_hedge_rendered_by_another_or_by_words_of_its_own_is_no_warning():
+    # The same work done by another phrase; «met name» is "in particular" or "namely".
+    for hedge, other in (("in particular", "in het bijzonder"), ("namely", "met name"),
+                         ("in particular", "met name"), ("where possible", "zo mogelijk")):
+        en, nl = _rules(f"The rules of region 6 are {hedge} clear and the controls are strict.",
+                        f"De regels van regio 6 zijn {other} duidelijk en de controles zijn "
+                        f"streng.")
+        assert findings("hedge", en, nl) == [], (hedge, other)
+    # Something untranslated stands where it would: said its own way, perhaps; only info.
+    en, nl = _rules("The rules of region 6 are in particular clear and the controls are strict.",
+                    "De regels van regio 6 zijn bovenmatig duidelijk en de controles zijn "
+                    "streng.")
+    assert [f.severity.name for f in findings("hedge", en, nl)] == ["info"]
+
+
 # -- names, spelling ----------------------------------------------------------------------------
 
 

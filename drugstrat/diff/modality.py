@@ -168,6 +168,70 @@ def negation(doc: Document) -> Iterator[Finding]:
                                key=f"{lang}:{pair.index}")
 
 
+@check("hedge", Severity.warning, "a word that softens or stresses a statement (where "
+                                 "possible, in particular …) in one language only")
+def hedge(doc: Document) -> Iterator[Finding]:
+    """A hedge dropped or added ("as much as possible" / —, "in het bijzonder" / —) between
+    sentences that translate each other closely: what is promised shifts. Compared by what
+    the words do, softening or stressing, so that one hedge rendered by another passes."""
+    a, b = doc.langs
+    for pair in _close_pairs(doc):
+        found = {a: _phrases(pair.texts, doc.tables[a].hedges),
+                 b: _phrases(pair.others, doc.tables[b].hedges)}
+        for lang in (a, b):
+            other = doc.other(lang)
+            theirs = {k for kinds in found[other].values() for k in kinds.split("|")}
+            spans = [span for span, kinds in found[lang].items()
+                     if not set(kinds.split("|")) & theirs]
+            if spans and doc.tables[other].hedges:
+                kinds = sorted({k for span in spans for k in found[lang][span].split("|")})
+                # Only where the words around it are translated side by side, nothing in its
+                # place, is it surely gone; elsewhere the other version may say it its own way
+                # ("as much as possible" / "maximaal gestreefd").
+                placed = all(_nothing_in_place(doc, pair, lang, span) for span in spans)
+                yield _finding(doc, pair, lang, spans, "hedge",
+                               f"«{_said(pair, lang, spans)}» ({' or '.join(kinds)}) in "
+                               f"{lang}, nothing that does so in {other}",
+                               key=f"{lang}:{pair.index}:{':'.join(kinds)}",
+                               severity=Severity.warning if placed else Severity.info)
+
+
+def _nothing_in_place(doc: Document, pair: _SentencePair, lang: str, span: Span) -> bool:
+    """Whether the words on either side of a phrase (up to NEIGHBOURS, surely linked) are
+    translated by words of the other sentence with no untranslated content word among them:
+    the phrase's place there is empty."""
+    links = doc.links(pair.pair, as_evidence=True)
+    mine_first = lang == doc.langs[0]
+    partner = {(p.a if mine_first else p.b): (p.b if mine_first else p.a)
+               for p in links.pairs if p.score >= LOCAL_TRUST}
+    their_linked = links.linked_b if mine_first else links.linked_a
+    offset = pair.spans[lang][0]
+    start, end = span[0] + offset, span[1] + offset
+    sentence = pair.tokens(doc, lang)
+    mine = [t for t in sentence if t.position in partner]
+    before = [t.position for t in mine if t.end <= start][-NEIGHBOURS:]
+    after = [t.position for t in mine if t.start >= end][:NEIGHBOURS]
+    theirs = pair.tokens(doc, doc.other(lang))
+    if not theirs:
+        return False
+    # At the sentence's edge (no content word before it, or after), the other sentence's edge
+    # bounds its place; at least one side must be translated words.
+    opens = not before and not any(t.content and t.end <= start for t in sentence)
+    closes = not after and not any(t.content and t.start >= end for t in sentence)
+    if not (before or opens) or not (after or closes) or not (before or after):
+        return False
+    counterparts = [partner[p] for p in before + after]
+    counterparts += [theirs[0].position] * opens + [theirs[-1].position] * closes
+    lo, hi = min(counterparts), max(counterparts)
+    if hi - lo > LOCAL_WIDTH:
+        return False
+    # Placed by one side only, word order may put it anywhere in the other sentence ("as much
+    # as possible" at the end, "maximaal gestreefd" in the middle): all of it is its place.
+    place = theirs if opens or closes else doc.tokens(pair.pair[doc.other(lang)])[lo:hi + 1]
+    return not any(t.content and not t.number and t.position not in their_linked
+                   for t in place)
+
+
 def _said_by_prefix(doc: Document, pair: _SentencePair, lang: str, span: Span) -> bool:
     """Whether the other version says the negation by a prefix ("niet efficiënt" /
     "inefficient"): a word of the other sentence opens with a negating prefix, and what follows
@@ -256,14 +320,19 @@ def _located(text: str, parts: list[str]) -> list[Span]:
 
 def _modals(text: str, table: Language) -> dict[Span, str]:
     """The modal verbs of a text, by span, with what each says."""
-    if not table.modals:
+    return _phrases(text, table.modals)
+
+
+def _phrases(text: str, kinds: dict[str, str]) -> dict[Span, str]:
+    """The phrases of a table (modals, hedges) in a text, by span, with what each says."""
+    if not kinds:
         return {}
     lowered = text.lower()
     out: dict[Span, str] = {}
-    for match in _pattern(tuple(table.modals)).finditer(lowered):
+    for match in _pattern(tuple(kinds)).finditer(lowered):
         phrase = " ".join(match.group().split())
         if not any(s <= match.start() < e for s, e in out):
-            out[match.span()] = table.modals[phrase]
+            out[match.span()] = kinds[phrase]
     return out
 
 
@@ -297,7 +366,8 @@ def _said(pair: _SentencePair, lang: str, spans: list[Span]) -> str:
 
 
 def _finding(doc: Document, pair: _SentencePair, lang: str, spans: list[Span], name: str,
-             message: str, key: str, other_spans: list[Span] | None = None) -> Finding:
+             message: str, key: str, other_spans: list[Span] | None = None,
+             severity: Severity = Severity.warning) -> Finding:
     """A finding on `spans` of the sentence in `lang`; in the other language, on
     `other_spans` of its sentence where given (the words that differ), else the sentence."""
     other = doc.other(lang)
@@ -308,11 +378,11 @@ def _finding(doc: Document, pair: _SentencePair, lang: str, spans: list[Span], n
     start, end = pair.spans[other]
     if other_spans:
         theirs = [(s + start, e + start) for s, e in other_spans]
-        return Finding(pair.pair.id, pair.pair.type, name, Severity.warning, message,
+        return Finding(pair.pair.id, pair.pair.type, name, severity, message,
                        {lang: excerpt(record, own[0][0], own[-1][1], width=90),
                         other: excerpt(counterpart, theirs[0][0], theirs[-1][1], width=90)},
                        key=key, spans={lang: own, other: theirs})
-    return Finding(pair.pair.id, pair.pair.type, name, Severity.warning, message,
+    return Finding(pair.pair.id, pair.pair.type, name, severity, message,
                    {lang: excerpt(record, own[0][0], own[-1][1], width=90),
                     other: excerpt(counterpart, start, end, width=max(90, end - start))},
                    key=key, spans={lang: own, other: [(start, end)]})

@@ -55,6 +55,16 @@ FRENCH = Language(
     # + adjective negate a word ("sans licence", "non stigmatisante"), as un- does in English.
     negations=("pas", "jamais", "aucun", "aucune", "ni", "rien", "nullement"),
     negating_prefixes=("in", "im", "il", "ir", "non", "dé"),
+    hedges={
+        **dict.fromkeys(("possible", "possibles", "éventuellement", "éventuel", "éventuelle",
+                         "si nécessaire", "au besoin", "le cas échéant", "en principe",
+                         "en partie", "partiellement", "largement", "potentiellement"),
+                        "soften"),
+        **dict.fromkeys(("en particulier", "particulièrement", "surtout",
+                         "principalement", "avant tout", "au moins"), "stress"),
+        **dict.fromkeys(("à savoir", "c'est-à-dire", "c’est-à-dire"), "specify"),
+        "notamment": "stress|specify",
+    },
     not_negating=("non seulement", "non plus", "tant", "à la fois"),
     relative_pronouns=("qui", "que", "qu’", "qu'", "dont", "lesquels", "lesquelles"),
     complement_words=("de", "du", "des", "d'", "d’", "à", "au", "aux"),

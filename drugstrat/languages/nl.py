@@ -86,6 +86,21 @@ DUTCH = Language(
     negations=("niet", "geen", "nooit", "noch", "niets", "geen enkele", "geenszins",
                "nergens", "niemand", "allerminst"),
     negating_prefixes=("on", "in", "non", "niet"),
+    hedges={
+        # «mogelijk» is the word of every phrase of the possible ("zo snel mogelijk",
+        # "waar mogelijk"), as «possible» is in English: the phrases pair by it.
+        **dict.fromkeys(("mogelijk", "mogelijke", "eventueel", "eventuele", "indien nodig",
+                         "waar nodig", "zo nodig",
+                         "waar passend", "in principe", "gedeeltelijk", "deels",
+                         "grotendeels", "in zekere mate", "potentieel", "potentiële"),
+                        "soften"),
+        **dict.fromkeys(("in het bijzonder", "vooral",
+                         "voornamelijk", "hoofdzakelijk", "bovenal", "ten minste",
+                         "tenminste", "minstens", "zelfs"), "stress"),
+        # "in particular" or "namely", as the sentence has it
+        "met name": "stress|specify",
+        **dict.fromkeys(("namelijk", "te weten", "dat wil zeggen", "zijnde"), "specify"),
+    },
     not_negating=("niet alleen", "niet enkel", "zowel"),
     relative_pronouns=("die", "dat", "wie", "waarvan", "waarbij", "welke"),
     complement_words=("van", "voor"),

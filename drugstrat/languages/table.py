@@ -54,6 +54,11 @@ class Language(NamedTuple):
     # Prefixes that negate the word they open ("in" of "ineffective", "on" of "onwettig"): a
     # negating word in one version may stand for such a word in the other.
     negating_prefixes: tuple[str, ...] = ()
+    # Words that soften a statement ("where possible", "in principle") or stress part of it
+    # ("in particular", "especially"), by what they do: one in one version only, in sentences
+    # that otherwise translate each other, shifts what is promised. A phrase of two senses
+    # names both ("met name": "stress|specify", "in particular" or "namely").
+    hedges: dict[str, str] = {}
     # Phrases of sentences whose negation is idiom, not meaning ("not only … but also", and
     # the "both … and" a translation may give for it): such sentences are not compared.
     not_negating: tuple[str, ...] = ()
