@@ -14,7 +14,7 @@ injected at a random place (seeded `random.Random`, one generator per injection,
 picks the same injections as a full run) into one language of the pair (the non-reference one
 three times in four), the sources are built and diffed again through the CLI (whose JSON is the
 stable contract; two worker processes by default), and the new findings are scored. By default
-18 kinds x 15 = 270 injections, about 2 s of CPU each: some 5-10 minutes on two cores.
+19 kinds x 15 = 285 injections, about 2 s of CPU each: some 5-10 minutes on two cores.
 
 Where an edit goes: the clean knowledge base's records (`drugstrat list --json`) give each
 record's text and its source line; the record's text is found on that line (with the
@@ -80,6 +80,7 @@ class Grammar:
     of_words: tuple[str, ...]  # prepositions opening a complement ("of the X")
     series_markers: tuple[str, ...]  # what introduces a list of examples
     conjunctions: tuple[str, ...]
+    hedges: tuple[str, ...] = ()  # what softens or stresses a statement, to drop
 
 
 def _words(text: str) -> frozenset[str]:
@@ -100,6 +101,10 @@ GRAMMAR = {
         of_words=("of the", "of", "for the", "in the"),
         series_markers=("e.g.", "such as", "including", "namely"),
         conjunctions=("and", "or"),
+        hedges=("where possible", "as much as possible", "as far as possible", "if possible",
+                "where necessary", "if necessary", "if needed", "where appropriate",
+                "in principle", "in particular", "particularly", "especially", "mainly",
+                "primarily", "partly", "largely", "potentially", "at least"),
     ),
     "nl": Grammar(
         modals=(("kan", "moet", "zal", "mag", "wil"),
@@ -115,6 +120,10 @@ GRAMMAR = {
         of_words=("van de", "van het", "van", "voor de"),
         series_markers=("bv.", "bijvoorbeeld", "zoals", "o.a.", "onder andere", "namelijk"),
         conjunctions=("en", "of"),
+        hedges=("waar mogelijk", "zoveel mogelijk", "zo veel mogelijk", "indien mogelijk",
+                "waar nodig", "indien nodig", "zo nodig", "in principe", "in het bijzonder",
+                "vooral", "voornamelijk", "hoofdzakelijk", "deels", "grotendeels",
+                "potentieel", "ten minste"),
     ),
     "fr": Grammar(
         modals=(("peut", "doit", "pourra", "devra"), ("peuvent", "doivent", "pourront",
@@ -130,6 +139,9 @@ GRAMMAR = {
         series_markers=("p. ex.", "par exemple", "tels que", "telles que", "tel que",
                         "telle que", "comme", "notamment", "à savoir"),
         conjunctions=("et", "ou"),
+        hedges=("si possible", "dans la mesure du possible", "autant que possible",
+                "si nécessaire", "le cas échéant", "en principe", "en particulier",
+                "particulièrement", "surtout", "principalement", "en partie", "au moins"),
     ),
 }
 
@@ -676,6 +688,19 @@ def flip_negation(src: Source, rng: random.Random) -> Edit | None:
     return pick(rng, candidates_over(src, lambda r: negations(r.text, g), "flip-negation"))
 
 
+def drop_hedge(src: Source, rng: random.Random) -> Edit | None:
+    """Drop a word that softens or stresses a statement (where possible, in particular,
+    vooral …) with the space or comma before it."""
+    g = grammar(src.lang)
+    if not g.hedges:
+        return None
+    alternatives = "|".join(re.escape(h) for h in sorted(g.hedges, key=len, reverse=True))
+    pattern = re.compile(rf"(?:,?\s)(?:{alternatives})\b(?:\s*,(?=\s))?", re.IGNORECASE)
+    return pick(rng, candidates_over(
+        src, lambda r: ((m.start(), m.end(), "") for m in pattern.finditer(r.text)),
+        "drop-hedge"))
+
+
 def swap_list_items(src: Source, rng: random.Random) -> Edit | None:
     """Swap the contents of two items of one list (their emphasis marks go with them)."""
     options = [(group, i, j) for group in list_groups(src).values()
@@ -795,6 +820,7 @@ KINDS: dict[str, tuple[str, Callable[[Source, random.Random], Edit | None]]] = {
     "replace-term": ("replacement", replace_term),
     "change-modal": ("meaning", change_modal),
     "flip-negation": ("meaning", flip_negation),
+    "drop-hedge": ("meaning", drop_hedge),
     "swap-list-items": ("meaning", swap_list_items),
     "drop-letter": ("typo", drop_letter),
     "double-letter": ("typo", double_letter),
@@ -806,7 +832,7 @@ KINDS: dict[str, tuple[str, Callable[[Source, random.Random], Edit | None]]] = {
 GROUPS = {
     "omission": "deleted or added clauses, sentences, list items, numbers and names",
     "replacement": "replaced terms and target groups",
-    "meaning": "changed modals, negations, swapped list items",
+    "meaning": "changed modals, negations, dropped hedges, swapped list items",
     "typo": "typos",
 }
 

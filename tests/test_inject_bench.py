@@ -220,3 +220,19 @@ def test_a_tiny_run_prints_a_row_per_kind_and_the_totals(capsys: pytest.CaptureF
     assert {"kind", "replace-number", "drop-letter", "omission", "typo", "all"} <= rows
     assert re.search(r"^replace-number +1 +[01] ", out, flags=re.M)
     assert "clean text:" in out
+
+
+def test_a_dropped_hedge_takes_its_comma_or_space_with_it() -> None:
+    text = "The cell shares the data, where possible, with the partners, and in particular " \
+           "with the regions.\n"
+    source = inject.pseudo_source("en", text)
+    results = {inject.apply(source, inject.drop_hedge(source, random.Random(seed))).strip()
+               for seed in range(8)}
+    assert results == {
+        "The cell shares the data with the partners, and in particular with the regions.",
+        "The cell shares the data, where possible, with the partners, and with the regions."}
+    for lang, other in (("nl", "De cel deelt de gegevens waar nodig met de partners.\n"),
+                        ("fr", "La cellule partage les données, si possible, avec les "
+                               "partenaires.\n")):
+        found = inject.drop_hedge(inject.pseudo_source(lang, other), random.Random(0))
+        assert found is not None and found.kind == "drop-hedge", lang
