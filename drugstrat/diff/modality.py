@@ -1,6 +1,7 @@
 """What a sentence obliges, allows or denies: a modal verb (must, can, should …) or a negation
 present in one version and not in the other turns its meaning ("Vulnerable groups must still be
-defined" / "… zullen nog worden gedefinieerd").
+defined" / "… zullen nog worden gedefinieerd"); a hedge (where possible, in particular …) in one
+version only shifts what it promises.
 
 Each language's table names its modal verbs by what they say (obligation, recommendation,
 possibility, permission) and its negating words. Sentences are compared pair by pair where both
@@ -323,10 +324,12 @@ def _modals(text: str, table: Language) -> dict[Span, str]:
     return _phrases(text, table.modals)
 
 
-def _phrases(text: str, kinds: dict[str, str]) -> dict[Span, str]:
-    """The phrases of a table (modals, hedges) in a text, by span, with what each says."""
-    if not kinds:
+def _phrases(text: str, table: dict[str, str]) -> dict[Span, str]:
+    """The phrases of a table (modals, hedges) in a text, by span, with what each says (case
+    aside: "bei Bedarf")."""
+    if not table:
         return {}
+    kinds = {phrase.lower(): kind for phrase, kind in table.items()}
     lowered = text.lower()
     out: dict[Span, str] = {}
     for match in _pattern(tuple(kinds)).finditer(lowered):
