@@ -474,6 +474,32 @@ def test_an_office_replaced_in_a_title_the_lexicon_was_learned_from(bundled_kb):
                          "(nl): items of the title that do not translate each other") in said
 
 
+def test_a_list_item_replaced_by_a_group_named_elsewhere_faces_the_item_it_replaced(bundled_kb):
+    """«teaching staff» and «onderwijspersoneel» share a word's link with another item of the
+    list («staff in reception centres» / «personeel in opvangcentra»): that link is the other
+    item's, and says nothing of whether the Dutch list still names teaching staff."""
+    from drugstrat.kb import store
+    from drugstrat.kb.lexicon import lexicon_for
+    from drugstrat.kb.paths import glossary_path
+    from drugstrat.terms.glossary import load
+
+    kb = store.load(bundled_kb)
+    glossary = load(glossary_path(bundled_kb))
+    lexicon = lexicon_for(kb, ("en", "nl"), glossary, glossary_path(bundled_kb))
+    versions = {lang: [dict(r) for r in kb.versions[lang]] for lang in ("en", "nl")}
+    item = next(r for r in versions["nl"] if "onderwijspersoneel, personeel" in r["text"])
+    assert not [f for f in REGISTRY["enumeration"].run(
+        document(versions, glossary, ("en", "nl"), lambda: lexicon)) if f.id == item["id"]]
+    item["text"] = item["text"].replace("onderwijspersoneel, personeel", "landbouwers, personeel")
+    found = [f for f in REGISTRY["enumeration"].run(
+        document(versions, glossary, ("en", "nl"), lambda: lexicon)) if f.id == item["id"]]
+    assert [f.message for f in found] == [
+        "list 1: «teaching staff» (en) has no counterpart in nl, which has «landbouwers» instead"]
+    english = next(r for r in versions["en"] if r["id"] == item["id"])["text"]
+    assert [english[s:e] for s, e in found[0].spans["en"]] == ["teaching staff"]
+    assert [item["text"][s:e] for s, e in found[0].spans["nl"]] == ["landbouwers"]
+
+
 def test_the_capitals_of_one_title_are_one_finding_and_two_slips_side_by_side_are_two():
     from drugstrat.diff.causes import merge_causes
     from drugstrat.diff.model import Finding, Severity

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from drugstrat.diff.model import (
     RELATED,
@@ -91,9 +91,15 @@ def enumeration(doc: Document) -> Iterator[Finding]:
                 # As many items, but one of each that the other text nowhere says: an item
                 # replaced by another.
                 # Short names only: a long descriptive item is said in other words too often.
+                # A word linked into an item both lists share is that item's: it says
+                # nothing of this one ("teaching staff" / "personeel in opvangcentra").
+                shared = {lang: _spans(pair[lang]["text"], [i for i in items if i not in
+                                                            unmatched[lang]])
+                          for lang, items in ((a, x), (b, y))}
                 odd = {lang: [item for item in unmatched[lang] if not item.endswith("-")
                               and len(item.split()) <= REPLACED_WORDS
-                              and not _said_in_other(doc, pair, lang, item, REPLACED_LINK)]
+                              and not _said_in_other(doc, pair, lang, item, REPLACED_LINK,
+                                                     shared[doc.other(lang)])]
                        for lang in (a, b)}
                 if odd[a] and odd[b]:
                     yield Finding(
@@ -101,7 +107,8 @@ def enumeration(doc: Document) -> Iterator[Finding]:
                         f"list {n}: «{odd[a][0]}» ({a}) has no counterpart in {b}, which has "
                         f"«{odd[b][0]}» instead",
                         {a: " | ".join(x), b: " | ".join(y)}, key=f"{n}:{odd[a][0]}|{odd[b][0]}",
-                        spans={lang: _spans(pair[lang]["text"], odd[lang]) for lang in (a, b)})
+                        # The two items it names, nothing else.
+                        spans={lang: _spans(pair[lang]["text"], odd[lang][:1]) for lang in (a, b)})
                 continue
             longer = b if len(y) > len(x) else a
             # Items the other list lays out otherwise ("alcool, tabac et produits assimilés"
@@ -151,9 +158,9 @@ REPLACED_WORDS = 4
 
 
 def _said_in_other(doc: Document, pair: Pair, lang: str, item: str,
-                   sure: float = 0.3) -> bool:
+                   sure: float = 0.3, elsewhere: Sequence[Span] = ()) -> bool:
     """Whether most of an item's content words are linked, at least this surely, to words of
-    the other text."""
+    the other text (outside its `elsewhere` spans)."""
     text = pair[lang]["text"]
     at = text.find(item)
     if at < 0:
@@ -161,7 +168,9 @@ def _said_in_other(doc: Document, pair: Pair, lang: str, item: str,
     links = doc.links(pair, as_evidence=True)
     mine_is_a = lang == doc.langs[0]
     # Surely linked: a weak link pairs a leftover word with a leftover word.
-    linked = {p.a if mine_is_a else p.b for p in links.pairs if p.score >= sure}
+    theirs = doc.tokens(pair[doc.other(lang)])
+    linked = {p.a if mine_is_a else p.b for p in links.pairs if p.score >= sure and not any(
+        s <= theirs[p.b if mine_is_a else p.a].start < e for s, e in elsewhere)}
     content = [t for t in doc.tokens(pair[lang]) if t.content
                and at <= t.start and t.end <= at + len(item)]
     return bool(content) and sum(t.position in linked for t in content) >= LINKED_SHARE * len(
