@@ -686,6 +686,24 @@ def test_a_short_slip_is_corrected_where_the_other_version_says_what_it_means(du
     assert findings("spelling", "Driving while drunk.", "Rijden onder invlod.") == []
 
 
+def test_a_slip_in_a_phrase_both_versions_share_is_told_by_the_other_spelling():
+    """«modus operandi» stands in both versions: «operrandi», which no dictionary knows, is
+    one slip from the English spelling beside the same «modus». A cognate each language
+    writes its own way, among words that differ, is no slip."""
+    from tests.test_diff_checks import findings
+
+    _dutch_speller()
+    en = "The channels and modus operandi that bring drugs into prisons."
+    nl = "De kanalen en modus operrandi die drugs in gevangenissen brengen."
+    found = [f for f in findings("spelling", en, nl) if "operrandi" in f.message]
+    assert [f.message for f in found] == [
+        "«operrandi» is not Nederlands: «operandi», as the en version writes it?"]
+    assert [en[s:e] for s, e in found[0].spans["en"]] == ["operandi"]
+    cognates = findings("spelling", "An intersectoral approach to drugs.",
+                        "Een intersectorale aanpak van drugs.")
+    assert not [f for f in cognates if "intersector" in f.message]
+
+
 def test_without_a_general_dictionary_a_short_slip_is_not_guessed(tmp_path, monkeypatch):
     from tests.test_diff_checks import findings
 

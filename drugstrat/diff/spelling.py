@@ -38,6 +38,7 @@ UNCHECKED_LETTERS = 10
 # the other version says what the correction means: a general bilingual dictionary (FreeDict)
 # translates the correction into words of the counterpart, and nothing translates the word.
 TRANSLATED_LETTERS = 4
+SHARED_LETTERS = 6  # letters of a word the versions share, for a slip in it to be told
 MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
 COMPOUND_PART = 4  # letters of each part of a compound the dictionary does not list
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -372,7 +373,8 @@ class _Speller:
         text = record["text"]
         # Web addresses, and the pieces of a word cut in two (said already).
         addresses = [m.span() for m in _ADDRESS.finditer(text)] + list(said)
-        for match in _WORD.finditer(text):
+        found = list(_WORD.finditer(text))
+        for n, match in enumerate(found):
             word = match.group()
             low = word.casefold()
             if len(word) < TRANSLATED_LETTERS or self.counts[low] > USED_OFTEN \
@@ -385,6 +387,15 @@ class _Speller:
                 not _SENTENCE_START.search(text[:match.start()])
             better = self._correction(word, name_like=in_running_text) \
                 if len(word) >= MIN_LETTERS else None
+            if better is None and (shared := self._shared_word(found, n, counterpart)):
+                # A word both versions share (a loanword, a Latin phrase) written one slip
+                # from the other version's spelling ("modus operrandi" / "modus operandi").
+                other = self.doc.other(self.lang)
+                yield self._finding(
+                    record, counterpart, match.span(),
+                    f"«{word}» is not {self.table.name}: «{shared.group()}», as the {other} "
+                    f"version writes it?", key=f"{self.lang}:{low}", theirs=shared.span())
+                continue
             if better is None:
                 if near := self._dictionary_neighbours(word):
                     slips.append(_Slip(record, counterpart, match.span(), near))
@@ -454,6 +465,32 @@ class _Speller:
                 candidates = [w for w in candidates if w in ranked]
             candidates.sort(key=lambda w: ranked.index(w) if w in ranked else len(ranked))
         return _cased(candidates[0], word) if candidates else None
+
+    def _shared_word(self, words: list[re.Match[str]], n: int,
+                     counterpart: Record) -> re.Match[str] | None:
+        """The word of the other version one slip from the n-th word, in a phrase both versions
+        share (a word beside it the same in both: "modus operrandi" / "modus operandi"), where
+        neither this language's dictionary nor the document otherwise knows the word: a
+        loanword or Latin phrase misspelled in one version. Cognates ("intersectoral" /
+        "intersectoraal") stand among words each language writes its own way."""
+        from rapidfuzz.distance import OSA
+
+        word = words[n].group()
+        low = word.casefold()
+        if self.dictionary is None or len(low) < SHARED_LETTERS or self.dictionary.knows(
+                word) or self.dictionary.knows(low) or self.counts[low] > 1:
+            return None
+        theirs = list(_WORD.finditer(counterpart["text"]))
+        for k, match in enumerate(theirs):
+            other = match.group().casefold()
+            if other == low or OSA.distance(other, low) != 1 or \
+                    _squeezed(other) == _squeezed(low):
+                continue
+            for step in (-1, 1):
+                if 0 <= n + step < len(words) and 0 <= k + step < len(theirs) and \
+                        words[n + step].group() == theirs[k + step].group():
+                    return match
+        return None
 
     def _dictionary_neighbours(self, word: str) -> list[str]:
         """The words the dictionary knows one slip from a word it does not know, likeliest
