@@ -474,6 +474,19 @@ def test_an_office_replaced_in_a_title_the_lexicon_was_learned_from(bundled_kb):
                          "(nl): items of the title that do not translate each other") in said
 
 
+def test_a_capital_after_a_hyphen_that_the_document_writes_in_lower_case_is_a_slip():
+    en = [record("en", f"Mr. A{i}, Deputy Prime Minister and Minister of Justice", f"s{i}",
+                 "signatory") for i in range(3)]
+    nl = [record("nl", f"Dhr. A{i}, Vice-eersteminister en Minister van Justitie", f"s{i}",
+                 "signatory") for i in range(3)]
+    nl[2]["text"] = nl[2]["text"].replace("Vice-eersteminister", "Vice-Eersteminister")
+    said = [(f.id, f.message, f.spans) for f in findings("capitalisation", en, nl)]
+    assert said == [("s2", "«Vice-Eersteminister» in nl: the document writes "
+                           "«Vice-eersteminister» (2 times)", {"nl": [(9, 28)]})]
+    # Written each way once: no habit to hold it against.
+    assert findings("capitalisation", en[1:], nl[1:]) == []
+
+
 def test_a_list_item_replaced_by_a_group_named_elsewhere_faces_the_item_it_replaced(bundled_kb):
     """«teaching staff» and «onderwijspersoneel» share a word's link with another item of the
     list («staff in reception centres» / «personeel in opvangcentra»): that link is the other

@@ -745,13 +745,20 @@ def test_an_office_in_lower_case_among_capitalised_ones_is_a_slip(bundled_kb):
     versions = {lang: [dict(r) for r in kb_.versions[lang]] for lang in ("en", "nl")}
     clean = [f.message for f in REGISTRY["capitalisation"].run(
         document(versions, glossary, ("en", "nl"), lambda: lexicon))]
-    assert not [m for m in clean if "neighbours are capitalised" in m], clean
+    assert not [m for m in clean if "a word of a capitalised office" in m], clean
     title = next(r for r in versions["nl"] if "Onderwijs, Justitie en Werk" in r["text"])
     title["text"] = title["text"].replace("Onderwijs, Justitie", "onderwijs, Justitie")
     said = [(f.id, f.message) for f in REGISTRY["capitalisation"].run(
         document(versions, glossary, ("en", "nl"), lambda: lexicon))]
-    assert (title["id"], "«onderwijs» in nl: its neighbours are capitalised, and the en version "
+    assert (title["id"], "«onderwijs» in nl: a word of a capitalised office, and the en version "
                          "writes «Education»") in said
+    # Before a capitalised word of the same office, too («for scientific Research»).
+    english = next(r for r in versions["en"] if "for Scientific Research" in r["text"])
+    english["text"] = english["text"].replace("for Scientific", "for scientific")
+    said = [(f.id, f.message) for f in REGISTRY["capitalisation"].run(
+        document(versions, glossary, ("en", "nl"), lambda: lexicon))]
+    assert (english["id"], "«scientific» in en: a word of a capitalised office, and the nl "
+                           "version writes «Wetenschappelijk»") in said
 
 
 def test_a_word_cut_in_two_by_a_space_is_one_word():

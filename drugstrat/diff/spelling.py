@@ -142,15 +142,16 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 usual = low[:1].upper() + low[1:]
                 said = (f"the document writes «{usual}» in names "
                         f"({capitals} time{'s' if capitals != 1 else ''})")
-            elif not capital and (record["id"], match.start()) in listed and \
+            elif not capital and (record["id"], match.start()) in listed | entitled and \
                     lower_in_titles[low] == 1 and (
                     translation := _capitalised_translation(doc, pairs[record["id"]], lang,
                                                             match)) is not None:
                 # One office of a signatory's series in lower case ("van onderwijs, Justitie en
-                # Werk"), where the other version capitalises it («Education») and no other
-                # title writes it so (French writes every «ministre» in lower case).
+                # Werk", "for scientific Research"), where the other version capitalises it
+                # («Education») and no other title writes it so (French writes every
+                # «ministre» in lower case).
                 usual = low[:1].upper() + low[1:]
-                said = f"its neighbours are capitalised, and the {other} version writes " \
+                said = f"a word of a capitalised office, and the {other} version writes " \
                        f"«{translation}»"
             elif not capital and lower[low] == 1 and (named[low] >= CASE_HABIT or beside and (
                     capitals >= 1 or _capitalised_in(pairs[record["id"]], other,
@@ -170,6 +171,36 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                 {lang: excerpt(record["text"], *match.span(), width=90),
                  other: excerpt(pairs[record["id"]][other]["text"], width=90)},
                 key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+        yield from _inner_capitals(doc, lang, pairs)
+
+
+def _inner_capitals(doc: Document, lang: str, pairs: dict[str, Pair]) -> Iterator[Finding]:
+    """A hyphenated word whose parts after the first are cased otherwise than the document
+    writes that very word again and again ("Vice-Eersteminister" where it writes
+    «Vice-eersteminister»): no sentence start explains a capital after a hyphen."""
+    writings: dict[str, Counter[str]] = {}  # the word folded -> how its later parts are written
+    places: list[tuple[Record, re.Match[str], str]] = []
+    for record in doc.versions[lang]:
+        if record["type"] in TITLE_TYPES or record["id"] not in pairs:
+            continue
+        for match in _WORD.finditer(record["text"]):
+            head, hyphen, rest = match.group().partition("-")
+            if hyphen and rest:
+                writings.setdefault(match.group().casefold(), Counter())[rest] += 1
+                places.append((record, match, rest))
+    other = doc.other(lang)
+    for record, match, rest in places:
+        counts = writings[match.group().casefold()]
+        usual, times = counts.most_common(1)[0]
+        if counts[rest] == 1 and usual != rest and times >= CASE_HABIT:
+            word = match.group()
+            written = word[:len(word) - len(rest)] + usual
+            yield Finding(
+                record["id"], record["type"], "capitalisation", Severity.warning,
+                f"«{word}» in {lang}: the document writes «{written}» ({times} times)",
+                {lang: excerpt(record["text"], *match.span(), width=90),
+                 other: excerpt(pairs[record["id"]][other]["text"], width=90)},
+                key=f"{lang}:{word}", spans={lang: [match.span()]})
 
 
 def _capitalised_pairs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[str, str]]:
