@@ -53,7 +53,8 @@ GERMAN = Language(
     negating_prefixes=("un", "in", "nicht"),
     hedges={
         **dict.fromkeys(("möglich", "mögliche", "möglichen", "möglicherweise", "eventuell",
-                         "möglichst", "bei Bedarf", "falls nötig", "gegebenenfalls",
+                         "möglichst", "bei Bedarf", "falls zutreffend", "falls nötig",
+                         "gegebenenfalls",
                          "grundsätzlich", "im Prinzip", "teilweise", "weitgehend",
                          "potenziell"), "soften"),
         **dict.fromkeys(("insbesondere", "vor allem", "besonders", "hauptsächlich",

@@ -53,7 +53,9 @@ ENGLISH = Language(
     negating_prefixes=("un", "in", "im", "il", "ir", "non", "dis"),
     hedges={
         **dict.fromkeys(("possible", "possibly", "if necessary", "where necessary", "if needed",
-                         "where needed", "where appropriate", "in principle", "partly",
+                         "where needed", "where appropriate", "if appropriate", "as appropriate",
+                         "where relevant", "if relevant", "where applicable", "if applicable",
+                         "in principle", "partly",
                          "partially", "largely", "to some extent", "potentially"), "soften"),
         **dict.fromkeys(("in particular", "particularly", "especially", "notably", "mainly",
                          "primarily", "above all", "at least", "even"), "stress"),

@@ -57,7 +57,10 @@ FRENCH = Language(
     negating_prefixes=("in", "im", "il", "ir", "non", "dé"),
     hedges={
         **dict.fromkeys(("possible", "possibles", "éventuellement", "éventuel", "éventuelle",
-                         "si nécessaire", "au besoin", "le cas échéant", "en principe",
+                         "si nécessaire", "au besoin", "si besoin", "le cas échéant",
+                         "s'il y a lieu", "s’il y a lieu", "si pertinent",
+                         "là où c'est pertinent", "là où c’est pertinent",
+                         "lorsque c'est pertinent", "lorsque c’est pertinent", "en principe",
                          "en partie", "partiellement", "largement", "potentiellement"),
                         "soften"),
         **dict.fromkeys(("en particulier", "particulièrement", "surtout",

@@ -90,7 +90,9 @@ DUTCH = Language(
         # «mogelijk» is the word of every phrase of the possible ("zo snel mogelijk",
         # "waar mogelijk"), as «possible» is in English: the phrases pair by it.
         **dict.fromkeys(("mogelijk", "mogelijke", "eventueel", "eventuele", "indien nodig",
-                         "waar nodig", "zo nodig",
+                         "waar nodig", "zo nodig", "indien van toepassing", "waar van toepassing",
+                         "waar relevant", "indien relevant", "desgevallend",
+                         "in voorkomend geval",
                          "waar passend", "in principe", "gedeeltelijk", "deels",
                          "grotendeels", "in zekere mate", "potentieel", "potentiële"),
                         "soften"),
