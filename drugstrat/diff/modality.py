@@ -100,8 +100,7 @@ def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
     theirs = _modals(pair.others, doc.tables[b])
     if not mine or not theirs:
         return
-    links = doc.links(pair.pair, as_evidence=True)
-    partner = {p.a: p.b for p in links.pairs if p.score >= LOCAL_TRUST}
+    partner = doc.partners(pair.pair, a, LOCAL_TRUST, as_evidence=True)
     tokens_a, tokens_b = pair.tokens(doc, a), pair.tokens(doc, b)
     offset_a, offset_b = pair.spans[a][0], pair.spans[b][0]
     where_b = {t.position: (t.start - offset_b, t.end - offset_b) for t in tokens_b}
@@ -201,11 +200,8 @@ def _nothing_in_place(doc: Document, pair: _SentencePair, lang: str, span: Span)
     """Whether the words on either side of a phrase (up to NEIGHBOURS, surely linked) are
     translated by words of the other sentence with no untranslated content word among them:
     the phrase's place there is empty."""
-    links = doc.links(pair.pair, as_evidence=True)
-    mine_first = lang == doc.langs[0]
-    partner = {(p.a if mine_first else p.b): (p.b if mine_first else p.a)
-               for p in links.pairs if p.score >= LOCAL_TRUST}
-    their_linked = links.linked_b if mine_first else links.linked_a
+    partner = doc.partners(pair.pair, lang, LOCAL_TRUST, as_evidence=True)
+    their_linked = _linked(doc, pair.pair, doc.other(lang))
     offset = pair.spans[lang][0]
     start, end = span[0] + offset, span[1] + offset
     sentence = pair.tokens(doc, lang)

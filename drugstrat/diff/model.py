@@ -219,6 +219,14 @@ class Document:
                                         self.memo["fixed"], distrusted)
         return self._links[key]
 
+    def partners(self, pair: Pair, lang: str, least: float = 0.0,
+                 as_evidence: bool = False) -> dict[int, int]:
+        """The pair's links seen from `lang`'s text: the index of its word -> the index of the
+        other text's word it is linked to (links at least `least` sure; see `links`)."""
+        from_a = lang == self.langs[0]
+        return {(p.a if from_a else p.b): (p.b if from_a else p.a)
+                for p in self.links(pair, as_evidence).pairs if p.score >= least}
+
     def prose_pairs(self) -> Iterator[Pair]:
         """Pairs whose texts are running prose that should say the same: not derived records,
         not a pair where one side merges or splits records (the `merged` check reports it, and

@@ -127,9 +127,7 @@ def _said_unbracketed(doc: Document, pair: Pair, lang: str, span: tuple[int, int
     content word of it is linked to a word of the other text standing outside parentheses."""
     if doc.lexicon is None:
         return False
-    mine_is_a = lang == doc.langs[0]
-    partner = {(p.a if mine_is_a else p.b): (p.b if mine_is_a else p.a)
-               for p in doc.links(pair).pairs}
+    partner = doc.partners(pair, lang)
     theirs = doc.tokens(pair[doc.other(lang)])
     inside = [t for t in doc.tokens(pair[lang]) if span[0] < t.start and t.end < span[1]
               and t.content]
