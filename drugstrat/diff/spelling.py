@@ -165,13 +165,19 @@ def capitalisation(doc: Document) -> Iterator[Finding]:
                         f"the {other} version writes «{usual}»")
             else:
                 continue
-            yield Finding(
-                record["id"], record["type"], "capitalisation", Severity.warning,
-                f"«{match.group()}» in {lang}: {said}",
-                {lang: excerpt(record["text"], *match.span(), width=90),
-                 other: excerpt(pairs[record["id"]][other]["text"], width=90)},
-                key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
+            yield _case_finding(doc, pairs[record["id"]], lang, match, said)
         yield from _inner_capitals(doc, lang, pairs)
+
+
+def _case_finding(doc: Document, pair: Pair, lang: str, match: re.Match[str],
+                  said: str) -> Finding:
+    """A capitalisation finding on the word at `match` of the pair's `lang` text."""
+    other = doc.other(lang)
+    return Finding(pair.id, pair.type, "capitalisation", Severity.warning,
+                   f"«{match.group()}» in {lang}: {said}",
+                   {lang: excerpt(pair[lang]["text"], *match.span(), width=90),
+                    other: excerpt(pair[other]["text"], width=90)},
+                   key=f"{lang}:{match.group()}", spans={lang: [match.span()]})
 
 
 def _inner_capitals(doc: Document, lang: str, pairs: dict[str, Pair]) -> Iterator[Finding]:
@@ -184,23 +190,17 @@ def _inner_capitals(doc: Document, lang: str, pairs: dict[str, Pair]) -> Iterato
         if record["type"] in TITLE_TYPES or record["id"] not in pairs:
             continue
         for match in _WORD.finditer(record["text"]):
-            head, hyphen, rest = match.group().partition("-")
+            _, hyphen, rest = match.group().partition("-")
             if hyphen and rest:
                 writings.setdefault(match.group().casefold(), Counter())[rest] += 1
                 places.append((record, match, rest))
-    other = doc.other(lang)
     for record, match, rest in places:
         counts = writings[match.group().casefold()]
         usual, times = counts.most_common(1)[0]
         if counts[rest] == 1 and usual != rest and times >= CASE_HABIT:
-            word = match.group()
-            written = word[:len(word) - len(rest)] + usual
-            yield Finding(
-                record["id"], record["type"], "capitalisation", Severity.warning,
-                f"«{word}» in {lang}: the document writes «{written}» ({times} times)",
-                {lang: excerpt(record["text"], *match.span(), width=90),
-                 other: excerpt(pairs[record["id"]][other]["text"], width=90)},
-                key=f"{lang}:{word}", spans={lang: [match.span()]})
+            written = match.group()[:len(match.group()) - len(rest)] + usual
+            yield _case_finding(doc, pairs[record["id"]], lang, match,
+                                f"the document writes «{written}» ({times} times)")
 
 
 def _capitalised_pairs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[str, str]]:
@@ -345,7 +345,10 @@ class _Speller:
         self.counts = Counter(w.casefold() for w in written)
         self.frequent = [w for w, n in self.counts.items() if n > USED_OFTEN]
         self.words = list(self.counts)
-        self.letters = "".join(sorted({ch for w in self.words for ch in w if ch.isalpha()}))
+        # The letters a slip may have dropped or changed: the frequent words' (a correction
+        # the dictionary alone vouches for), every word's (one the other version tells).
+        self.frequent_letters = _letters(self.frequent)
+        self.letters = _letters(self.words)
         capitals = Counter(w.casefold() for w in written if w[:1].isupper())
         self.capitalised = [w for w, n in capitals.items() if n > USED_OFTEN]
         self.allowed = _known_names(doc, lang)
@@ -479,10 +482,9 @@ class _Speller:
         if dictionary is None or len(low) < DICTIONARY_LETTERS or _known_parts(
                 low, self.vocabulary, self.table, dictionary):
             return None
-        letters = "".join(sorted({ch for w in self.frequent for ch in w if ch.isalpha()}))
         # In the word's own case: a German noun is known only capitalised.
         candidates = list(dict.fromkeys(
-            w for w in _one_edit(low, letters)
+            w for w in _one_edit(low, self.frequent_letters)
             if (dictionary.knows(w) or (word[:1].isupper() and dictionary.knows(_cased(w, word))))
             and _squeezed(w) != _squeezed(low)))
         if not candidates:
@@ -638,6 +640,10 @@ def _known_names(doc: Document, lang: str) -> set[str]:
 def _cased(candidate: str, word: str) -> str:
     """A correction written as the word was: capitalised where it was."""
     return candidate[:1].upper() + candidate[1:] if word[:1].isupper() else candidate
+
+
+def _letters(words: list[str]) -> str:
+    return "".join(sorted({ch for w in words for ch in w if ch.isalpha()}))
 
 
 def _one_edit(word: str, letters: str) -> Iterator[str]:
