@@ -146,7 +146,7 @@ def acronym_map(doc: Document) -> dict[str, str]:
     # claim one acronym, the one more records define wins, then the one defined first (an
     # acronym put in another's place defines a pairing once, against the document's).
     taken = set(mapping.values())
-    for (x, y), _ in sorted(seen.items(), key=lambda kv: -kv[1]):
+    for (x, y), _ in seen.most_common():  # ties in the order first defined
         if x not in mapping and y not in taken:
             mapping[x] = y
             taken.add(y)

@@ -179,7 +179,7 @@ def _differing_copy(pair: Pair, lang: str, other: str, said: str, offset: int,
 def copy_differences(copy: str, original: str) -> list[tuple[Span, Span]]:
     """Where a copied stretch of text parts from the original it copies, word by word (a
     capital too: a copy is exact): pairs of spans, in the copy and in the original (an empty
-    span where one has nothing). None where the copy is exact, or is no copy (less than
+    span where one has nothing). Nothing where the copy is exact, or is no copy (less than
     COPIED of its words stand, in order, in the original)."""
     mine = list(re.finditer(r"\w+", copy))
     theirs = list(re.finditer(r"\w+", original))

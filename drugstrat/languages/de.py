@@ -54,9 +54,8 @@ GERMAN = Language(
     hedges={
         **dict.fromkeys(("möglich", "mögliche", "möglichen", "möglicherweise", "eventuell",
                          "möglichst", "bei Bedarf", "falls zutreffend", "falls nötig",
-                         "gegebenenfalls",
-                         "grundsätzlich", "im Prinzip", "teilweise", "weitgehend",
-                         "potenziell"), "soften"),
+                         "gegebenenfalls", "grundsätzlich", "im Prinzip", "teilweise",
+                         "weitgehend", "potenziell"), "soften"),
         **dict.fromkeys(("insbesondere", "vor allem", "besonders", "hauptsächlich",
                          "zumindest", "mindestens", "sogar"), "stress"),
         **dict.fromkeys(("nämlich", "das heißt"), "specify"),
