@@ -17,6 +17,7 @@ from typing import Any
 # Importing the check modules registers their checks.
 from drugstrat.diff import (  # noqa: F401
     consistency,
+    grammar,
     meaning,
     modality,
     names,

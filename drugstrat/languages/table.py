@@ -100,6 +100,26 @@ class Language(NamedTuple):
     closed_compounds: bool = False
     # Letters that may join the parts of a closed compound ("drug|s|handel").
     compound_linkers: tuple[str, ...] = ()
+    # The ending an adjective before a noun takes in some places and not in others ("een
+    # goede aanpak", "een goed beleid"): the adjectives of one noun take it alike, and after a
+    # definite determiner always. Empty where adjectives take no such ending (English) or
+    # follow their noun as often as not (French).
+    adjective_ending: str = ""
+    # Final consonants a stem writes otherwise before that ending ("actief" -> "actieve",
+    # "grijs" -> "grijze"): (before the ending, in the bare form).
+    ending_alternations: tuple[tuple[str, str], ...] = ()
+    # Vowels written double where a consonant closes the syllable and single where the
+    # ending opens it ("illegaal" / "illegale"), whereas a short vowel's consonant doubles
+    # ("wit" / "witte").
+    syllable_vowels: str = ""
+    # Endings of adjectives that never take it: participles and adjectives of material
+    # ("betrokken", "gouden").
+    unchanging_adjective_endings: tuple[str, ...] = ()
+    # Endings of a verb's infinitive ("maken"): where a noun was looked for, a verb tells that
+    # the words before it were no adjectives of a noun ("het mogelijk maken").
+    infinitive_endings: tuple[str, ...] = ()
+    # Determiners after which an adjective always takes the ending ("de", "het", "deze").
+    definite_determiners: tuple[str, ...] = ()
     # Articles, dropped when target groups are compared by name ("the elderly" = "elderly").
     articles: tuple[str, ...] = ()
     # The articles that are also the numeral one ("een of meer", "un ou plusieurs"): before a
