@@ -654,6 +654,26 @@ def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writ
     assert "«elkar» is not Nederlands: «elkaar»?" in said
 
 
+def test_one_compound_written_with_and_without_its_linking_s_is_reported_where_rarer():
+    """The dictionary knows both «drughandel» and «drugshandel»: the document's habit tells
+    the deviant, every place of the other form named; written as often each way, both forms
+    are shown, as info."""
+    _dutch_speller()
+    nl = [record("nl", "De drugshandel groeit.", "p0"), record("nl", "Drugshandel loont.", "p1"),
+          record("nl", "De aanpak van drughandel.", "p2"),
+          record("nl", "De rechtstaat beschermen.", "p3"), record("nl", "Een rechtsstaat.", "p4")]
+    en = [record("en", text, f"p{n}") for n, text in enumerate(
+        ["Trafficking grows.", "Trafficking pays.", "Tackling trafficking.",
+         "Protecting the rule of law.", "A constitutional state."])]
+    found = {(f.id, f.severity.name): f for f in findings("spelling", en, nl)}
+    assert set(found) == {("p2", "warning"), ("p3", "info"), ("p4", "info")}
+    assert found["p2", "warning"].message == \
+        "«drughandel» here, «drugshandel» 2 time(s) (p0, p1): one compound written two ways"
+    assert found["p2", "warning"].spans == {"nl": [(14, 24)]}
+    # Written one way throughout: nothing.
+    assert findings("spelling", en[:2], nl[:2]) == []
+
+
 @pytest.fixture
 def dutch_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A small FreeDict Dutch-English dictionary, the only one found, and an empty cache."""

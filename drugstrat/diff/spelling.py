@@ -355,6 +355,7 @@ class _Speller:
         # What a compound may be made of: never the word being judged itself.
         self.vocabulary = set(self.frequent) | self.allowed
         self.dictionary = speller(self.table)
+        self.reported: set[tuple[str, int]] = set()  # (record id, offset) of words reported
 
     def findings(self) -> Iterator[Finding]:
         pairs = {p.id: p for p in self.doc.pairs}
@@ -374,6 +375,7 @@ class _Speller:
             if self.table.closed_compounds:
                 yield from self._split_compounds(record, counterpart)
         yield from self._translated_slips(slips)
+        yield from self._linker_variants(pairs)
 
     def _split_words(self, text: str) -> Iterator[tuple[Span, str]]:
         """A word cut in two by a space ("admin istrative", "form aliseren"): two pieces, one
@@ -604,13 +606,58 @@ class _Speller:
                                 f"«{joined}» (as the document writes it elsewhere)?",
                                 key=f"{self.lang}:{a} {b}")
 
+    def _linker_variants(self, pairs: dict[str, Pair]) -> Iterator[Finding]:
+        """One compound written with and without a linking letter ("drughandel" and
+        "drugshandel", "rechtstaat" and "rechtsstaat"), both perhaps in the dictionary: the
+        rarer form is reported where it stands, with the other's places; written as often
+        each way, both are, as info (which one the house uses is the reviser's call)."""
+        if not self.table.compound_linkers:
+            return
+        variants = {}
+        for word in self.counts:
+            for n in range(MIN_PART, len(word) - MIN_PART):
+                if word[n] in self.table.compound_linkers and \
+                        self.counts[without := word[:n] + word[n + 1:]] and \
+                        self._word_like(word[:n]) and self._word_like(word[n + 1:]):
+                    variants[word] = without
+                    variants[without] = word
+        places: dict[str, list[tuple[Record, re.Match[str]]]] = {}
+        for record in self.doc.versions[self.lang]:
+            if record["id"] in pairs and record["type"] != "target_group":
+                for match in _WORD.finditer(record["text"]):
+                    if match.group().casefold() in variants:
+                        places.setdefault(match.group().casefold(), []).append((record, match))
+        other = self.doc.other(self.lang)
+        for word, other_form in variants.items():
+            if self.counts[word] > self.counts[other_form]:
+                continue
+            where = list(dict.fromkeys(r["id"] for r, _ in places.get(other_form, ())))
+            severity = Severity.warning if self.counts[word] < self.counts[other_form] \
+                else Severity.info
+            for record, match in places.get(word, ()):
+                if (record["id"], match.start()) in self.reported:
+                    continue  # corrected already ("drugfenomeen" unknown to the dictionary)
+                yield self._finding(
+                    record, pairs[record["id"]][other], match.span(),
+                    f"«{match.group()}» here, «{other_form}» "
+                    f"{self.counts[other_form]} time(s) ({', '.join(where)}): one compound "
+                    f"written two ways", key=f"{self.lang}:{word}|{other_form}",
+                    severity=severity)
+
+    def _word_like(self, part: str) -> bool:
+        """A part of a compound that is a word: in the document, or in the dictionary."""
+        return self.counts[part] > 0 or (self.dictionary is not None
+                                         and self.dictionary.knows(part))
+
     def _finding(self, record: Record, counterpart: Record, span: Span, message: str,
-                 key: str, theirs: Span | None = None) -> Finding:
+                 key: str, theirs: Span | None = None,
+                 severity: Severity = Severity.warning) -> Finding:
         """A finding on the word at `span`; `theirs`, what the other version says there."""
         other = self.doc.other(self.lang)
         spans = {self.lang: [span], **({other: [theirs]} if theirs else {})}
         start, end = theirs or (0, None)
-        return Finding(record["id"], record["type"], "spelling", Severity.warning, message,
+        self.reported.add((record["id"], span[0]))
+        return Finding(record["id"], record["type"], "spelling", severity, message,
                        {self.lang: excerpt(record["text"], *span, width=90),
                         other: excerpt(counterpart["text"], start, end, width=90)},
                        key=key, spans=spans)
