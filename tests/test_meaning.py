@@ -654,6 +654,22 @@ def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writ
     assert "«elkar» is not Nederlands: «elkaar»?" in said
 
 
+def test_a_long_word_two_slips_from_one_the_document_writes_often_is_that_word():
+    """«druggereleerde» splits into parts hunspell knows, and is two slips from
+    «druggerelateerde», which the document writes three times: a slip. A long word's inflected
+    form is no slip of it."""
+    _dutch_speller()
+    nl = [record("nl", f"De druggerelateerde criminaliteit in regio {n}.", f"p{n}")
+          for n in range(3)]
+    nl += [record("nl", "Het witwassen van druggereleerde opbrengsten.", "p3"),
+           record("nl", "Het druggerelateerd geweld.", "p4")]
+    en = [record("en", f"Drug-related crime in region {n}.", f"p{n}") for n in range(3)]
+    en += [record("en", "Laundering drug-related proceeds.", "p3"),
+           record("en", "Drug-related violence.", "p4")]
+    found = [(f.id, f.message) for f in findings("spelling", en, nl)]
+    assert found == [("p3", "«druggereleerde» is not Nederlands: «druggerelateerde»?")]
+
+
 def test_one_compound_written_with_and_without_its_linking_s_is_reported_where_rarer():
     """The dictionary knows both «drughandel» and «drugshandel»: the document's habit tells
     the deviant, every place of the other form named; written as often each way, both forms

@@ -38,6 +38,7 @@ UNCHECKED_LETTERS = 10
 # the other version says what the correction means: a general bilingual dictionary (FreeDict)
 # translates the correction into words of the counterpart, and nothing translates the word.
 TRANSLATED_LETTERS = 4
+TWO_SLIP_LETTERS = 12  # letters of a word two slips from the document's word to be its slip
 SHARED_LETTERS = 6  # letters of a word the versions share, for a slip in it to be told
 MIN_PART = 3  # letters of a hyphenated word's part worth a look ("co-" of "co-morbide" is not)
 COMPOUND_PART = 4  # letters of each part of a compound the dictionary does not list
@@ -481,6 +482,16 @@ class _Speller:
                         and not _ending(w, low, self.table) and dictionary.knows(w)]
                 if near:
                     return max(near, key=lambda w: (self.counts[w], w))
+        if dictionary is not None and not name_like and len(low) >= TWO_SLIP_LETTERS:
+            # A long word two slips from one the document writes often and the dictionary
+            # knows ("druggereleerde" where "druggerelateerde" stands nine times): a long word
+            # has no such neighbour by chance, whatever parts it may split into.
+            near = [w for w, _, _ in process.extract(low, self.frequent, scorer=OSA.distance,
+                                                     score_cutoff=2, limit=5)
+                    if _squeezed(w) != _squeezed(low) and not _inflection(w, low, self.table)
+                    and dictionary.knows(w)]
+            if near:
+                return _cased(max(near, key=lambda w: (self.counts[w], w)), word)
         if dictionary is None or len(low) < DICTIONARY_LETTERS or _known_parts(
                 low, self.vocabulary, self.table, dictionary):
             return None
