@@ -533,3 +533,44 @@ def test_the_capitals_of_one_title_are_one_finding_and_two_slips_side_by_side_ar
                              said("spelling", "Drugsbeleid")])) == 2
     assert len(merge_causes([said("capitalisation", "globaal"),
                              said("capitalisation", "Drugsbeleid")])) == 2
+
+
+# -- typography -----------------------------------------------------------------------------
+
+
+def _paragraphs(lang: str, texts: list[str]) -> list[dict]:
+    return [record(lang, text, f"p{n}") for n, text in enumerate(texts)]
+
+
+def test_a_dash_set_otherwise_than_the_documents_habit_is_info_where_it_stands():
+    nl = _paragraphs("nl", ["Dit is – zoals gezegd – nodig.",
+                            "Wij willen – waar mogelijk – helpen.",
+                            "Verslaving kan – op korte en op lange termijn - leiden tot schade.",
+                            "De periode 2026 - 2029."])
+    en = _paragraphs("en", ["This is needed.", "We want to help.", "Addiction harms.",
+                            "The period 2026 - 2029."])
+    found = findings("dashes", en, nl)
+    assert [(f.id, f.severity.name, f.message) for f in found] == [
+        ("p2", "info", "«-» in nl where the document sets its dashes as «–» (5 times)")]
+    text = nl[2]["text"]
+    [(start, end)] = found[0].spans["nl"]
+    assert text[start - 8:end] == "termijn -"  # the hyphen, not the en dash opening the pair
+
+
+def test_a_dash_with_a_space_on_one_side_only():
+    en = _paragraphs("en", ["Holding them to account and –where possible – guiding them.",
+                            "Drug cultivation, production and –trafficking are tackled.",
+                            "Words – and more words."])
+    nl = _paragraphs("nl", ["Tekst.", "Tekst.", "Tekst."])
+    said = {f.id: f.message for f in findings("dashes", en, nl)}
+    assert said == {
+        "p0": "a dash in en with no space after it, unlike the other of its pair",
+        "p1": "«–trafficking» in en: a dash where the hyphen of a shortened compound is meant "
+              "(«-trafficking»)",
+    }
+
+
+def test_a_document_that_sets_its_dashes_as_hyphens_throughout_is_left_alone():
+    nl = _paragraphs("nl", [f"Dit is - zoals gezegd - nodig in regio {n}." for n in range(4)])
+    en = _paragraphs("en", [f"This is needed in region {n}." for n in range(4)])
+    assert findings("dashes", en, nl) == []

@@ -28,6 +28,7 @@ from drugstrat.diff import (  # noqa: F401
     symbols,
     terms,
     text,
+    typography,
 )
 from drugstrat.diff.accept import Acceptances
 from drugstrat.diff.causes import merge_causes
