@@ -265,6 +265,18 @@ def test_a_word_merely_opening_like_a_negating_prefix_negates_nothing():
         "a negation («niet») in nl only"]
 
 
+def test_a_duty_stated_as_a_fact_in_the_other_version_is_info():
+    en, nl = _rules("The rules of region 6 must be clear and the controls are strict.",
+                    "De regels van regio 6 zijn duidelijk en de controles zijn streng.")
+    found = findings("modality", en, nl)
+    assert [(f.severity.name, f.message) for f in found] == [
+        ("info", "obligation («must») in en, no modal in nl")]
+    # A latitude on one side only stays a paraphrase ("we can observe" / "zien we").
+    en, nl = _rules("The rules of region 6 can be clear and the controls are strict.",
+                    "De regels van regio 6 zijn duidelijk en de controles zijn streng.")
+    assert findings("modality", en, nl) == []
+
+
 def test_a_hedge_in_one_version_only_is_reported_where_its_place_is_empty():
     en, nl = _rules("The rules of region 6 are in particular clear and the controls are strict.",
                     "De regels van regio 6 zijn duidelijk en de controles zijn streng.")

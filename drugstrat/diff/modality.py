@@ -71,9 +71,10 @@ def _sentence_modality(doc: Document, pair: _SentencePair) -> Finding | None:
                 for lang in (a, b)}
     # Each says something the other does not ("must" where the other has "kan"; "want
     # to … can" against "moeten … kunnen"). A modal on one side only is mostly a
-    # paraphrase ("we can observe" / "zien we").
+    # paraphrase ("we can observe" / "zien we") — but a duty the other sentence states as a
+    # fact ("there needs to be a focus" / "aandacht gaat naar") is worth a reviser's look.
     if not families[a] - families[b] or not families[b] - families[a]:
-        return None
+        return _one_sided_duty(doc, pair, found, families)
     lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
     # What differs, not the modals both share.
     kinds = {x: {k for k in kinds[x] if FAMILY.get(k, {k}) - families[doc.other(x)]}
@@ -86,6 +87,22 @@ def _sentence_modality(doc: Document, pair: _SentencePair) -> Finding | None:
                     f"says {said[other]} («{_said(pair, other, list(found[other]))}»)",
                     key=f"{':'.join(sorted(kinds[a]))}/{':'.join(sorted(kinds[b]))}:"
                         f"{pair.index}")
+
+
+def _one_sided_duty(doc: Document, pair: _SentencePair, found: dict[str, dict[Span, str]],
+                    families: dict[str, set[str]]) -> Finding | None:
+    """A duty (must, needs to, moet) in one of two closely translated sentences, the other
+    with no modal at all: info, since administrative styles state duties as facts too."""
+    for lang in doc.langs:
+        other = doc.other(lang)
+        if "duty" in families[lang] and not families[other]:
+            spans = [span for span, kind in found[lang].items() if "duty" in FAMILY.get(kind, ())]
+            kinds = ", ".join(sorted({found[lang][span] for span in spans}))
+            return _finding(doc, pair, lang, spans, "modality",
+                            f"{kinds} («{_said(pair, lang, spans)}») in {lang}, no modal in "
+                            f"{other}", key=f"{lang}:{kinds}/-:{pair.index}",
+                            severity=Severity.info)
+    return None
 
 
 def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
