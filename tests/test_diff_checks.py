@@ -127,6 +127,12 @@ def test_open_list_in_one_language_only():
     found = findings("open-list", "Staff such as doctors and nurses.",
                      "Personeel zoals artsen, verpleegkundigen, enz.")
     assert [f.key for f in found] == ["nl"] and "enz." in found[0].evidence["nl"]
+    # «such as» opens the English list already: the Dutch «enz.» is redundant, info.
+    assert [(f.severity.name, f.message) for f in found] == [
+        ("info", "an open-ended list («enz.») in nl only, where en opens its list by «such as»")]
+    closed = findings("open-list", "Staff: doctors and nurses.",
+                      "Personeel: artsen, verpleegkundigen, enz.")
+    assert [(f.severity.name, f.evidence["en"]) for f in closed] == [("warning", "(closed list)")]
     assert findings("open-list", "Doctors, nurses, etc.", "Artsen, verpleegkundigen, enz.") == []
 
 

@@ -698,8 +698,10 @@ def test_one_compound_written_with_and_without_its_linking_s_is_reported_where_r
     assert found["p2", "warning"].message == \
         "«drughandel» here, «drugshandel» 2 time(s) (p0, p1): one compound written two ways"
     assert found["p2", "warning"].spans == {"nl": [(14, 24)]}
-    # Written one way throughout: nothing.
+    # Written one way throughout: nothing; a web address is spelled as it was registered.
     assert findings("spelling", en[:2], nl[:2]) == []
+    site = [record("nl", "Zie www.drughandel.be voor meer.", "p2")]
+    assert findings("spelling", en[:3], nl[:2] + site) == []
 
 
 @pytest.fixture

@@ -141,14 +141,31 @@ def open_list(doc: Document) -> Iterator[Finding]:
         if bool(marks[a]) == bool(marks[b]):
             continue
         lang = a if marks[a] else b
+        other = doc.other(lang)
         text = pair[lang]["text"]
         start, end = marks[lang][0]
+        # "such as", "e.g." open the other version's list already: the marker is redundant.
+        cue = _first_cue(pair[other]["text"], doc.tables[other].series_cues)
         yield Finding(
-            pair.id, pair.type, "open-list", Severity.warning,
-            f"an open-ended list («{text[start:end]}») in {lang} only",
-            {lang: excerpt(text, start, end), doc.other(lang): "(closed list)"}, key=lang,
+            pair.id, pair.type, "open-list", Severity.info if cue else Severity.warning,
+            f"an open-ended list («{text[start:end]}») in {lang} only" + (
+                f", where {other} opens its list by «{cue}»" if cue else ""),
+            {lang: excerpt(text, start, end), other: "(closed list)" if cue is None else
+             excerpt(pair[other]["text"], *_cue_span(pair[other]["text"], cue))}, key=lang,
             spans={lang: marks[lang]},
         )
+
+
+def _first_cue(text: str, cues: Sequence[str]) -> str | None:
+    """The first series cue ("such as", "e.g.") the text holds, as written there."""
+    found = [m for cue in cues for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text,
+                                                      re.IGNORECASE)]
+    return min(found, key=lambda m: m.start()).group() if found else None
+
+
+def _cue_span(text: str, cue: str) -> tuple[int, int]:
+    start = text.find(cue)
+    return start, start + len(cue)
 
 
 LINKED_SHARE = 0.5  # of an item's content words linked to the other text: it is said there

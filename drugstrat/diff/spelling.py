@@ -635,8 +635,11 @@ class _Speller:
         places: dict[str, list[tuple[Record, re.Match[str]]]] = {}
         for record in self.doc.versions[self.lang]:
             if record["id"] in pairs and record["type"] != "target_group":
+                # A web address is spelled as registered (www.drugbeleid.be).
+                addresses = [m.span() for m in _ADDRESS.finditer(record["text"])]
                 for match in _WORD.finditer(record["text"]):
-                    if match.group().casefold() in variants:
+                    if match.group().casefold() in variants and not any(
+                            s <= match.start() < e for s, e in addresses):
                         places.setdefault(match.group().casefold(), []).append((record, match))
         other = self.doc.other(self.lang)
         for word, other_form in variants.items():
