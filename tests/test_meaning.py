@@ -277,6 +277,17 @@ def test_a_duty_stated_as_a_fact_in_the_other_version_is_info():
     assert findings("modality", en, nl) == []
 
 
+def test_a_modal_of_the_other_version_said_by_one_of_two_modals_here_is_no_change():
+    """«will enable» / «kan»: the latitude is «enable»'s, the future left unsaid; against a
+    duty in its place, the latitude is still a change."""
+    en, nl = _rules("The rules of region 6 will enable the controls to be strict and clear.",
+                    "De regels van regio 6 kan de controles streng en duidelijk maken.")
+    assert findings("modality", en, nl) == []
+    en, nl = _rules("The rules of region 6 will enable the controls to be strict and clear.",
+                    "De regels van regio 6 moet de controles streng en duidelijk maken.")
+    assert [f.severity.name for f in findings("modality", en, nl)] == ["warning"]
+
+
 def test_a_hedge_in_one_version_only_is_reported_where_its_place_is_empty():
     en, nl = _rules("The rules of region 6 are in particular clear and the controls are strict.",
                     "De regels van regio 6 zijn duidelijk en de controles zijn streng.")

@@ -111,47 +111,63 @@ def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
     either side of it, a stretch of at most LOCAL_WIDTH words): where the other text puts a
     modal there and none of its kinds says what this one says, the modal changed ("will be
     carried out" / "moet … gewerkt worden"). For sentences that do not translate each other
-    word for word, or whose several modals make comparing whole sentences say nothing."""
+    word for word, or whose several modals make comparing whole sentences say nothing. A modal
+    of the other text standing in the place of two of this one's is judged against the one
+    that says the same ("will enable" / "kan": "enable" is the "kan"; the future is left
+    unsaid, a paraphrase)."""
     a, b = doc.langs
     mine = _modals(pair.texts, doc.tables[a])
     theirs = _modals(pair.others, doc.tables[b])
     if not mine or not theirs:
         return
+    placed = {span: _in_place(doc, pair, span, theirs) for span in mine}
+    for span, kind in mine.items():
+        own = FAMILY.get(kind, {kind})
+        there = placed[span]
+        if not there or any(FAMILY.get(k, {k}) & own for k in there.values()):
+            continue  # no modal where it would stand (said another way), or the same kind
+        # Each modal there said by another modal of this sentence placed there too.
+        if all(any(FAMILY.get(k, {k}) & FAMILY.get(mine[other], {mine[other]})
+                   for other, place in placed.items() if other != span and at in place)
+               for at, k in there.items()):
+            continue
+        yield _local_finding(doc, pair, span, kind, there)
+
+
+def _in_place(doc: Document, pair: _SentencePair, span: Span,
+              theirs: dict[Span, str]) -> dict[Span, str]:
+    """The other text's modals standing in the place of the reference's modal at `span`:
+    those its own word is linked to, else those where its neighbours' translations put it."""
+    a, b = doc.langs
+    start, end = span
     partner = doc.partners(pair.pair, a, LOCAL_TRUST, as_evidence=True)
     tokens_a, tokens_b = pair.tokens(doc, a), pair.tokens(doc, b)
     offset_a, offset_b = pair.spans[a][0], pair.spans[b][0]
     where_b = {t.position: (t.start - offset_b, t.end - offset_b) for t in tokens_b}
-    for (start, end), kind in mine.items():
-        own = FAMILY.get(kind, {kind})
-        # The modal's own word linked to a modal of the other text: they stand for each other.
-        linked = {span: k for t in tokens_a if start <= t.start - offset_a < end
-                  and partner.get(t.position) in where_b
-                  for span, k in theirs.items()
-                  if span[0] <= where_b[partner[t.position]][0] < span[1]}
-        if linked:
-            if not any(FAMILY.get(k, {k}) & own for k in linked.values()):
-                yield _local_finding(doc, pair, (start, end), kind, linked)
-            continue
-        before = [t.position for t in tokens_a if t.end - offset_a <= start and
-                  t.position in partner and partner[t.position] in where_b]
-        after = [t.position for t in tokens_a if t.start - offset_a >= end and
-                 t.position in partner and partner[t.position] in where_b]
-        counterparts = [partner[p] for p in before[-NEIGHBOURS:] + after[:NEIGHBOURS]]
-        if len(counterparts) < 2 or max(counterparts) - min(counterparts) > LOCAL_WIDTH:
-            continue
-        first, last = min(counterparts), max(counterparts)
-        # Placed by its words on one side only, the modal may stand just beyond them, where
-        # the other language's word order puts it ("we want to focus" / "willen we inzetten").
-        if not before:
-            first = max(min(where_b), first - MODAL_REACH)
-        if not after:
-            last = min(max(where_b), last + MODAL_REACH)
-        lo = min(where_b[p][0] for p in range(first, last + 1) if p in where_b)
-        hi = max(where_b[p][1] for p in range(first, last + 1) if p in where_b)
-        there = {span: k for span, k in theirs.items() if lo <= span[0] < hi}
-        if not there or any(FAMILY.get(k, {k}) & own for k in there.values()):
-            continue  # no modal where it would stand (said another way), or the same kind
-        yield _local_finding(doc, pair, (start, end), kind, there)
+    # The modal's own word linked to a modal of the other text: they stand for each other.
+    linked = {at: k for t in tokens_a if start <= t.start - offset_a < end
+              and partner.get(t.position) in where_b
+              for at, k in theirs.items()
+              if at[0] <= where_b[partner[t.position]][0] < at[1]}
+    if linked:
+        return linked
+    before = [t.position for t in tokens_a if t.end - offset_a <= start and
+              t.position in partner and partner[t.position] in where_b]
+    after = [t.position for t in tokens_a if t.start - offset_a >= end and
+             t.position in partner and partner[t.position] in where_b]
+    counterparts = [partner[p] for p in before[-NEIGHBOURS:] + after[:NEIGHBOURS]]
+    if len(counterparts) < 2 or max(counterparts) - min(counterparts) > LOCAL_WIDTH:
+        return {}
+    first, last = min(counterparts), max(counterparts)
+    # Placed by its words on one side only, the modal may stand just beyond them, where
+    # the other language's word order puts it ("we want to focus" / "willen we inzetten").
+    if not before:
+        first = max(min(where_b), first - MODAL_REACH)
+    if not after:
+        last = min(max(where_b), last + MODAL_REACH)
+    lo = min(where_b[p][0] for p in range(first, last + 1) if p in where_b)
+    hi = max(where_b[p][1] for p in range(first, last + 1) if p in where_b)
+    return {at: k for at, k in theirs.items() if lo <= at[0] < hi}
 
 
 def _local_finding(doc: Document, pair: _SentencePair, span: Span, kind: str,

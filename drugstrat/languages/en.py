@@ -44,6 +44,10 @@ ENGLISH = Language(
         "can": "possibility", "could": "possibility", "may": "possibility",
         "might": "possibility", "is able to": "possibility", "are able to": "possibility",
         "is allowed to": "permission", "are allowed to": "permission",
+        # What Dutch says by "waardoor … kan" ("will enable swift action"): a latitude.
+        "enable": "possibility", "enables": "possibility", "allow": "permission",
+        "allows": "permission", "make it possible": "possibility",
+        "makes it possible": "possibility",
         "will": "future", "won't": "future",
         "want to": "volition", "wants to": "volition", "wish to": "volition",
         "wishes to": "volition",
