@@ -63,6 +63,19 @@ def test_the_glossary_always_wins_in_the_lexicon():
     assert lexicon.score("mayor", "burgemeester") == 1.0
 
 
+def test_cognates_the_languages_end_differently_link_without_a_lexicon():
+    """«proactively» / «proactief», «cohesion» / «cohesie»: one opening, endings of their own
+    language; «informing» / «vormen» share an ending, not an opening, and do not link."""
+    from drugstrat.terms.links import link
+
+    en = tokenize("proactively informing social cohesion", ENGLISH)
+    nl = tokenize("proactief vormen sociale cohesie", DUTCH)
+    links = link(en, nl, None)
+    pairs = {(en[p.a].folded, nl[p.b].folded) for p in links.pairs}
+    assert {("proactively", "proactief"), ("cohesion", "cohesie")} <= pairs
+    assert ("informing", "vormen") not in pairs
+
+
 def test_closed_compounds_split_into_the_words_the_document_attests():
     words = "drugshandel handel drugs beleid drugsbeleid zorgverlening zorg".split()
     compounds = find_compounds(words, DUTCH)

@@ -38,6 +38,7 @@ SURE = 0.3  # a translation this sure may be found inside a compound
 WEAK = 0.6  # a word linked no more surely than this may take in more words
 COGNATE = 0.85  # rapidfuzz ratio of two folded words above which they are cognates
 MIN_COGNATE = 5  # letters: shorter words are too often alike by chance
+COGNATE_OPENING = 6  # letters two cognates ending differently share at their start
 # Pairs of words scored at once, at most: longer texts are linked window by window (`link`),
 # every pair of a window while all windows hold no more than DENSE_CELLS in all.
 WINDOW_CELLS = 250_000
@@ -155,8 +156,8 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
             score = row.get(y_key, 0.0)
             if score and (x_key, y_key) in distrusted:
                 score = 0.0  # taught by this very record alone: no evidence about it
-            if score < COGNATE - 0.05 and long_a and y_len >= MIN_COGNATE and \
-                    ratio(x_key, y_key, score_cutoff=cutoff):
+            if score < COGNATE - 0.05 and long_a and y_len >= MIN_COGNATE and (
+                    ratio(x_key, y_key, score_cutoff=cutoff) or _same_opening(x_key, y_key)):
                 score = max(score, 0.8)
             if score < CONTAINED:
                 if (y_len >= MIN_CONTAINED and len(x_whole) > y_len and y_key in x_whole) or (
@@ -173,6 +174,17 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
             if score >= THRESHOLD:
                 out.append((x_token, x_key, y_token, y_key, score))
     return out
+
+
+def _same_opening(x: str, y: str) -> bool:
+    """Cognates whose languages end them differently ("proactiv" / "proactief", "cohes" /
+    "cohesie"): the longer part of both is one opening."""
+    shared = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        shared += 1
+    return shared >= COGNATE_OPENING and shared >= COGNATE * min(len(x), len(y))
 
 
 def link(a: Sequence[Token], b: Sequence[Token], lexicon: Lexicon | None,
