@@ -1,0 +1,60 @@
+"""The fresh-read benchmark (benchmarks/reviser.py): an item of a reviser's list counts as flagged
+when a finding marks its quote, not when a finding about something else merely shares its
+record or sentence."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from drugstrat.kb import store
+
+from .conftest import SHORT_EN, SHORT_NL, build_pair
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_benchmark():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("reviser_bench", ROOT / "benchmarks" /
+                                                  "reviser.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+reviser = _load_benchmark()
+
+
+def test_an_item_is_flagged_by_a_finding_on_its_words_only(tmp_path):
+    en = SHORT_EN.replace("Belgium needs a coordinated drugs policy across all its governments.",
+                          "Belgium needs a coordinated drugs policy across all its governments "
+                          "since 2026.")
+    root = build_pair(tmp_path, en, SHORT_NL)
+    kb = store.load(root)
+    items = [
+        {"n": 1, "kind": "omission", "severity": "minor", "en": "since 2026", "nl": ""},
+        {"n": 2, "kind": "meaning", "severity": "minor", "en": "Belgium needs", "nl": ""},
+        {"n": 3, "kind": "error-nl", "severity": "minor", "en": "", "nl": "no such words"},
+    ]
+    results = {r["n"]: r for r in reviser.measure(kb, items)}
+    assert results[1]["flagged"] and results[1]["at_warning"]
+    assert any("numbers" in said for said in results[1]["by"])
+    assert not results[2]["flagged"]  # the same sentence, other words: not pointed at
+    assert not results[3]["flagged"] and results[3]["found"] == {}
+    table = reviser.table(list(results.values()))
+    assert "all              3        1     33%         1" in table
+    assert "quotes found in no record: items 3" in table
+
+
+def test_the_bundled_list_quotes_the_bundled_texts_verbatim():
+    from drugstrat.kb.paths import bundled_data_dir
+    from drugstrat.storage.yamlfile import load
+
+    kb = store.load(bundled_data_dir())
+    items = load(ROOT / "benchmarks" / "data" / "fresh-read-so1-3.yaml")["items"]
+    unplaced = [item["n"] for item in items
+                if not any(reviser.located(kb, lang, item[lang]) for lang in ("en", "nl"))]
+    assert unplaced == []
