@@ -567,12 +567,14 @@ def test_a_dash_with_a_space_on_one_side_only():
     en = _paragraphs("en", ["Holding them to account and –where possible – guiding them.",
                             "Drug cultivation, production and –trafficking are tackled.",
                             "Words – and more words."])
-    nl = _paragraphs("nl", ["Tekst.", "Tekst.", "Tekst."])
+    nl = _paragraphs("nl", ["Tekst.", "Tekst.", "Tekst over drugsteelt, -productie- en handel."])
     said = {f.id: f.message for f in findings("dashes", en, nl)}
     assert said == {
         "p0": "a dash in en with no space after it, unlike the other of its pair",
         "p1": "«–trafficking» in en: a dash where the hyphen of a shortened compound is meant "
               "(«-trafficking»)",
+        "p2": "«-productie-» in nl: a word between two hyphens (a shortened compound's hyphen "
+              "on the wrong side?)",
     }
 
 
@@ -580,3 +582,34 @@ def test_a_document_that_sets_its_dashes_as_hyphens_throughout_is_left_alone():
     nl = _paragraphs("nl", [f"Dit is - zoals gezegd - nodig in regio {n}." for n in range(4)])
     en = _paragraphs("en", [f"This is needed in region {n}." for n in range(4)])
     assert findings("dashes", en, nl) == []
+
+
+def test_words_hyphenated_in_one_place_and_not_another():
+    en = _paragraphs("en", ["Drug-related crime.", "Drug-related harm.", "Drug related deaths.",
+                            "Evidence-informed prevention."])
+    nl = _paragraphs("nl", ["Misdaad.", "Schade.", "Doden.", "Evidence informed preventie."])
+    said = {(f.id, f.message) for f in findings("hyphenation", en, nl)}
+    assert said == {
+        ("p2", "«Drug related» here, «drug-related» 2 time(s) in en: written two ways"),
+        ("p3", "«Evidence informed» in nl, «Evidence-informed» in en"),
+    }
+    # One way throughout, in both versions: nothing.
+    assert findings("hyphenation", en[:2], nl[:2]) == []
+
+
+def test_a_list_item_ending_otherwise_than_the_items_around_it():
+    def items(lang: str, texts: list[str]) -> list[dict]:
+        return [record(lang, text, f"SO1.l1.{n}", "list_item") for n, text in
+                enumerate(texts, start=1)]
+
+    en = items("en", ["prevention;", "treatment;", "peer support.", "harm reduction;",
+                      "recovery."])
+    nl = items("nl", ["preventie;", "behandeling;", "peer support;", "schadebeperking;",
+                      "herstel."])
+    found = findings("list-punctuation", en, nl)
+    assert [(f.id, f.message, f.spans) for f in found] == [
+        ("SO1.l1.3", "«.» ends this item in en, where the items around it end with «;»",
+         {"en": [(12, 13)]})]
+    # Both versions end it so: the list's own making, not a slip.
+    nl[2] = record("nl", "peer support.", "SO1.l1.3", "list_item")
+    assert findings("list-punctuation", en, nl) == []

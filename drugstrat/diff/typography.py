@@ -21,13 +21,15 @@ from drugstrat.record import Record
 _SET = re.compile(r"(?<=[\w,)]) ([-–—]) (?=[(\w])|(?<=[^\W\d_])(—)(?=[^\W\d_])")
 # An en or em dash with a space before it and a letter right after, or the reverse.
 _GLUED = re.compile(r"(?:(?<=\s)([–—])(?=[^\W\d_]))|(?:(?<=[^\W\d_])([–—])(?=\s))")
+# A word with a hyphen on either side and spaces beyond ("drugsteelt, -productie- en handel").
+_BOTH_SIDES = re.compile(r"(?<!\S)-[^\W\d_]+-(?!\S)")
 HABIT = 3  # dashes set one way before that is the document's way
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 
 
 @check("dashes", Severity.info, "a dash set otherwise than the document sets its dashes (a "
-                                "spaced hyphen where it writes «–»), or with a space on one "
-                                "side only")
+                                "spaced hyphen where it writes «–»), with a space on one side "
+                                "only, or a word between two hyphens")
 def dashes(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
         sides = [(pair, record, counterpart) for pair in doc.pairs
@@ -57,6 +59,10 @@ def _in_record(doc: Document, pair: Pair, record: Record, counterpart: Record, u
             yield _finding(pair, record, counterpart, span,
                            f"«{style.strip()}» in {lang} where the document sets its dashes as "
                            f"«{usual.strip()}» ({times} times)", _key(text, span, style))
+    for match in _BOTH_SIDES.finditer(text):
+        yield _finding(pair, record, counterpart, match.span(),
+                       f"«{match.group()}» in {lang}: a word between two hyphens (a shortened "
+                       f"compound's hyphen on the wrong side?)", _key(text, match.span(), "both"))
     conjunctions = set(doc.tables[lang].conjunctions)
     for match in _GLUED.finditer(text):
         dash = match.group(1) or match.group(2)
@@ -96,3 +102,123 @@ def _finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, i
                    {lang: excerpt(record["text"], *span),
                     counterpart["lang"]: excerpt(counterpart["text"], width=90)},
                    key=f"{lang}:{key}", spans={lang: [span]})
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
+
+
+@check("hyphenation", Severity.info, "words hyphenated in one place and written apart or closed "
+                                     "in another: across a language version (drug-related / "
+                                     "drug related), or between the versions")
+def hyphenation(doc: Document) -> Iterator[Finding]:
+    for lang in doc.langs:
+        yield from _hyphen_habit(doc, lang)
+    for pair in doc.prose_pairs():
+        for _, record, counterpart in pair.sides():
+            yield from _hyphen_between(pair, record, counterpart)
+
+
+def _variants(word: str) -> list[str]:
+    """A hyphenated word as written, apart and closed ("drug-related", "drug related",
+    "drugrelated"), in lower case."""
+    low = word.casefold()
+    return [low, low.replace("-", " "), low.replace("-", "")]
+
+
+def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
+    """One word sequence written with a hyphen and without across one language version: the
+    rarer way is shown where it stands, with the other's places; as often each way, both."""
+    sides = [(pair, record, counterpart) for pair in doc.pairs
+             for side, record, counterpart in pair.sides() if side == lang]
+    words = {w.casefold() for _, record, _ in sides
+             for w in _HYPHENATED.findall(record["text"])}
+    if not words:
+        return
+    forms = {form: word for word in words for form in _variants(word)}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE)
+    places: dict[str, list[tuple[Pair, Record, Record, re.Match[str]]]] = {}
+    for pair, record, counterpart in sides:
+        for match in pattern.finditer(record["text"]):
+            places.setdefault(match.group().casefold(), []).append(
+                (pair, record, counterpart, match))
+    for word in sorted(words):
+        written = {form: len(places.get(form, ())) for form in _variants(word)
+                   if places.get(form)}
+        if len(written) < 2:
+            continue
+        most = max(written.values())
+        for form, times in written.items():
+            if times == most and list(written.values()).count(most) == 1:
+                continue  # the habit
+            others = ", ".join(f"«{f}» {n} time(s)" for f, n in written.items() if f != form)
+            for pair, record, counterpart, match in places[form]:
+                yield _hyphen_finding(pair, record, counterpart, match.span(),
+                                      f"«{match.group()}» here, {others} in {lang}: written "
+                                      f"two ways", f"habit:{form}")
+
+
+def _hyphen_between(pair: Pair, record: Record, counterpart: Record) -> Iterator[Finding]:
+    """Words both versions share (a loanword: "evidence-informed") hyphenated in one and
+    written apart in the other."""
+    theirs = counterpart["text"]
+    for match in _HYPHENATED.finditer(record["text"]):
+        apart = match.group().replace("-", " ")
+        found = re.search(rf"(?<![\w-]){re.escape(apart)}(?![\w-])", theirs, re.IGNORECASE)
+        if found:
+            yield Finding(pair.id, pair.type, "hyphenation", Severity.info,
+                          f"«{found.group()}» in {counterpart['lang']}, «{match.group()}» in "
+                          f"{record['lang']}",
+                          {counterpart["lang"]: excerpt(theirs, *found.span()),
+                           record["lang"]: excerpt(record["text"], *match.span())},
+                          key=f"between:{apart.casefold()}",
+                          spans={counterpart["lang"]: [found.span()],
+                                 record["lang"]: [match.span()]})
+
+
+def _hyphen_finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, int],
+                    message: str, key: str) -> Finding:
+    lang = record["lang"]
+    return Finding(pair.id, pair.type, "hyphenation", Severity.info, message,
+                   {lang: excerpt(record["text"], *span),
+                    counterpart["lang"]: excerpt(counterpart["text"], width=90)},
+                   key=f"{lang}:{key}", spans={lang: [span]})
+
+
+ITEM_ENDS = ";,.:"  # what a list item may end with, by the list's habit
+
+
+@check("list-punctuation", Severity.info, "a list item ending otherwise than the items around "
+                                          "it (a full stop among semicolons)")
+def list_punctuation(doc: Document) -> Iterator[Finding]:
+    """The items of one list but its last end alike (";" or "," before the last's "."): an item
+    ending otherwise, where its counterpart ends as its own list does, is a slip."""
+    lists: dict[tuple[str, str], list[Record]] = {}
+    for lang in doc.langs:
+        for record in doc.versions[lang]:
+            if record["type"] in ("list_item", "scope_item", "mission_aim", "mission_means"):
+                lists.setdefault((lang, record["id"].rsplit(".", 1)[0] if "." in record["id"]
+                                  else record["type"]), []).append(record)
+    pairs = {p.id: p for p in doc.pairs}
+    for (lang, _), items in lists.items():
+        ends = [item["text"].rstrip()[-1:] for item in items[:-1]]
+        habit = Counter(e for e in ends if e and e in ITEM_ENDS).most_common(1)
+        if not habit or habit[0][1] < 2:
+            continue
+        usual = habit[0][0]
+        other = doc.other(lang)
+        for item, end in zip(items[:-1], ends, strict=True):
+            pair = pairs.get(item["id"])
+            if end == usual or end not in ITEM_ENDS or pair is None:
+                continue
+            counterpart = pair[other]
+            if counterpart["text"].rstrip()[-1:] == end:
+                continue  # both versions end it so: a list of its own making
+            at = len(item["text"].rstrip()) - 1
+            yield Finding(pair.id, pair.type, "list-punctuation", Severity.info,
+                          f"«{end}» ends this item in {lang}, where the items around it end "
+                          f"with «{usual}»",
+                          {lang: excerpt(item["text"], at, at + 1),
+                           other: excerpt(counterpart["text"], len(counterpart["text"]) - 1)},
+                          key=f"{lang}:{end}/{usual}", spans={lang: [(at, at + 1)]})
