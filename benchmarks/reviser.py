@@ -43,7 +43,7 @@ WORD = 20
 
 def located(kb: store.KB, lang: str, quote: str) -> tuple[str, tuple[int, int]] | None:
     """The record holding the quote (emphasis marks removed) and where in its text."""
-    quote = quote.replace("**", "").replace("*", "").strip(" .;,")
+    quote = quote.replace("**", "").replace("*", "").strip()
     if not quote:
         return None
     for record in kb.versions.get(lang, []):
