@@ -93,6 +93,18 @@ def test_a_bare_adjective_after_a_definite_article_is_info_where_the_text_inflec
     assert agreement(["Het verminderen van het illegaal drugsaanbod."]) == []
 
 
+def test_a_comma_between_an_adjective_and_its_noun_is_info():
+    _needs_dutch_dictionary()
+    text = "Duidelijke, op evidentie gebaseerde, informatie over de risico's. Het is gebaseerd."
+    [found] = agreement([text])
+    assert (found.severity.name, found.message) == (
+        "info", "«gebaseerde, informatie» in nl: a comma between an adjective and its noun?")
+    assert [text[s:e] for s, e in found.spans["nl"]] == [","]
+    # Adjectives in a series, or a suspended compound after the comma: nothing.
+    assert agreement(["Duidelijke, gebaseerde informatie. Het is gebaseerd."]) == []
+    assert agreement(["De gebaseerde, veiligheids- en milieuaspecten. Het is gebaseerd."]) == []
+
+
 def test_english_has_no_adjective_endings_to_compare():
     versions = {"en": [{"id": "p", "type": "paragraph", "lang": "en", "aligned": True,
                         "parent": "intro", "text": "An immediate and differentiated policy."}],

@@ -28,7 +28,7 @@ SINGLE_VOWELS = "aeiouy"  # a vowel letter standing alone in a closed syllable i
 @check("agreement", Severity.warning, "adjectives of one noun inflected differently (\"een "
                                       "onmiddellijk en gedifferentieerde aanpak\"); an "
                                       "adjective without its ending after a definite "
-                                      "article is info")
+                                      "article, or parted from its noun by a comma, is info")
 def agreement(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
         table = doc.tables[lang]
@@ -40,6 +40,7 @@ def agreement(doc: Document) -> Iterator[Finding]:
             if record["type"] == "target_group":
                 continue  # a group's name, cut out of its sentence
             yield from _in_record(pair, record, counterpart, table, forms)
+            yield from _comma_before_noun(pair, record, counterpart, table, forms)
 
 
 class _Forms:
@@ -158,6 +159,26 @@ def _in_record(pair: Pair, record: Record, counterpart: Record, table: Language,
                            f"{', '.join(f'«{a.group()}»' for a in series)} after "
                            f"«{word.group()}» without «-{table.adjective_ending}»",
                            [a.span() for a in series], key)
+
+
+def _comma_before_noun(pair: Pair, record: Record, counterpart: Record, table: Language,
+                       forms: _Forms) -> Iterator[Finding]:
+    """An adjective with its ending, a comma, then a noun ("op evidentie gebaseerde, informatie
+    over"): the comma parts an adjective from the noun it qualifies (info: a nominalised
+    adjective in a list, "de betrokkene, …", reads the same)."""
+    text = record["text"]
+    words = list(_WORD.finditer(text))
+    for first, second in zip(words, words[1:], strict=False):
+        adjective, noun = first.group(), second.group()
+        if text[first.end():second.start()] != ", " or forms.state(adjective) != INFLECTED \
+                or not any(forms.written[w] for w in bare_forms(adjective, table)) \
+                or not noun.islower() or noun in table.stop_words or forms.state(noun) \
+                or text[second.end():second.end() + 1] == "-":
+            continue
+        said = text[first.start():second.end()]
+        yield _finding(pair, record, counterpart, Severity.info,
+                       f"«{said}» in {record['lang']}: a comma between an adjective and its "
+                       f"noun?", [(first.end(), first.end() + 1)], f"comma:{said.casefold()}")
 
 
 def _adjectives_before_noun(text: str, words: list[re.Match[str]], n: int, table: Language,
