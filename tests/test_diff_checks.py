@@ -136,6 +136,16 @@ def test_open_list_in_one_language_only():
     assert findings("open-list", "Doctors, nurses, etc.", "Artsen, verpleegkundigen, enz.") == []
 
 
+def test_a_list_opened_twice_in_one_parenthesis():
+    en = "Access for proper use (such as for medical and scientific purposes, for example)."
+    nl = "Toegang voor eigenlijk gebruik (onder andere medisch en wetenschappelijk)."
+    [found] = findings("open-list", en, nl)
+    assert (found.severity.name, found.message) == (
+        "info", "a list opened twice in en («such as» … «for example»): one is redundant")
+    assert [en[s:e] for s, e in found.spans["en"]] == ["such as", "for example"]
+    assert findings("open-list", "Access (such as for medical purposes).", nl) == []
+
+
 # -- structure ------------------------------------------------------------------------------
 
 

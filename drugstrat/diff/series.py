@@ -17,7 +17,7 @@ from drugstrat.diff.model import (
 )
 from drugstrat.languages import Language
 from drugstrat.parse.series import cue_positions, list_extent, split_series
-from drugstrat.record import PEOPLE_TYPES
+from drugstrat.record import PEOPLE_TYPES, Record
 from drugstrat.terms.tokens import Token
 from drugstrat.text.brackets import parentheticals
 from drugstrat.text.fold import fold
@@ -130,11 +130,13 @@ def enumeration(doc: Document) -> Iterator[Finding]:
             )
 
 
-@check("open-list", Severity.warning, "an open-ended list (etc., enz., …) in one language only")
+@check("open-list", Severity.warning, "an open-ended list (etc., enz., …) in one language only; "
+                                      "a list opened twice (info)")
 def open_list(doc: Document) -> Iterator[Finding]:
     for pair in doc.prose_pairs():
         marks: dict[str, list[Span]] = {}
-        for lang, record, _ in pair.sides():
+        for lang, record, counterpart in pair.sides():
+            yield from _opened_twice(pair, record, counterpart, doc.tables[lang].series_cues)
             pattern = "|".join(re.escape(m) for m in doc.tables[lang].open_list_markers)
             marks[lang] = [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})", record["text"])]
         a, b = doc.langs
@@ -154,6 +156,31 @@ def open_list(doc: Document) -> Iterator[Finding]:
              excerpt(pair[other]["text"], *_cue_span(pair[other]["text"], cue))}, key=lang,
             spans={lang: marks[lang]},
         )
+
+
+def _opened_twice(pair: Pair, record: Record, counterpart: Record,
+                  cues: Sequence[str]) -> Iterator[Finding]:
+    """Two cues opening one list in one parenthesis ("(such as for medical … purposes, for
+    example)"): one of them is redundant."""
+    text = record["text"]
+    for bracket in re.finditer(r"\(([^()]*)\)", text):
+        found: dict[str, Span] = {}
+        for cue in cues:
+            match = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", bracket.group(1), re.IGNORECASE)
+            if match and not any(s <= match.start() < e or match.start() <= s < match.end()
+                                 for s, e in found.values()):
+                found[cue] = match.span()
+        if len(found) < 2:
+            continue
+        offset = bracket.start(1)
+        spans = sorted((s + offset, e + offset) for s, e in found.values())
+        said = " … ".join(f"«{text[s:e]}»" for s, e in spans)
+        yield Finding(pair.id, pair.type, "open-list", Severity.info,
+                      f"a list opened twice in {record['lang']} ({said}): one is redundant",
+                      {record["lang"]: excerpt(text, *bracket.span()),
+                       counterpart["lang"]: excerpt(counterpart["text"], width=90)},
+                      key=f"{record['lang']}:twice:{said.casefold()}",
+                      spans={record["lang"]: spans})
 
 
 def _first_cue(text: str, cues: Sequence[str]) -> str | None:
