@@ -706,6 +706,18 @@ def test_a_long_word_two_slips_from_one_the_document_writes_often_is_that_word()
     assert found == [("p3", "«druggereleerde» is not Nederlands: «druggerelateerde»?")]
 
 
+def test_a_hyphenated_compound_with_its_plural_marked_twice_is_a_slip():
+    """«Procureurs-generaals»: both parts are words, the whole is not, and hunspell lists it
+    without the second plural. «niet-gebruiken», a new compound of known parts, stays."""
+    _dutch_speller()
+    nl = [record("nl", "Het College van Procureurs-generaals beslist.", "p0"),
+          record("nl", "Het niet-gebruiken van middelen.", "p1")]
+    en = [record("en", "The Board of Procurators General decides.", "p0"),
+          record("en", "Not using substances.", "p1")]
+    assert [(f.id, f.message) for f in findings("spelling", en, nl)] == [
+        ("p0", "«Procureurs-generaals» is not Nederlands: «Procureurs-generaal»?")]
+
+
 def test_one_compound_written_with_and_without_its_linking_s_is_reported_where_rarer():
     """The dictionary knows both «drughandel» and «drugshandel»: the document's habit tells
     the deviant, every place of the other form named; written as often each way, both forms

@@ -492,9 +492,18 @@ class _Speller:
                     and dictionary.knows(w)]
             if near:
                 return _cased(max(near, key=lambda w: (self.counts[w], w)), word)
-        if dictionary is None or len(low) < DICTIONARY_LETTERS or _known_parts(
-                low, self.vocabulary, self.table, dictionary):
+        if dictionary is None or len(low) < DICTIONARY_LETTERS:
             return None
+        if _known_parts(low, self.vocabulary, self.table, dictionary):
+            # Parts known, whole unknown: new compounds are made freely; but a hyphenated one
+            # whose plural is marked twice, a word the dictionary lists and suggests without the
+            # second ending, is that word ("Procureurs-generaals" for "Procureurs-generaal").
+            if "-" not in low:
+                return None
+            suggested = [w.casefold() for w in dictionary.suggest(word)]
+            return next((_cased(w, word) for w in suggested
+                         if "-" in w and low.startswith(w) and _ending(w, low, self.table)),
+                        None)
         # In the word's own case: a German noun is known only capitalised.
         candidates = list(dict.fromkeys(
             w for w in _one_edit(low, self.frequent_letters)
