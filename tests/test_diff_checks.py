@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drugstrat.diff import REGISTRY, document
+from drugstrat.languages import DUTCH
 from drugstrat.terms.glossary import Glossary, Term
 
 
@@ -585,6 +586,24 @@ def test_a_dash_with_a_space_on_one_side_only():
               "(«-trafficking»)",
         "p2": "«-productie-» in nl: a word between two hyphens (a shortened compound's hyphen "
               "on the wrong side?)",
+    }
+
+
+def test_a_dash_or_hyphen_where_the_other_is_meant_around_a_conjunction():
+    from drugstrat.text.spelling import speller
+
+    if speller(DUTCH) is None:
+        pytest.skip("no Dutch hunspell dictionary here")
+    nl = _paragraphs("nl", ["Wij bouwen preventiemaatregelen en – strategieën uit.",
+                            "Strengere controles en -indien nodig- sancties.",
+                            "Zorg en – waar mogelijk – begeleiding."])
+    en = _paragraphs("en", ["Text.", "Text.", "Text."])
+    said = {f.id: f.message for f in findings("dashes", en, nl)}
+    assert said == {
+        "p0": "«– strategieën» in nl: a dash where the hyphen of a shortened compound is meant "
+              "(«-strategieën», as in «preventiestrategieën»)",
+        "p1": "«-indien» in nl: a hyphen before a word that ends no compound (a dash, «– "
+              "indien», is meant?)",
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
 from drugstrat.record import Record
+from drugstrat.text.spelling import speller
 
 # A dash between two words, as the text sets it: spaced (" – ") or closed ("word—word"; a closed
 # hyphen is a compound's, a closed en dash a range's, neither a dash).
@@ -24,6 +25,7 @@ _GLUED = re.compile(r"(?:(?<=\s)([–—])(?=[^\W\d_]))|(?:(?<=[^\W\d_])([–—
 # A word with a hyphen on either side and spaces beyond ("drugsteelt, -productie- en handel").
 _BOTH_SIDES = re.compile(r"(?<!\S)-[^\W\d_]+-(?!\S)")
 HABIT = 3  # dashes set one way before that is the document's way
+MIN_STEM = 4  # letters of the first part a shortened compound shares
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 
 
@@ -59,6 +61,7 @@ def _in_record(doc: Document, pair: Pair, record: Record, counterpart: Record, u
             yield _finding(pair, record, counterpart, span,
                            f"«{style.strip()}» in {lang} where the document sets its dashes as "
                            f"«{usual.strip()}» ({times} times)", _key(text, span, style))
+    yield from _dash_for_hyphen(doc, pair, record, counterpart)
     for match in _BOTH_SIDES.finditer(text):
         yield _finding(pair, record, counterpart, match.span(),
                        f"«{match.group()}» in {lang}: a word between two hyphens (a shortened "
@@ -81,6 +84,37 @@ def _in_record(doc: Document, pair: Pair, record: Record, counterpart: Record, u
         else:
             continue
         yield _finding(pair, record, counterpart, span, message, _key(text, span, "glued"))
+
+
+def _dash_for_hyphen(doc: Document, pair: Pair, record: Record,
+                     counterpart: Record) -> Iterator[Finding]:
+    """A spaced dash after a conjunction where a shortened compound's hyphen is meant:
+    "preventiemaatregelen en – strategieën", where the dictionary knows "preventiestrategieën"
+    (the first part of the word before the conjunction, with the word after the dash); and a
+    hyphen glued to a function word, which ends no compound ("controles en -indien blijkt"):
+    a dash."""
+    text, lang = record["text"], record["lang"]
+    table = doc.tables[lang]
+    dictionary = speller(table) if table.closed_compounds else None
+    for match in re.finditer(r"([^\W\d_]+) (?:" + "|".join(map(re.escape, table.conjunctions))
+                             + r") ([–—-]) ?([^\W\d_]+)", text):
+        before, dash, after = match.group(1, 2, 3)
+        span = match.span(2)
+        if dash == "-" and text[span[1]:span[1] + 1] != " " and after.casefold() in \
+                table.stop_words:
+            yield _finding(pair, record, counterpart, span,
+                           f"«-{after}» in {lang}: a hyphen before a word that ends no compound "
+                           f"(a dash, «– {after}», is meant?)", _key(text, span, "hyphen"))
+        elif dash != "-" and text[span[1]:span[1] + 1] == " " and dictionary is not None \
+                and after.islower():  # (a dash glued to the word: the rule below)
+            whole = next((before[:n] + after for n in range(len(before) - MIN_STEM, MIN_STEM - 1,
+                                                            -1)
+                          if dictionary.knows(before[:n] + after)), None)
+            if whole:
+                yield _finding(pair, record, counterpart, span,
+                               f"«{dash} {after}» in {lang}: a dash where the hyphen of a "
+                               f"shortened compound is meant («-{after}», as in «{whole}»)",
+                               _key(text, span, "compound"))
 
 
 def _key(text: str, span: tuple[int, int], kind: str) -> str:
