@@ -626,6 +626,16 @@ def test_words_hyphenated_in_one_place_and_not_another():
     assert findings("hyphenation", en[:2], nl[:2]) == []
 
 
+def test_a_shortened_compound_without_its_hyphen():
+    nl = _paragraphs("nl", ["De aanpak van drugsteelt en productie.",
+                            "De drugsproductie groeit.", "Drugsteelt en gebruik."])
+    en = _paragraphs("en", ["Tackling cultivation and production.", "Production grows.",
+                            "Cultivation and use."])
+    assert [(f.id, f.message) for f in findings("hyphenation", en, nl)] == [
+        ("p0", "«drugsteelt en productie» in nl: a shortened compound without its hyphen "
+               "(«-productie», as in «drugsproductie», written 1 time(s))?")]
+
+
 def test_a_list_item_ending_otherwise_than_the_items_around_it():
     def items(lang: str, texts: list[str]) -> list[dict]:
         return [record(lang, text, f"SO1.l1.{n}", "list_item") for n, text in

@@ -138,6 +138,7 @@ def _finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, i
                    key=f"{lang}:{key}", spans={lang: [span]})
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
 
 
@@ -148,8 +149,10 @@ def hyphenation(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
         yield from _hyphen_habit(doc, lang)
     for pair in doc.prose_pairs():
-        for _, record, counterpart in pair.sides():
+        for lang, record, counterpart in pair.sides():
             yield from _hyphen_between(pair, record, counterpart)
+            if doc.tables[lang].closed_compounds:
+                yield from _shortened_without_hyphen(doc, pair, record, counterpart)
 
 
 def _variants(word: str) -> list[str]:
@@ -209,6 +212,29 @@ def _hyphen_between(pair: Pair, record: Record, counterpart: Record) -> Iterator
                           key=f"between:{apart.casefold()}",
                           spans={counterpart["lang"]: [found.span()],
                                  record["lang"]: [match.span()]})
+
+
+def _shortened_without_hyphen(doc: Document, pair: Pair, record: Record,
+                              counterpart: Record) -> Iterator[Finding]:
+    """A compound's second part after a conjunction without the hyphen that says it shares the
+    first part: "drugsteelt en productie" where the document writes "drugsproductie"."""
+    lang, text = record["lang"], record["text"]
+    table = doc.tables[lang]
+    written = doc.memo.setdefault(f"words:{lang}", Counter(
+        w.casefold() for r in doc.versions[lang] for w in _WORDS.findall(r["text"])))
+    joints = "|".join(map(re.escape, table.conjunctions))
+    for match in re.finditer(rf"(?<![\w-])([^\W\d_]{{6,}}) (?:{joints}) ([^\W\d_]{{4,}})(?![\w-])",
+                             text):
+        before, after = match.group(1).casefold(), match.group(2)
+        if not after.islower() or after in table.stop_words:
+            continue
+        whole = next((before[:n] + after for n in range(len(before) - MIN_STEM, MIN_STEM - 1, -1)
+                      if written[before[:n] + after]), None)
+        if whole and whole != before:
+            yield _hyphen_finding(pair, record, counterpart, match.span(2),
+                                  f"«{match.group()}» in {lang}: a shortened compound without "
+                                  f"its hyphen («-{after}», as in «{whole}», written "
+                                  f"{written[whole]} time(s))?", f"shortened:{match.group()}")
 
 
 def _hyphen_finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, int],
