@@ -1,10 +1,13 @@
-"""Dashes: the typography a reviser corrects by eye, told by the document's own habit.
+"""Typography a reviser corrects by eye — dashes, hyphens, the punctuation ending list items —
+told by the document's own habit, not by a house style.
 
 A language version sets its parenthetical dashes one way — spaced en dashes ("– where possible
 –"), spaced hyphens, spaced or closed em dashes — and the rarer way is a slip ("Verslaving kan – op
 korte en op lange termijn - leiden"). A dash with a space on one side only is either one of a
 pair missing its space ("and –where possible – guiding") or a dash standing for the hyphen of a
-shortened compound ("drugsproductie en –handel"). No list of words: the habit is counted.
+shortened compound ("drugsproductie en –handel"). Words hyphenated in one place and written
+apart in another ("drug-related" / "drug related"), and list items ending otherwise than the
+items around them, are counted the same way. All of it is info: the reviser decides.
 """
 
 from __future__ import annotations
@@ -34,13 +37,18 @@ _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
                                 "only, or a word between two hyphens")
 def dashes(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
-        sides = [(pair, record, counterpart) for pair in doc.pairs
-                 for side, record, counterpart in pair.sides() if side == lang]
+        sides = _sides(doc, lang)
         habit = Counter(_style(m) for _, record, _ in sides
                         for m in _SET.finditer(record["text"]))
         usual, times = habit.most_common(1)[0] if habit else ("", 0)
         for pair, record, counterpart in sides:
             yield from _in_record(doc, pair, record, counterpart, usual, times, habit)
+
+
+def _sides(doc: Document, lang: str) -> list[tuple[Pair, Record, Record]]:
+    """Each aligned record of one language, with its pair and its counterpart."""
+    return [(pair, record, counterpart) for pair in doc.pairs
+            for side, record, counterpart in pair.sides() if side == lang]
 
 
 def _style(match: re.Match[str]) -> str:
@@ -165,8 +173,7 @@ def _variants(word: str) -> list[str]:
 def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
     """One word sequence written with a hyphen and without across one language version: the
     rarer way is shown where it stands, with the other's places; as often each way, both."""
-    sides = [(pair, record, counterpart) for pair in doc.pairs
-             for side, record, counterpart in pair.sides() if side == lang]
+    sides = _sides(doc, lang)
     words = {w.casefold() for _, record, _ in sides
              for w in _HYPHENATED.findall(record["text"])}
     if not words:
