@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from drugstrat.diff.model import Document, Finding, Pair, Severity, check, excerpt
+from drugstrat.diff.model import Document, Finding, Pair, Severity, Span, check, excerpt
 from drugstrat.record import Record
 from drugstrat.text.spelling import speller
 
@@ -147,6 +147,7 @@ def _finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, i
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORD_OR_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")
 
 
@@ -179,14 +180,11 @@ def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
     if not words:
         return
     forms = {form: word for word in words for form in _variants(word)}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])",
-        re.IGNORECASE)
-    places: dict[str, list[tuple[Pair, Record, Record, re.Match[str]]]] = {}
+    longest = max(len(word.split("-")) for word in words)
+    places: dict[str, list[tuple[Pair, Record, Record, tuple[int, int]]]] = {}
     for pair, record, counterpart in sides:
-        for match in pattern.finditer(record["text"]):
-            places.setdefault(match.group().casefold(), []).append(
-                (pair, record, counterpart, match))
+        for form, span in _written(record["text"], forms, longest):
+            places.setdefault(form, []).append((pair, record, counterpart, span))
     for word in sorted(words):
         written = {form: len(places.get(form, ())) for form in _variants(word)
                    if places.get(form)}
@@ -197,28 +195,50 @@ def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
             if times == most and list(written.values()).count(most) == 1:
                 continue  # the habit
             others = ", ".join(f"«{f}» {n} time(s)" for f, n in written.items() if f != form)
-            for pair, record, counterpart, match in places[form]:
-                yield _hyphen_finding(pair, record, counterpart, match.span(),
-                                      f"«{match.group()}» here, {others} in {lang}: written "
-                                      f"two ways", f"habit:{form}")
+            for pair, record, counterpart, span in places[form]:
+                yield _hyphen_finding(pair, record, counterpart, span,
+                                      f"«{record['text'][span[0]:span[1]]}» here, {others} in "
+                                      f"{lang}: written two ways", f"habit:{form}")
+
+
+def _written(text: str, forms: Collection[str], longest: int) -> Iterator[tuple[str, Span]]:
+    """Where the text writes one of `forms` (lower case; hyphenated, apart or closed): a word as
+    the text splits it, or a run of up to `longest` words with one space between each."""
+    found = list(_WORD_OR_HYPHENATED.finditer(text))
+    for n, word in enumerate(found):
+        low = word.group().casefold()
+        if low in forms:
+            yield low, word.span()
+        if "-" in low:
+            continue
+        run = [low]
+        for k in range(n + 1, min(n + longest, len(found))):
+            following = found[k].group()
+            if text[found[k - 1].end():found[k].start()] != " " or "-" in following:
+                break
+            run.append(following.casefold())
+            if (apart := " ".join(run)) in forms:
+                yield apart, (word.start(), found[k].end())
 
 
 def _hyphen_between(pair: Pair, record: Record, counterpart: Record) -> Iterator[Finding]:
     """Words both versions share (a loanword: "evidence-informed") hyphenated in one and
     written apart in the other."""
     theirs = counterpart["text"]
-    for match in _HYPHENATED.finditer(record["text"]):
-        apart = match.group().replace("-", " ")
-        found = re.search(rf"(?<![\w-]){re.escape(apart)}(?![\w-])", theirs, re.IGNORECASE)
-        if found:
-            yield Finding(pair.id, pair.type, "hyphenation", Severity.info,
-                          f"«{found.group()}» in {counterpart['lang']}, «{match.group()}» in "
-                          f"{record['lang']}",
-                          {counterpart["lang"]: excerpt(theirs, *found.span()),
-                           record["lang"]: excerpt(record["text"], *match.span())},
-                          key=f"between:{apart.casefold()}",
-                          spans={counterpart["lang"]: [found.span()],
-                                 record["lang"]: [match.span()]})
+    hyphenated = list(_HYPHENATED.finditer(record["text"]))
+    if not hyphenated:
+        return
+    forms = {match.group().casefold().replace("-", " "): match for match in hyphenated}
+    longest = max(len(match.group().split("-")) for match in hyphenated)
+    for apart, span in _written(theirs, forms, longest):
+        match = forms[apart]
+        yield Finding(pair.id, pair.type, "hyphenation", Severity.info,
+                      f"«{theirs[span[0]:span[1]]}» in {counterpart['lang']}, «{match.group()}» "
+                      f"in {record['lang']}",
+                      {counterpart["lang"]: excerpt(theirs, *span),
+                       record["lang"]: excerpt(record["text"], *match.span())},
+                      key=f"between:{apart}",
+                      spans={counterpart["lang"]: [span], record["lang"]: [match.span()]})
 
 
 def _shortened_without_hyphen(doc: Document, pair: Pair, record: Record,
@@ -227,8 +247,11 @@ def _shortened_without_hyphen(doc: Document, pair: Pair, record: Record,
     first part: "drugsteelt en productie" where the document writes "drugsproductie"."""
     lang, text = record["lang"], record["text"]
     table = doc.tables[lang]
-    written = doc.memo.setdefault(f"words:{lang}", Counter(
-        w.casefold() for r in doc.versions[lang] for w in _WORDS.findall(r["text"])))
+    key = f"typography.words:{lang}"
+    if key not in doc.memo:  # the language version's words, counted once a document
+        doc.memo[key] = Counter(w.casefold() for r in doc.versions[lang]
+                                for w in _WORDS.findall(r["text"]))
+    written: Counter[str] = doc.memo[key]
     joints = "|".join(map(re.escape, table.conjunctions))
     for match in re.finditer(rf"(?<![\w-])([^\W\d_]{{6,}}) (?:{joints}) ([^\W\d_]{{4,}})(?![\w-])",
                              text):
