@@ -205,12 +205,13 @@ def _written(text: str, forms: Collection[str], longest: int) -> Iterator[tuple[
     """Where the text writes one of `forms` (lower case; hyphenated, apart or closed): a word as
     the text splits it, or a run of up to `longest` words with one space between each."""
     found = list(_WORD_OR_HYPHENATED.finditer(text))
+    openings = {form.split(" ", 1)[0] for form in forms if " " in form}
     for n, word in enumerate(found):
         low = word.group().casefold()
         if low in forms:
             yield low, word.span()
-        if "-" in low:
-            continue
+        if low not in openings:
+            continue  # no form written apart starts with this word
         run = [low]
         for k in range(n + 1, min(n + longest, len(found))):
             following = found[k].group()

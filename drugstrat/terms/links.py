@@ -137,7 +137,7 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
     # What the loop reads of each of the other text's keys, read once: the loop runs over
     # every pair of keys.
     others = [(y, y.key, y.token, y.part, y.whole, len(y.key), y.token.number,
-               y.token.surface, y.single, y.sure) for y in ys]
+               y.token.surface, y.single, y.sure, y.key[:COGNATE_OPENING]) for y in ys]
     out = []
     for x in xs:
         row = rows.get(x.key, {})
@@ -147,8 +147,9 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
         long_a = len(x_key) >= MIN_COGNATE
         x_contained = len(x_key) >= MIN_CONTAINED
         x_part_long = len(x_part) >= MIN_CONTAINED
-        for _, y_key, y_token, y_part, y_whole, y_len, y_number, y_surface, y_single, y_sure \
-                in others:
+        x_opening = x_key[:COGNATE_OPENING]
+        for _, y_key, y_token, y_part, y_whole, y_len, y_number, y_surface, y_single, y_sure, \
+                y_opening in others:
             if x_key == y_key or (x_number and y_number and x_surface == y_surface) or (
                     x_part_long and x_part == y_part) or (x_key, y_key) in seeds:
                 out.append((x_token, x_key, y_token, y_key, 1.0))
@@ -157,7 +158,8 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
             if score and (x_key, y_key) in distrusted:
                 score = 0.0  # taught by this very record alone: no evidence about it
             if score < COGNATE - 0.05 and long_a and y_len >= MIN_COGNATE and (
-                    ratio(x_key, y_key, score_cutoff=cutoff) or _same_opening(x_key, y_key)):
+                    ratio(x_key, y_key, score_cutoff=cutoff) or (
+                        x_opening == y_opening and _same_opening(x_key, y_key))):
                 score = max(score, 0.8)
             if score < CONTAINED:
                 if (y_len >= MIN_CONTAINED and len(x_whole) > y_len and y_key in x_whole) or (
