@@ -38,7 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 def dashes(doc: Document) -> Iterator[Finding]:
     for lang in doc.langs:
         sides = _sides(doc, lang)
-        habit = Counter(_style(m) for _, record, _ in sides
+        habit = Counter(_style(m) for _, record, _ in sides if _has_dash(record["text"])
                         for m in _SET.finditer(record["text"]))
         usual, times = habit.most_common(1)[0] if habit else ("", 0)
         for pair, record, counterpart in sides:
@@ -56,9 +56,17 @@ def _style(match: re.Match[str]) -> str:
     return f" {dash} " if match.group(1) else dash
 
 
+def _has_dash(text: str) -> bool:
+    """Whether a text holds any dash or a hyphen after a space (most hold neither: the
+    patterns below need not look)."""
+    return "–" in text or "—" in text or " -" in text or "- " in text
+
+
 def _in_record(doc: Document, pair: Pair, record: Record, counterpart: Record, usual: str,
                times: int, habit: Counter[str]) -> Iterator[Finding]:
     text, lang = record["text"], record["lang"]
+    if not _has_dash(text):
+        return
     if times >= HABIT:
         for match in _SET.finditer(text):
             style = _style(match)
@@ -175,7 +183,7 @@ def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
     """One word sequence written with a hyphen and without across one language version: the
     rarer way is shown where it stands, with the other's places; as often each way, both."""
     sides = _sides(doc, lang)
-    words = {w.casefold() for _, record, _ in sides
+    words = {w.casefold() for _, record, _ in sides if "-" in record["text"]
              for w in _HYPHENATED.findall(record["text"])}
     if not words:
         return
@@ -226,6 +234,8 @@ def _hyphen_between(pair: Pair, record: Record, counterpart: Record) -> Iterator
     """Words both versions share (a loanword: "evidence-informed") hyphenated in one and
     written apart in the other."""
     theirs = counterpart["text"]
+    if "-" not in record["text"]:
+        return
     hyphenated = list(_HYPHENATED.finditer(record["text"]))
     if not hyphenated:
         return
