@@ -858,3 +858,40 @@ def test_a_word_cut_in_two_by_a_space_is_one_word():
                     "«instal laties» is one word: «installaties»?"]
     # Two words of the language side by side are two words, whatever they make together.
     assert findings("spelling", "Care and the police.", "Zorg en de politie werken samen.") == []
+
+
+@pytest.fixture
+def english_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small FreeDict English-Dutch dictionary, the only one found, and an empty cache."""
+    from tests.test_dictionaries import write_dictionary
+
+    monkeypatch.setattr("drugstrat.terms.freedict.SEARCH_PATH", ())
+    monkeypatch.setenv("DRUGSTRAT_FREEDICT_PATH", str(write_dictionary(
+        tmp_path / "dictd", "freedict-eng-nld",
+        {"farmer": "farmer\nlandbouwer, boer\n", "owner": "owner\neigenaar\n",
+         "store": "store\nzaak, winkel\n"})))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_a_list_item_replaced_is_told_by_a_dictionary_where_the_lexicon_pairs_none(
+        english_dutch):
+    """Three items a lexicon that knows none of their words cannot pair: the dictionary pairs
+    «property owners» / «pandeigenaren» (by «eigenaar», inside the compound) and «DIY stores» /
+    «doe-het-zelf-zaken»; «farmers» faces «onderwijspersoneel», which it does not give."""
+    from drugstrat.terms.lexicon import Lexicon
+
+    _dutch_speller()
+    en = "We think of specific groups such as property owners, DIY stores and farmers."
+    nl = "We denken aan specifieke groepen zoals pandeigenaren, doe-het-zelf-zaken en {}."
+    knows_nothing = Lexicon(("en", "nl"), {}, {"en": {}, "nl": {}}, {"en": {}, "nl": {}}, {},
+                            {"en": {}, "nl": {}})
+
+    def said(dutch: str) -> list[str]:
+        doc = diff.document({"en": [record("en", en, "p")], "nl": [record("nl", dutch, "p")]},
+                            Glossary(), ("en", "nl"), knows_nothing)
+        return [f.message for f in diff.REGISTRY["enumeration"].run(doc)]
+
+    assert said(nl.format("onderwijspersoneel")) == [
+        "list 1: «farmers» (en) has no counterpart in nl, which has «onderwijspersoneel» "
+        "instead"]
+    assert said(nl.format("landbouwers")) == []

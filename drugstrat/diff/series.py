@@ -101,6 +101,17 @@ def enumeration(doc: Document) -> Iterator[Finding]:
                               and not _said_in_other(doc, pair, lang, item, REPLACED_LINK,
                                                      shared[doc.other(lang)])]
                        for lang in (a, b)}
+                if len(unmatched[a]) > 1 and (
+                        left := _left_by_dictionary(doc, pair, unmatched)) is not None:
+                    # Several items the lexicon cannot pair: what a general dictionary pairs
+                    # is no replacement, and the one item of each list it leaves, where no
+                    # word of one surely translates a word of the other, is.
+                    if len(left[a]) == len(left[b]) == 1 and not _surely_linked(
+                            doc, pair, left[a][0], left[b][0]):
+                        odd = left
+                    else:
+                        odd = {lang: [item for item in odd[lang] if item in left[lang]]
+                               for lang in (a, b)}
                 if odd[a] and odd[b]:
                     yield Finding(
                         pair.id, pair.type, "enumeration", Severity.warning,
@@ -199,6 +210,7 @@ LINKED_SHARE = 0.5  # of an item's content words linked to the other text: it is
 # A replaced item is told by words with no link at all, not merely no sure one.
 REPLACED_LINK = 0.1
 REPLACED_WORDS = 4
+SURE_LINK = 0.3  # a link this sure says two items translate each other, whatever a dictionary lacks
 
 
 def _said_in_other(doc: Document, pair: Pair, lang: str, item: str,
@@ -219,6 +231,66 @@ def _said_in_other(doc: Document, pair: Pair, lang: str, item: str,
                and at <= t.start and t.end <= at + len(item)]
     return bool(content) and sum(t.position in linked for t in content) >= LINKED_SHARE * len(
         content)
+
+
+def _left_by_dictionary(doc: Document, pair: Pair,
+                        unmatched: dict[str, list[str]]) -> dict[str, list[str]] | None:
+    """The items of each list that a general bilingual dictionary (FreeDict) pairs with no
+    item of the other («pandeigenaren» / «property owners» are paired, by «eigenaar»); None
+    where no dictionary is installed."""
+    from drugstrat.terms.dictindex import lookup
+
+    a, b = doc.langs
+    stems = {lang: {item: _item_stems(doc, pair[lang], item) for item in unmatched[lang]}
+             for lang in (a, b)}
+    found = lookup(a, b, set().union(*stems[a].values()), set().union(*stems[b].values()))
+    if found is None:
+        return None
+    said = [(set(head), set(translation)) for head, translation, _, _ in found[1]]
+
+    def paired(x: str, y: str) -> bool:
+        return any(head <= stems[a][x] and translation <= stems[b][y]
+                   for head, translation in said)
+
+    return {a: [x for x in unmatched[a] if not any(paired(x, y) for y in unmatched[b])],
+            b: [y for y in unmatched[b] if not any(paired(x, y) for x in unmatched[a])]}
+
+
+def _surely_linked(doc: Document, pair: Pair, mine: str, theirs: str) -> bool:
+    """Whether a word of the reference's item is surely linked to a word of the other's
+    («interventions» inside «omgevingsinterventies»): a gap of the dictionary, no
+    replacement."""
+    a, b = doc.langs
+    spans = {}
+    for lang, item in ((a, mine), (b, theirs)):
+        at = pair[lang]["text"].find(item)
+        spans[lang] = (at, at + len(item))
+    tokens = {lang: doc.tokens(pair[lang]) for lang in (a, b)}
+
+    def inside(lang: str, position: int) -> bool:
+        token = tokens[lang][position]
+        return spans[lang][0] <= token.start and token.end <= spans[lang][1]
+
+    return any(p.score >= SURE_LINK and inside(a, p.a) and inside(b, p.b)
+               for p in doc.links(pair, as_evidence=True).pairs)
+
+
+def _item_stems(doc: Document, record: Record, item: str) -> set[str]:
+    """The stems of an item's words and of their parts: hyphenated, or a closed compound's as
+    the dictionary splits it ("pandeigenaren": pand, eigenaren)."""
+    from drugstrat.terms.tokens import split
+    from drugstrat.text.spelling import speller
+    from drugstrat.text.stem import snowball
+
+    table = doc.tables[record["lang"]]
+    dictionary = speller(table) if table.closed_compounds else None
+    at = record["text"].find(item)
+    words = [t for t in doc.tokens(record) if at <= t.start and t.end <= at + len(item)]
+    parts = [part for t in words for part in (*t.parts, *t.folded.split("-")) if part]
+    if dictionary is not None:
+        parts += [piece for part in parts for piece in
+                  split(part, dictionary.knows, table.compound_linkers) or ()]
+    return {key for t in words for key in t.keys} | {snowball(part, table) for part in parts}
 
 
 def _unmatched(mine: list[str], theirs: list[str], doc: Document,
