@@ -158,33 +158,28 @@ def open_list(doc: Document) -> Iterator[Finding]:
         text = pair[lang]["text"]
         start, end = marks[lang][0]
         # "such as", "e.g." open the other version's list already: the marker is redundant.
-        cue = _first_cue(pair[other]["text"], doc.tables[other].series_cues)
+        theirs = pair[other]["text"]
+        cue = next(iter(cue_positions(theirs, doc.tables[other].series_cues)), None)
         yield Finding(
             pair.id, pair.type, "open-list", Severity.info if cue else Severity.warning,
             f"an open-ended list («{text[start:end]}») in {lang} only" + (
-                f", where {other} opens its list by «{cue}»" if cue else ""),
-            {lang: excerpt(text, start, end), other: "(closed list)" if cue is None else
-             excerpt(pair[other]["text"], *_cue_span(pair[other]["text"], cue))}, key=lang,
+                f", where {other} opens its list by «{theirs[cue[0]:cue[1]]}»" if cue else ""),
+            {lang: excerpt(text, start, end),
+             other: excerpt(theirs, *cue) if cue else "(closed list)"}, key=lang,
             spans={lang: marks[lang]},
         )
 
 
 def _opened_twice(pair: Pair, record: Record, counterpart: Record,
-                  cues: Sequence[str]) -> Iterator[Finding]:
+                  cues: tuple[str, ...]) -> Iterator[Finding]:
     """Two cues opening one list in one parenthesis ("(such as for medical … purposes, for
     example)"): one of them is redundant."""
     text = record["text"]
     for bracket in re.finditer(r"\(([^()]*)\)", text):
-        found: dict[str, Span] = {}
-        for cue in cues:
-            match = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", bracket.group(1), re.IGNORECASE)
-            if match and not any(s <= match.start() < e or match.start() <= s < match.end()
-                                 for s, e in found.values()):
-                found[cue] = match.span()
-        if len(found) < 2:
-            continue
         offset = bracket.start(1)
-        spans = sorted((s + offset, e + offset) for s, e in found.values())
+        spans = [(s + offset, e + offset) for s, e in cue_positions(bracket.group(1), cues)]
+        if len({text[s:e].casefold() for s, e in spans}) < 2:
+            continue
         said = " … ".join(f"«{text[s:e]}»" for s, e in spans)
         yield Finding(pair.id, pair.type, "open-list", Severity.info,
                       f"a list opened twice in {record['lang']} ({said}): one is redundant",
@@ -192,18 +187,6 @@ def _opened_twice(pair: Pair, record: Record, counterpart: Record,
                        counterpart["lang"]: excerpt(counterpart["text"], width=90)},
                       key=f"{record['lang']}:twice:{said.casefold()}",
                       spans={record["lang"]: spans})
-
-
-def _first_cue(text: str, cues: Sequence[str]) -> str | None:
-    """The first series cue ("such as", "e.g.") the text holds, as written there."""
-    found = [m for cue in cues for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text,
-                                                      re.IGNORECASE)]
-    return min(found, key=lambda m: m.start()).group() if found else None
-
-
-def _cue_span(text: str, cue: str) -> tuple[int, int]:
-    start = text.find(cue)
-    return start, start + len(cue)
 
 
 LINKED_SHARE = 0.5  # of an item's content words linked to the other text: it is said there
