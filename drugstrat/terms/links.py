@@ -11,6 +11,7 @@ once. A compound word has a key per part, so "drugshandel" may link to both "dru
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
@@ -181,11 +182,7 @@ def _scored(mine: list[Token], theirs: list[Token], lexicon: Lexicon | None,
 def _same_opening(x: str, y: str) -> bool:
     """Cognates whose languages end them differently ("proactiv" / "proactief", "cohes" /
     "cohesie"): the longer part of both is one opening."""
-    shared = 0
-    for p, q in zip(x, y, strict=False):
-        if p != q:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix((x, y)))
     return shared >= COGNATE_OPENING and shared >= COGNATE * min(len(x), len(y))
 
 
