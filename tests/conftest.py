@@ -27,6 +27,34 @@ EXAMPLES_SHARE = 1.0 if os.environ.get("CI") else 0.25
 def examples(wanted: int) -> int:
     """How many examples a property test runs here (see EXAMPLES_SHARE)."""
     return max(25, round(wanted * EXAMPLES_SHARE))
+def dutch_speller():  # type: ignore[no-untyped-def]
+    """The Dutch hunspell dictionary; a test needing it skips where it is missing, and fails
+    where it is expected (.ci/run installs it and sets DRUGSTRAT_EXPECT_DICTIONARIES)."""
+    from drugstrat.languages import DUTCH
+    from drugstrat.text.spelling import speller
+
+    found = speller(DUTCH)
+    if found is None:
+        if os.environ.get("DRUGSTRAT_EXPECT_DICTIONARIES"):
+            pytest.fail("hunspell-nl is expected here (.ci/run installs it) but was not found")
+        pytest.skip("no Dutch hunspell dictionary on this machine")
+    return found
+
+
+def load_benchmark(name: str):  # type: ignore[no-untyped-def]
+    """A script of benchmarks/ as a module, for its tests."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_bench", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
 EN_SOURCE = next((BUNDLED / "en").glob("*.txt"))
 NL_SOURCE = next((BUNDLED / "nl").glob("*.txt"))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from drugstrat.diff import REGISTRY, document
-from drugstrat.languages import DUTCH
 from drugstrat.terms.glossary import Glossary, Term
+
+from .conftest import dutch_speller
 
 
 def record(lang: str, text: str, record_id: str = "x", rtype: str = "paragraph",
@@ -590,10 +591,7 @@ def test_a_dash_with_a_space_on_one_side_only():
 
 
 def test_a_dash_or_hyphen_where_the_other_is_meant_around_a_conjunction():
-    from drugstrat.text.spelling import speller
-
-    if speller(DUTCH) is None:
-        pytest.skip("no Dutch hunspell dictionary here")
+    dutch_speller()
     nl = _paragraphs("nl", ["Wij bouwen preventiemaatregelen en – strategieën uit.",
                             "Strengere controles en -indien nodig- sancties.",
                             "Zorg en – waar mogelijk – begeleiding."])

@@ -4,7 +4,6 @@ random places."""
 
 from __future__ import annotations
 
-import os
 import random
 import re
 
@@ -16,16 +15,7 @@ from drugstrat.diff.grammar import bare_forms, inflected_forms
 from drugstrat.languages import DUTCH
 from drugstrat.terms.glossary import Glossary
 
-from .conftest import NL_SOURCE
-
-
-def _needs_dutch_dictionary() -> None:
-    from drugstrat.text.spelling import speller
-
-    if speller(DUTCH) is None:
-        if os.environ.get("DRUGSTRAT_EXPECT_DICTIONARIES"):
-            pytest.fail("hunspell-nl is expected here (.ci/run installs it) but was not found")
-        pytest.skip("no Dutch hunspell dictionary on this machine")
+from .conftest import NL_SOURCE, dutch_speller
 
 
 def agreement(nl: list[str], en: list[str] | None = None) -> list:
@@ -50,7 +40,7 @@ def test_the_dutch_spelling_rules_give_both_forms_of_an_adjective():
 
 
 def test_adjectives_of_one_noun_inflected_differently_are_a_warning_on_both():
-    _needs_dutch_dictionary()
+    dutch_speller()
     text = "Op federaal niveau wordt een onmiddellijk en gedifferentieerde sanctiebeleid ingevoerd."
     [found] = agreement([text])
     assert found.severity.name == "warning" and found.id == "p0"
@@ -78,12 +68,12 @@ def test_adjectives_of_one_noun_inflected_differently_are_a_warning_on_both():
     "De betrokken diensten en de gespecialiseerde centra.",  # "-en" takes no ending
 ])
 def test_grammar_that_agrees_stays_quiet(text):
-    _needs_dutch_dictionary()
+    dutch_speller()
     assert agreement([text]) == []
 
 
 def test_a_bare_adjective_after_a_definite_article_is_info_where_the_text_inflects_it():
-    _needs_dutch_dictionary()
+    dutch_speller()
     inflected_elsewhere = "De illegale drugs worden in beslag genomen."
     [found] = agreement(["Het verminderen van het illegaal drugsaanbod.", inflected_elsewhere])
     assert found.severity.name == "info"
@@ -94,7 +84,7 @@ def test_a_bare_adjective_after_a_definite_article_is_info_where_the_text_inflec
 
 
 def test_a_comma_between_an_adjective_and_its_noun_is_info():
-    _needs_dutch_dictionary()
+    dutch_speller()
     text = "Duidelijke, op evidentie gebaseerde, informatie over de risico's. Het is gebaseerd."
     [found] = agreement([text])
     assert (found.severity.name, found.message) == (
@@ -126,11 +116,7 @@ def test_an_ending_changed_at_random_in_a_series_of_the_bundled_text_is_caught(s
     """Series of adjectives of the bundled Dutch text that agree, one adjective's ending
     added or taken off at random: the check names that phrase (the phrases are found by the
     test's own pattern and the dictionary, not by the check)."""
-    _needs_dutch_dictionary()
-    from drugstrat.text.spelling import speller
-
-    dictionary = speller(DUTCH)
-    assert dictionary is not None
+    dictionary = dutch_speller()
     paragraphs = [p for p in NL_SOURCE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     phrase = re.compile(r"\b(?:de|het|een|deze|dit) ([a-zë]+e) en ([a-zë]+e) ([a-z]{4,}[^n\W])\b")
     candidates = [(n, m) for n, p in enumerate(paragraphs) for m in phrase.finditer(p)

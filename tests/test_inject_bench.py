@@ -3,29 +3,18 @@ synthetic text the way it claims, and a tiny end-to-end run prints the rows it s
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from .conftest import load_benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _load_benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("inject_bench", ROOT / "benchmarks" /
-                                                  "inject.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-inject = _load_benchmark()
+inject = load_benchmark("inject")
 
 TEXT = """\
 Introduction

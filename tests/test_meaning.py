@@ -5,7 +5,6 @@ texts, each edit reported on its record with its word."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import NamedTuple
@@ -22,7 +21,7 @@ from drugstrat.terms.glossary import Glossary, Term
 from drugstrat.terms.learning import learn
 from drugstrat.terms.tokens import find_compounds, tokenize
 
-from .conftest import EN_SOURCE, NL_SOURCE, short_edition, write
+from .conftest import EN_SOURCE, NL_SOURCE, dutch_speller, short_edition, write
 
 EN = EN_SOURCE.read_text(encoding="utf-8")
 NL = NL_SOURCE.read_text(encoding="utf-8")
@@ -572,19 +571,8 @@ def test_each_meaning_level_edit_is_reported_on_its_record_with_its_word(edited_
 # -- the dictionaries ---------------------------------------------------------------------------
 
 
-def _dutch_speller():
-    from drugstrat.text.spelling import speller
-
-    found = speller(DUTCH)
-    if found is None:
-        if os.environ.get("DRUGSTRAT_EXPECT_DICTIONARIES"):
-            pytest.fail("hunspell-nl is expected here (.ci/run installs it) but was not found")
-        pytest.skip("no Dutch hunspell dictionary on this machine")
-    return found
-
-
 def test_the_dictionary_knows_common_dutch_and_not_a_slip():
-    dutch = _dutch_speller()
+    dutch = dutch_speller()
     assert dutch.knows("samenwerking") and not dutch.knows("samenwerkng")
 
 
@@ -604,7 +592,7 @@ def test_a_second_diff_answers_from_what_the_dictionaries_said(runner, tmp_path,
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     spelling._speller.cache_clear()
-    _dutch_speller()
+    dutch_speller()
     args = ["--data", str(_short_with_a_typo(tmp_path)), "diff", "--check", "spelling",
             "--json", "--fail-on", "never"]
     first = runner.invoke(app, args)
@@ -634,7 +622,7 @@ def test_a_new_knowledge_base_is_answered_from_what_the_dictionaries_told_this_u
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     spelling._speller.cache_clear()
-    _dutch_speller()
+    dutch_speller()
     first_kb = _short_with_a_typo(tmp_path / "one")
     args = ["diff", "--check", "spelling", "--json", "--fail-on", "never"]
     first = runner.invoke(app, ["--data", str(first_kb), *args])
@@ -657,7 +645,7 @@ def test_a_new_knowledge_base_is_answered_from_what_the_dictionaries_told_this_u
 
 
 def test_a_damaged_memory_of_the_dictionaries_is_asked_again(runner, tmp_path):
-    _dutch_speller()
+    dutch_speller()
     root = _short_with_a_typo(tmp_path)
     args = ["--data", str(root), "diff", "--check", "spelling", "--json", "--fail-on", "never"]
     first = runner.invoke(app, args)
@@ -681,7 +669,7 @@ def test_a_slip_that_reads_as_a_compound_is_caught_by_the_word_the_document_writ
     guess from the dictionary alone) where the document writes «elkaar»."""
     from tests.test_diff_checks import findings
 
-    _dutch_speller()
+    dutch_speller()
     en = "An administrative approach. An administrative and financial effort. Each other."
     nl = ("Een bestuurlijke aanpak. Een bestuurlike en financiële inzet. Van elkar en van "
           "elkaar leren.")
@@ -694,7 +682,7 @@ def test_a_long_word_two_slips_from_one_the_document_writes_often_is_that_word()
     """«druggereleerde» splits into parts hunspell knows, and is two slips from
     «druggerelateerde», which the document writes three times: a slip. A long word's inflected
     form is no slip of it."""
-    _dutch_speller()
+    dutch_speller()
     nl = [record("nl", f"De druggerelateerde criminaliteit in regio {n}.", f"p{n}")
           for n in range(3)]
     nl += [record("nl", "Het witwassen van druggereleerde opbrengsten.", "p3"),
@@ -709,7 +697,7 @@ def test_a_long_word_two_slips_from_one_the_document_writes_often_is_that_word()
 def test_a_hyphenated_compound_with_its_plural_marked_twice_is_a_slip():
     """«Procureurs-generaals»: both parts are words, the whole is not, and hunspell lists it
     without the second plural. «niet-gebruiken», a new compound of known parts, stays."""
-    _dutch_speller()
+    dutch_speller()
     nl = [record("nl", "Het College van Procureurs-generaals beslist.", "p0"),
           record("nl", "Het niet-gebruiken van middelen.", "p1")]
     en = [record("en", "The Board of Procurators General decides.", "p0"),
@@ -722,7 +710,7 @@ def test_one_compound_written_with_and_without_its_linking_s_is_reported_where_r
     """The dictionary knows both «drughandel» and «drugshandel»: the document's habit tells
     the deviant, every place of the other form named; written as often each way, both forms
     are shown, as info."""
-    _dutch_speller()
+    dutch_speller()
     nl = [record("nl", "De drugshandel groeit.", "p0"), record("nl", "Drugshandel loont.", "p1"),
           record("nl", "De aanpak van drughandel.", "p2"),
           record("nl", "De rechtstaat beschermen.", "p3"), record("nl", "Een rechtsstaat.", "p4")]
@@ -758,7 +746,7 @@ def test_a_short_slip_is_corrected_where_the_other_version_says_what_it_means(du
     correction, with the English words that tell it marked."""
     from tests.test_diff_checks import findings
 
-    _dutch_speller()
+    dutch_speller()
     en = "Driving under the influence, and the way to work."
     nl = "Rijden onder invlod, en de weg naar het wrek."
     found = {f.message: f for f in findings("spelling", en, nl)}
@@ -778,7 +766,7 @@ def test_a_slip_in_a_phrase_both_versions_share_is_told_by_the_other_spelling():
     writes its own way, among words that differ, is no slip."""
     from tests.test_diff_checks import findings
 
-    _dutch_speller()
+    dutch_speller()
     en = "The channels and modus operandi that bring drugs into prisons."
     nl = "De kanalen en modus operrandi die drugs in gevangenissen brengen."
     found = [f for f in findings("spelling", en, nl) if "operrandi" in f.message]
@@ -796,7 +784,7 @@ def test_without_a_general_dictionary_a_short_slip_is_not_guessed(tmp_path, monk
     monkeypatch.setattr("drugstrat.terms.freedict.SEARCH_PATH", ())
     monkeypatch.setenv("DRUGSTRAT_FREEDICT_PATH", str(tmp_path / "none"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _dutch_speller()
+    dutch_speller()
     assert findings("spelling", "Driving under the influence.", "Rijden onder invlod.") == []
 
 
@@ -806,7 +794,7 @@ def test_a_common_word_capitalised_in_running_text_is_a_slip_where_the_dictionar
     version capitalises too is a name both share; English writes its months capitalised."""
     from tests.test_diff_checks import findings
 
-    _dutch_speller()
+    dutch_speller()
     en = "This document is much more than a technical approach. It was signed in March."
     nl = "Dit document is veel meer dan een technische Aanpak. Het werd in maart getekend."
     said = [f.message for f in findings("capitalisation", en, nl)]
@@ -850,7 +838,7 @@ def test_an_office_in_lower_case_among_capitalised_ones_is_a_slip(bundled_kb):
 def test_a_word_cut_in_two_by_a_space_is_one_word():
     from tests.test_diff_checks import findings
 
-    _dutch_speller()
+    dutch_speller()
     en = "To formalise the partnerships with the installations and the police."
     nl = "Het form aliseren van de samenwerking met de instal laties en de politie."
     said = [f.message for f in findings("spelling", en, nl)]
@@ -880,7 +868,7 @@ def test_a_list_item_replaced_is_told_by_a_dictionary_where_the_lexicon_pairs_no
     «doe-het-zelf-zaken»; «farmers» faces «onderwijspersoneel», which it does not give."""
     from drugstrat.terms.lexicon import Lexicon
 
-    _dutch_speller()
+    dutch_speller()
     en = "We think of specific groups such as property owners, DIY stores and farmers."
     nl = "We denken aan specifieke groepen zoals pandeigenaren, doe-het-zelf-zaken en {}."
     knows_nothing = Lexicon(("en", "nl"), {}, {"en": {}, "nl": {}}, {"en": {}, "nl": {}}, {},

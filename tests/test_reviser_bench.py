@@ -4,28 +4,15 @@ record or sentence."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from drugstrat.kb import store
 
-from .conftest import SHORT_EN, SHORT_NL, build_pair
+from .conftest import SHORT_EN, SHORT_NL, build_pair, load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _load_benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("reviser_bench", ROOT / "benchmarks" /
-                                                  "reviser.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-reviser = _load_benchmark()
+reviser = load_benchmark("reviser")
 
 
 def test_an_item_is_flagged_by_a_finding_on_its_words_only(tmp_path):
