@@ -48,3 +48,26 @@ def test_the_bundled_lists_quote_the_bundled_texts_verbatim():
         unplaced = [item["n"] for item in items
                     if not any(reviser.located(kb, lang, item[lang]) for lang in ("en", "nl"))]
         assert unplaced == [], read.name
+
+
+def test_the_script_prints_its_table_and_json_for_a_list_it_is_given(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    en = SHORT_EN.replace("Belgium needs a coordinated drugs policy across all its governments.",
+                          "Belgium needs a coordinated drugs policy across all its governments "
+                          "since 2026.")
+    root = build_pair(tmp_path, en, SHORT_NL)
+    read = tmp_path / "fresh-read-test.yaml"
+    read.write_text('items:\n  - n: 1\n    kind: omission\n    severity: minor\n'
+                    '    en: "since 2026"\n    nl: ""\n', encoding="utf-8")
+    script = [sys.executable, str(ROOT / "benchmarks" / "reviser.py"), "--data", str(root),
+              "--read", str(read)]
+    table = subprocess.run([*script, "--show", "1"], capture_output=True, text=True, check=True)
+    assert "fresh-read-test.yaml: 1 items a reviser found" in table.stdout
+    assert "numbers" in table.stdout  # the match, printed for audit
+    said = json.loads(subprocess.run([*script, "--json"], capture_output=True, text=True,
+                                     check=True).stdout)
+    assert said["read"] == "fresh-read-test.yaml"
+    assert [(r["n"], r["flagged"], r["at_warning"]) for r in said["items"]] == [(1, True, True)]
