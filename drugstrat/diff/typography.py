@@ -12,6 +12,7 @@ items around them, are counted the same way. All of it is info: the reviser deci
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
@@ -112,8 +113,7 @@ def _dash_for_hyphen(doc: Document, pair: Pair, record: Record,
     text, lang = record["text"], record["lang"]
     table = doc.tables[lang]
     dictionary = speller(table) if table.closed_compounds else None
-    for match in re.finditer(r"([^\W\d_]+) (?:" + "|".join(map(re.escape, table.conjunctions))
-                             + r") ([–—-]) ?([^\W\d_]+)", text):
+    for match in _after_conjunction(table.conjunctions).finditer(text):
         before, dash, after = match.group(1, 2, 3)
         span = match.span(2)
         if dash == "-" and text[span[1]:span[1] + 1] != " " and after.casefold() in \
@@ -133,22 +133,32 @@ def _dash_for_hyphen(doc: Document, pair: Pair, record: Record,
                                _key(text, span, "compound"))
 
 
+@functools.lru_cache(maxsize=8)
+def _after_conjunction(conjunctions: tuple[str, ...]) -> re.Pattern[str]:
+    """A word, a conjunction, then a dash or hyphen and the word after it."""
+    joints = "|".join(map(re.escape, conjunctions))
+    return re.compile(rf"([^\W\d_]+) (?:{joints}) ([–—-]) ?([^\W\d_]+)")
+
+
 def _key(text: str, span: tuple[int, int], kind: str) -> str:
     """The finding's words, not its offset: an acceptance survives an edit elsewhere."""
     return f"{kind}:{text[max(span[0] - 20, 0):span[1] + 20].casefold()}"
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
-    """The bounds of the sentence holding offset `at`."""
+    """The bounds of the clause holding offset `at` (up to a full stop, a semicolon or a colon:
+    a parenthetical's two dashes stand in one clause), as offsets, which text.sentences, giving
+    sentences as strings, does not."""
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     end = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, at)), len(text))
     return start, end
 
 
-def _finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, int],
-             message: str, key: str) -> Finding:
+def _finding(pair: Pair, record: Record, counterpart: Record, span: Span, message: str,
+             key: str, check_name: str = "dashes") -> Finding:
+    """An info finding on `span` of the record, the counterpart shown whole."""
     lang = record["lang"]
-    return Finding(pair.id, pair.type, "dashes", Severity.info, message,
+    return Finding(pair.id, pair.type, check_name, Severity.info, message,
                    {lang: excerpt(record["text"], *span),
                     counterpart["lang"]: excerpt(counterpart["text"], width=90)},
                    key=f"{lang}:{key}", spans={lang: [span]})
@@ -204,9 +214,9 @@ def _hyphen_habit(doc: Document, lang: str) -> Iterator[Finding]:
                 continue  # the habit
             others = ", ".join(f"«{f}» {n} time(s)" for f, n in written.items() if f != form)
             for pair, record, counterpart, span in places[form]:
-                yield _hyphen_finding(pair, record, counterpart, span,
-                                      f"«{record['text'][span[0]:span[1]]}» here, {others} in "
-                                      f"{lang}: written two ways", f"habit:{form}")
+                yield _finding(pair, record, counterpart, span,
+                               f"«{record['text'][span[0]:span[1]]}» here, {others} in "
+                               f"{lang}: written two ways", f"habit:{form}", "hyphenation")
 
 
 def _written(text: str, forms: Collection[str], longest: int) -> Iterator[tuple[str, Span]]:
@@ -272,19 +282,10 @@ def _shortened_without_hyphen(doc: Document, pair: Pair, record: Record,
         whole = next((before[:n] + after for n in range(len(before) - MIN_STEM, MIN_STEM - 1, -1)
                       if written[before[:n] + after]), None)
         if whole and whole != before:
-            yield _hyphen_finding(pair, record, counterpart, match.span(2),
-                                  f"«{match.group()}» in {lang}: a shortened compound without "
-                                  f"its hyphen («-{after}», as in «{whole}», written "
-                                  f"{written[whole]} time(s))?", f"shortened:{match.group()}")
-
-
-def _hyphen_finding(pair: Pair, record: Record, counterpart: Record, span: tuple[int, int],
-                    message: str, key: str) -> Finding:
-    lang = record["lang"]
-    return Finding(pair.id, pair.type, "hyphenation", Severity.info, message,
-                   {lang: excerpt(record["text"], *span),
-                    counterpart["lang"]: excerpt(counterpart["text"], width=90)},
-                   key=f"{lang}:{key}", spans={lang: [span]})
+            yield _finding(pair, record, counterpart, match.span(2),
+                           f"«{match.group()}» in {lang}: a shortened compound without its "
+                           f"hyphen («-{after}», as in «{whole}», written {written[whole]} "
+                           f"time(s))?", f"shortened:{match.group()}", "hyphenation")
 
 
 ITEM_ENDS = ";,.:"  # what a list item may end with, by the list's habit
