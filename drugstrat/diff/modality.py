@@ -50,6 +50,11 @@ FAMILY: dict[str, frozenset[str]] = {
 }
 
 
+def _family(kind: str) -> frozenset[str]:
+    """What a modal of this kind says, as far as a translation must keep it."""
+    return FAMILY.get(kind, frozenset({kind}))
+
+
 @check("modality", Severity.warning, "a modal verb (must, can, should …) of another kind in "
                                      "the other language")
 def modality(doc: Document) -> Iterator[Finding]:
@@ -67,7 +72,7 @@ def _sentence_modality(doc: Document, pair: _SentencePair) -> Finding | None:
     a, b = doc.langs
     found = {a: _modals(pair.texts, doc.tables[a]), b: _modals(pair.others, doc.tables[b])}
     kinds = {lang: set(found[lang].values()) for lang in (a, b)}
-    families = {lang: set().union(*(FAMILY.get(k, {k}) for k in kinds[lang]))
+    families = {lang: set().union(*(_family(k) for k in kinds[lang]))
                 for lang in (a, b)}
     # Each says something the other does not ("must" where the other has "kan"; "want
     # to … can" against "moeten … kunnen"). A modal on one side only is mostly a
@@ -77,7 +82,7 @@ def _sentence_modality(doc: Document, pair: _SentencePair) -> Finding | None:
         return _one_sided_duty(doc, pair, found, families)
     lang, other = (b, a) if pair.pair.b["lang"] == b else (a, b)
     # What differs, not the modals both share.
-    kinds = {x: {k for k in kinds[x] if FAMILY.get(k, {k}) - families[doc.other(x)]}
+    kinds = {x: {k for k in kinds[x] if _family(k) - families[doc.other(x)]}
              for x in (a, b)}
     found = {x: {span: k for span, k in found[x].items() if k in kinds[x]} for x in (a, b)}
     spans = list(found[lang])
@@ -96,7 +101,7 @@ def _one_sided_duty(doc: Document, pair: _SentencePair, found: dict[str, dict[Sp
     for lang in doc.langs:
         other = doc.other(lang)
         if "duty" in families[lang] and not families[other]:
-            spans = [span for span, kind in found[lang].items() if "duty" in FAMILY.get(kind, ())]
+            spans = [span for span, kind in found[lang].items() if "duty" in _family(kind)]
             kinds = ", ".join(sorted({found[lang][span] for span in spans}))
             return _finding(doc, pair, lang, spans, "modality",
                             f"{kinds} («{_said(pair, lang, spans)}») in {lang}, no modal in "
@@ -122,12 +127,12 @@ def _local_modality(doc: Document, pair: _SentencePair) -> Iterator[Finding]:
         return
     placed = {span: _in_place(doc, pair, span, theirs) for span in mine}
     for span, kind in mine.items():
-        own = FAMILY.get(kind, {kind})
+        own = _family(kind)
         there = placed[span]
-        if not there or any(FAMILY.get(k, {k}) & own for k in there.values()):
+        if not there or any(_family(k) & own for k in there.values()):
             continue  # no modal where it would stand (said another way), or the same kind
         # Each modal there said by another modal of this sentence placed there too.
-        if all(any(FAMILY.get(k, {k}) & FAMILY.get(mine[other], {mine[other]})
+        if all(any(_family(k) & _family(mine[other])
                    for other, place in placed.items() if other != span and at in place)
                for at, k in there.items()):
             continue
